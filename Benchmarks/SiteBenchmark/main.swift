@@ -1,0 +1,2 @@
+// The Site benchmark: see ARCHITECTURE.md. Run with swift run -c release SiteBenchmark.
+print("no benchmark yet")

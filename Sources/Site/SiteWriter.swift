@@ -1,0 +1,77 @@
+import Foundation
+
+/// Writes a site into a temporary folder beside the output, then swaps it in, so that a failed or
+/// interrupted build leaves the previous site whole. It never deletes anything outside the output.
+struct SiteWriter {
+    let output: URL
+    let staging: URL
+
+    /// Refuse an output folder that would destroy the input or the project.
+    init(output: URL, protecting protected: [URL]) throws(SiteWriterError) {
+        let output = output.standardizedFileURL.resolvingSymlinksInPath()
+        for folder in protected {
+            let folder = folder.standardizedFileURL.resolvingSymlinksInPath()
+            if Self.isSameOrAncestor(output, of: folder) {
+                throw SiteWriterError(message: "refusing to write the site to \(output.path): it is \(folder.path) or a parent of it")
+            }
+        }
+        self.output = output
+        let name = ".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)"
+        self.staging = output.deletingLastPathComponent().appendingPathComponent(name)
+    }
+
+    static func isSameOrAncestor(_ a: URL, of b: URL) -> Bool {
+        let ap = a.pathComponents, bp = b.pathComponents
+        return ap.count <= bp.count && Array(bp.prefix(ap.count)) == ap
+    }
+
+    func prepare() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Write a file below the staging folder; `relativePath` never leaves it.
+    func write(_ data: Data, to relativePath: String) throws {
+        let target = try resolve(relativePath)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: target)
+    }
+
+    func copy(_ source: URL, to relativePath: String) throws {
+        let target = try resolve(relativePath)
+        let fm = FileManager.default
+        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
+        try fm.copyItem(at: source, to: target)
+    }
+
+    private func resolve(_ relativePath: String) throws -> URL {
+        let parts = relativePath.split(separator: "/").filter { $0 != "." && !$0.isEmpty }
+        guard !parts.contains("..") else { throw SiteWriterError(message: "output path leaves the site: \(relativePath)") }
+        return parts.reduce(staging) { $0.appendingPathComponent(String($1)) }
+    }
+
+    /// Swap the staged site in place of the old one.
+    func commit() throws {
+        let fm = FileManager.default
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        if fm.fileExists(atPath: output.path) {
+            try fm.moveItem(at: output, to: old)
+            try fm.moveItem(at: staging, to: output)
+            try fm.removeItem(at: old)
+        } else {
+            try fm.moveItem(at: staging, to: output)
+        }
+    }
+
+    /// Remove the staging folder after a failed build.
+    func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
+
+struct SiteWriterError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Finds a template by name through an ordered list of folders: the site's first, the built-in
+/// templates last, so that a site overrides a built-in template with a file of the same name.
+public struct TemplateLoader: Sendable {
+    public var searchPaths: [URL]
+
+    public init(searchPaths: [URL]) {
+        self.searchPaths = searchPaths
+    }
+
+    /// The file a name refers to, or nil.
+    public func locate(_ name: String) -> URL? {
+        for folder in searchPaths {
+            let candidate = folder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    /// The source of a named template and the path it came from.
+    public func load(_ name: String) throws -> (source: String, path: String)? {
+        guard let url = locate(name) else { return nil }
+        return (try String(contentsOf: url, encoding: .utf8), url.path)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// A value a template reads, computes or renders: what JavaScript values are to Nunjucks.
+///
+/// The site's data cascade (YAML, JSON, front matter) is made of these too, so that data reaches
+/// a template without conversion.
+public enum TemplateValue: Sendable {
+    /// A name that is not defined; renders as nothing, and a member of it is undefined too.
+    case undefined
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    /// A string marked safe: never escaped again.
+    case safe(String)
+    /// A JavaScript `Date`, as Eleventy's `page.date`.
+    case date(Date)
+    case array([TemplateValue])
+    case object(TemplateObject)
+    /// A macro, a global function or a `caller`.
+    case function(TemplateFunction)
+}
+
+/// An object with its keys in insertion order, as JavaScript objects keep them.
+public struct TemplateObject: Sendable {
+    public private(set) var keys: [String] = []
+    private var storage: [String: TemplateValue] = [:]
+
+    public init() {}
+
+    public init(_ pairs: [(String, TemplateValue)]) {
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public subscript(key: String) -> TemplateValue? {
+        get { storage[key] }
+        set {
+            if let newValue {
+                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: key) != nil {
+                keys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// The pairs in insertion order.
+    public var pairs: [(key: String, value: TemplateValue)] {
+        keys.map { ($0, storage[$0]!) }
+    }
+}
+
+/// A callable value: its body is Swift, whether it came from a macro or a registered global.
+public struct TemplateFunction: Sendable {
+    public let name: String
+    public let call: @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue
+
+    public init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
+        self.name = name
+        self.call = call
+    }
+}
+
+/// Positional and keyword arguments of a call or a filter.
+public struct TemplateArguments: Sendable {
+    public var positional: [TemplateValue]
+    public var keyword: TemplateObject
+
+    public init(positional: [TemplateValue] = [], keyword: TemplateObject = TemplateObject()) {
+        self.positional = positional
+        self.keyword = keyword
+    }
+
+    /// The argument at `index`, or the keyword argument `name`, or undefined.
+    public func value(at index: Int, named name: String? = nil) -> TemplateValue {
+        if index < positional.count { return positional[index] }
+        if let name, let value = keyword[name] { return value }
+        return .undefined
+    }
+}
+
+extension TemplateValue {
+    /// JavaScript truthiness.
+    public var isTruthy: Bool {
+        switch self {
+        case .undefined, .null: false
+        case .bool(let b): b
+        case .number(let n): n != 0 && !n.isNaN
+        case .string(let s), .safe(let s): !s.isEmpty
+        case .date, .array, .object, .function: true
+        }
+    }
+
+    /// The value as JavaScript's `String(value)` writes it.
+    public var stringValue: String {
+        switch self {
+        case .undefined, .null: ""
+        case .bool(let b): b ? "true" : "false"
+        case .number(let n): Self.format(number: n)
+        case .string(let s), .safe(let s): s
+        case .date(let d): d.description
+        case .array(let items): items.map(\.stringValue).joined(separator: ",")
+        case .object: "[object Object]"
+        case .function(let f): "function \(f.name)"
+        }
+    }
+
+    /// A number as JavaScript writes it: integers without a decimal point.
+    public static func format(number n: Double) -> String {
+        if n.isNaN { return "NaN" }
+        if n.isInfinite { return n > 0 ? "Infinity" : "-Infinity" }
+        if n == n.rounded(), abs(n) < 1e21 { return String(Int64(n)) }
+        return String(n)
+    }
+
+    /// A member of an object or array, undefined where there is none.
+    public subscript(member name: String) -> TemplateValue {
+        switch self {
+        case .object(let object): return object[name] ?? .undefined
+        case .array(let items):
+            if name == "length" { return .number(Double(items.count)) }
+            if let index = Int(name), items.indices.contains(index) { return items[index] }
+            return .undefined
+        case .string(let s), .safe(let s):
+            if name == "length" { return .number(Double(s.utf16.count)) }
+            return .undefined
+        default: return .undefined
+        }
+    }
+}
