@@ -8,6 +8,9 @@ struct FrontMatter {
     var body: String
     /// The 1-based line the body starts on, so body diagnostics point at the file's own lines.
     var bodyLine: Int
+    /// Where each value of the front matter is in the file, by dotted key path
+    /// (`screenshots.items.0.src`), so diagnostics about data point at the line that holds it.
+    var positions: [String: SourcePosition] = [:]
 
     /// Split and parse. Diagnostics go to `diagnostics`; the page still loads where it can.
     init(text: String, path: String, diagnostics: inout [Diagnostic]) {
@@ -37,6 +40,7 @@ struct FrontMatter {
         self.bodyLine = closing + 2
         do {
             let node = try Yams.compose(yaml: yaml)
+            if let node { Self.record(node, path: "", lineOffset: 1, into: &positions) }
             if case .object(let object) = node.map(TemplateValue.init(yaml:)) ?? .object(TemplateObject()) {
                 self.data = object
             } else {
@@ -50,6 +54,23 @@ struct FrontMatter {
         } catch {
             diagnostics.append(Diagnostic(.error, path: path, line: 2, column: 1, message: "front matter: \(error)"))
             self.data = TemplateObject()
+        }
+    }
+
+    private static func record(_ node: Node, path: String, lineOffset: Int, into positions: inout [String: SourcePosition]) {
+        if let mark = node.mark { positions[path] = SourcePosition(line: mark.line + lineOffset, column: mark.column) }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                let child = path.isEmpty ? (key.string ?? "") : path + "." + (key.string ?? "")
+                record(value, path: child, lineOffset: lineOffset, into: &positions)
+                if let mark = key.mark { positions[child] = SourcePosition(line: mark.line + lineOffset, column: mark.column) }
+            }
+        case .sequence(let sequence):
+            for (index, value) in sequence.enumerated() {
+                record(value, path: path.isEmpty ? "\(index)" : "\(path).\(index)", lineOffset: lineOffset, into: &positions)
+            }
+        default: break
         }
     }
 
