@@ -1,7 +1,7 @@
 import Journeys
 import Templates
 
-/// What the site knows of one page that the journey checks need: its data with source positions,
+/// What the site knows of one page that the journey support needs: its data with source positions,
 /// its Markdown body, and a way to ask whether a file the page refers to will exist.
 struct JourneyPageInput: Sendable {
     /// The page's path as diagnostics show it.
@@ -19,9 +19,22 @@ struct JourneyPageInput: Sendable {
     var siteHasFile: @Sendable (String) -> Bool
 }
 
+// The three points where the site calls into journey support. The site module calls them; the
+// journeys work fills them in. Walking skeleton: no page names a journey yet.
+
+/// After loading, before rendering: data added to the page as `journey` (diagram, coverage, paths),
+/// or nil for a page that names no journey.
+func journeyPageData(for page: JourneyPageInput, catalog: JourneyCatalog) -> TemplateValue? {
+    nil
+}
+
+/// Global data `journeys`: every journey with its diagram and the pages that document it, for the
+/// journey index page.
+func journeyGlobalData(catalog: JourneyCatalog, pages: [JourneyPageInput]) -> TemplateValue {
+    .array([])
+}
+
 /// The journey checks of one page (D1–D9): a page that names no journey is not checked.
-///
-/// Walking skeleton: no page is checked until the journeys module's post checks land.
 func journeyDiagnostics(for page: JourneyPageInput, catalog: JourneyCatalog) -> [Diagnostic] {
     []
 }
