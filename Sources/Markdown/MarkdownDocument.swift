@@ -26,10 +26,10 @@ public struct MarkdownDocument: Sendable {
         blocks.parse()
         var inlines = InlineParser(tree: blocks.tree, references: blocks.references,
                                    footnoteLabels: blocks.footnoteLabels, options: options)
-        blocks.tree = NodeTree()
         for block in Self.inlineContainers(inlines.tree) { inlines.parse(block: block) }
         var tree = inlines.tree
         inlines.tree = NodeTree()
+        AbbreviationParser.apply(blocks.abbreviations, to: &tree)
         DocumentTransforms.apply(to: &tree, options: options, autolinks: inlines.autolinks)
         self.tree = tree
         self.nodes = tree.nodes
