@@ -49,11 +49,16 @@ struct HTMLRenderer {
     mutating func attributes(_ node: Int, extraClass: String? = nil, leading: [MarkdownAttribute] = []) {
         var attrs = leading
         attrs.append(contentsOf: tree[node].attributes)
-        if let extraClass {
+        if var extraClass {
+            if let markup = govuk, markup.brand == .nhsuk {
+                extraClass = extraClass.split(separator: " ").map { $0.hasPrefix("govuk-") ? "nhsuk-" + $0.dropFirst(6) : String($0) }
+                    .joined(separator: " ")
+            }
+            // As markdown-it's `attrJoin`: added to an existing class, or a class attribute at the end.
             if let i = attrs.firstIndex(where: { $0.name == "class" }) {
                 attrs[i].value = extraClass + " " + attrs[i].value
             } else {
-                attrs.insert(MarkdownAttribute(name: "class", value: extraClass), at: 0)
+                attrs.append(MarkdownAttribute(name: "class", value: extraClass))
             }
         }
         for attr in attrs {
