@@ -2,8 +2,9 @@ import Foundation
 import Markdown
 import Testing
 
-/// Inputs that make naive parsers quadratic. Each renders at two sizes ten times apart; the
-/// larger must not take more than a few times ten times as long (the benchmark has the timings).
+/// Inputs that make naive parsers quadratic. Each renders at two sizes twenty times apart: linear
+/// time takes ×20, quadratic ×400; the check allows ×80 for noise on a shared machine (the
+/// benchmark has the real timings).
 @Suite(.serialized) struct PathologicalInputTests {
     static let inputs: [(String, @Sendable (Int) -> String)] = [
         ("nested [", { n in String(repeating: "[", count: n) + "a" + String(repeating: "]", count: n) }),
@@ -30,9 +31,8 @@ import Testing
     func growsLinearly(_ index: Int) {
         let (name, make) = Self.inputs[index]
         let small = Self.seconds(make(1_000))
-        let large = Self.seconds(make(10_000))
-        // Linear is ×10; allow for noise and allocation effects, not for ×100.
-        #expect(large < max(small, 0.002) * 35, "\(name): \(small)s at 1k, \(large)s at 10k")
+        let large = Self.seconds(make(20_000))
+        #expect(large < max(small, 0.002) * 80, "\(name): \(small)s at 1k, \(large)s at 20k")
     }
 
     @Test func deepNestingDoesNotOverflowTheStack() {
