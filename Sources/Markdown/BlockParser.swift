@@ -617,6 +617,8 @@ struct BlockParser {
             extractReferences(block)
             if tree[block].content.allSatisfy(ByteClass.isWhitespace) {
                 tree.unlink(block)
+            } else if options.extensions.contains(.govspeak) {
+                GovspeakCallouts.wrap(paragraph: block, in: &tree)
             }
         case .table:
             TableParser.build(table: block, in: &tree)
