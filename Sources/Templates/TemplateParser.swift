@@ -499,16 +499,20 @@ struct TemplateParser {
         return left
     }
 
-    private mutating func parseUnary() throws(TemplateError) -> TemplateExpression {
+    /// A unary minus or plus binds tighter than filters, as in Nunjucks: `-3 | abs` is `abs(-3)`.
+    private mutating func parseUnary(filters: Bool = true) throws(TemplateError) -> TemplateExpression {
         let token = current
+        var value: TemplateExpression
         if token.isSymbol("-") || token.isSymbol("+") {
             _ = advance()
             try enter(token)
             defer { leave() }
-            let operand = try parseUnary()
-            return try parseFilters(token.text == "-" ? .negate(operand, offset: token.offset) : .plus(operand, offset: token.offset))
+            let operand = try parseUnary(filters: false)
+            value = token.text == "-" ? .negate(operand, offset: token.offset) : .plus(operand, offset: token.offset)
+        } else {
+            value = try parsePrimaryWithPostfix()
         }
-        return try parseFilters(try parsePrimaryWithPostfix())
+        return filters ? try parseFilters(value) : value
     }
 
     private mutating func parseFilters(_ value: TemplateExpression) throws(TemplateError) -> TemplateExpression {
