@@ -1,7 +1,40 @@
 import DesignHistoryJourneys
+import Journeys
 import Testing
 
 @Test func journeyIdsAreUnique() {
-    let ids = DesignHistoryJourneys.catalog.journeys.map(\.id)
+    let ids = DesignHistoryJourneys.catalog.journeys.map { "\($0.id)@\($0.version)" }
     #expect(Set(ids).count == ids.count)
+}
+
+@Test(arguments: DesignHistoryJourneys.catalog.journeys.map(\.id))
+func everyModelPassesEveryModelCheck(id: String) throws {
+    let journey = try #require(DesignHistoryJourneys.catalog[id])
+    let problems = journey.check().map(\.description)
+    #expect(problems == [])
+}
+
+@Test func dfeSignInCarriesTheCopyThePostsQuote() throws {
+    let journey = try #require(DesignHistoryJourneys.catalog["dfe-sign-in"])
+    #expect(journey[step: "ask-for-an-account"]?.copy(.heading) == ["Ask for an account to claim funding for mentor training"])
+    #expect(journey[step: "tell-us-which-organisation"]?.copy(.heading) == ["Tell us which organisation you’re part of"])
+    // Every screenshot of the seed posts names a screen of the model by the file-name convention.
+    for screen in ["sign-in", "forgot-password", "create-account", "confirm-email", "create-password", "resend-verification-code", "verification-code-resent", "registration-complete"] {
+        #expect(journey[step: screen]?.kind == .screen, "\(screen)")
+    }
+}
+
+@Test func dfeSignInRunsAsThePostsDescribe() throws {
+    let journey = try #require(DesignHistoryJourneys.catalog["dfe-sign-in"])
+    let newUser = journey.run(given: ["known-to-service", "linked-to-organisation"])
+    #expect(newUser.steps == ["invitation-email", "sign-in", "create-account", "confirm-email", "create-password", "registration-complete", "invitation-email", "sign-in", "service-account", "signed-in"])
+    #expect(journey.run(given: ["has-account"]).end == .outcome("ask-for-an-account"))
+    #expect(journey.run(given: ["has-account", "known-to-service"]).end == .outcome("tell-us-which-organisation"))
+}
+
+@Test func aytqRunsAsThePostDescribes() throws {
+    let journey = try #require(DesignHistoryJourneys.catalog["aytq-first-sign-in"])
+    let researched = journey.run(given: ["has-one-login", "already-verified"])
+    #expect(researched.steps.suffix(6) == ["verified-connect-interruption", "national-insurance-number", "trn", "unable-to-connect-interruption", "unable-to-connect-check-answers", "support-success"])
+    #expect(journey.run(given: ["identity-verified", "auto-matched"]).end == .outcome("quals-landing-page"))
 }
