@@ -92,6 +92,8 @@ extension Journey {
             let facts = describe(FactValues(bits: failure.bits))
             let at = failure.last.map { steps[$0] }
             switch failure.end {
+            case .stuck where at?.routes.isEmpty == true:
+                break // a dead end: reported by M3
             case .stuck:
                 let name = at?.id ?? "the start"
                 problems.append(JourneyProblem("M6", at: at?.source ?? source, "with \(facts) the journey stops at '\(name)': none of its routes applies"))

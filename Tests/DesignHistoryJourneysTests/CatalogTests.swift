@@ -1,4 +1,6 @@
 import DesignHistoryJourneys
+import Foundation
+import Site
 import Journeys
 import Testing
 
@@ -37,4 +39,30 @@ func everyModelPassesEveryModelCheck(id: String) throws {
     let researched = journey.run(given: ["has-one-login", "already-verified"])
     #expect(researched.steps.suffix(6) == ["verified-connect-interruption", "national-insurance-number", "trn", "unable-to-connect-interruption", "unable-to-connect-check-answers", "support-success"])
     #expect(journey.run(given: ["identity-verified", "auto-matched"]).end == .outcome("quals-landing-page"))
+}
+
+/// The repository's seed posts, read from Content/ beside the package.
+enum SeedPosts {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let all = [
+        "Content/posts/claim-funding-for-mentors/2023-12-19-signing-in-to-the-service.md",
+        "Content/posts/manage-school-placements/2023-12-01-signing-in-to-the-service.md",
+        "Content/posts/ecf-v2/2024-08-19-exploring-using-dfe-sign-in.md",
+        "Content/posts/qualifications-service/2024-04-03-signing-in-for-the-first-time-using-govuk-one-login.md",
+    ]
+
+    static func text(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// The post's diagnostics; screenshot files are taken to exist (the seeds carry no images).
+    static func diagnostics(_ path: String, catalog: JourneyCatalog = DesignHistoryJourneys.catalog, text: String? = nil) throws -> [Diagnostic] {
+        JourneyPostCheck.diagnostics(text: try text ?? Self.text(path), path: path, url: "/posts/x/", catalog: catalog)
+    }
+}
+
+@Test(arguments: SeedPosts.all)
+func seedPostPassesEveryJourneyCheck(path: String) throws {
+    #expect(try SeedPosts.diagnostics(path).map(\.description) == [])
+    #expect(try SeedPosts.text(path).contains("journey"))
 }
