@@ -9,6 +9,8 @@ struct SiteRenderer: Sendable {
     var environment: TemplateEnvironment
     var bodyMarkdown: MarkdownOptions
     var configuration: SiteConfiguration
+    /// Data strings (permalinks, computed values) parsed once: many pages share one from a data file.
+    let parsedStrings = ParsedTemplates()
 
     /// The folder of built-in templates (layouts, macros, virtual templates) in the module's resources.
     static var builtInTemplates: URL? {
@@ -20,7 +22,7 @@ struct SiteRenderer: Sendable {
         var searchPaths = [configuration.layoutsURL, configuration.includesURL]
         if configuration.layoutsURL == configuration.includesURL { searchPaths.removeLast() }
         if let builtIn = Self.builtInTemplates { searchPaths.append(builtIn) }
-        var environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: searchPaths), options: TemplateOptions(autoescape: true))
+        var environment = TemplateEnvironment.designHistory(loader: TemplateLoader(searchPaths: searchPaths))
         var body = configuration.markdown
         body.indentedCode = false
         self.bodyMarkdown = body
@@ -37,6 +39,7 @@ struct SiteRenderer: Sendable {
             return .safe(MarkdownDocument.html(text, options: filterOptions))
         }
         environment.addFilter("slugify") { value, _ in .string(Slugify.slug(value.stringValue)) }
+        BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(configuration: configuration))
         environment.addFilter("log") { value, _ in value }
         self.environment = environment
     }
@@ -71,7 +74,7 @@ struct SiteRenderer: Sendable {
     /// A string of data (a permalink, a computed value) rendered with the data template engine.
     func renderString(_ source: String, path: String, context: TemplateObject) throws(TemplateError) -> String {
         guard configuration.dataTemplateEngine != nil, Self.hasTemplateSyntax(source) else { return source }
-        return try environment.render(source: source, path: path, context: context)
+        return try parsedStrings.template(source, path: path, environment: environment).render(context: context)
     }
 
     /// A template's body: template engine (by kind and configuration), then Markdown for `.md`.
@@ -97,8 +100,8 @@ struct SiteRenderer: Sendable {
     }
 
     /// Render content through a layout and the layouts it sits in. Errors name the layout's file.
-    func applyLayouts(_ content: String, layout first: String?, layouts: [String: LayoutFile], context: TemplateObject,
-                      pagePath: String, diagnostics: inout [Diagnostic]) -> String {
+    func applyLayouts(_ content: String, layout first: String?, layouts: [String: LayoutFile], parsed: [String: Template],
+                      context: TemplateObject, pagePath: String, diagnostics: inout [Diagnostic]) -> String {
         var content = content
         var name = first
         var seen: Set<String> = []
@@ -113,8 +116,9 @@ struct SiteRenderer: Sendable {
                 return content
             }
             context["content"] = .safe(content)
+            guard let template = parsed[current] else { return content }  // its parse error is reported once
             do {
-                var rendered = try environment.render(source: layout.frontMatter.body, path: layout.displayPath, context: context)
+                var rendered = try template.render(context: context)
                 if layout.kind == .markdown { rendered = MarkdownDocument.html(rendered, options: bodyMarkdown) }
                 content = rendered
             } catch {
@@ -126,6 +130,19 @@ struct SiteRenderer: Sendable {
         return content
     }
 
+    /// Parse every layout once; a layout that does not parse is reported once, not per page.
+    func parseLayouts(_ layouts: [String: LayoutFile], diagnostics: inout [Diagnostic]) -> [String: Template] {
+        var parsed: [String: Template] = [:]
+        for (name, layout) in layouts.sorted(by: { $0.key < $1.key }) {
+            do {
+                parsed[name] = try environment.parse(source: layout.frontMatter.body, path: layout.displayPath)
+            } catch {
+                diagnostics.append(Self.diagnostic(Self.shift(error, path: layout.displayPath, by: layout.frontMatter.bodyLine - 1)))
+            }
+        }
+        return parsed
+    }
+
     /// Template errors in a body count lines from the body; shift them to the file's lines.
     static func shift(_ error: TemplateError, path: String, by lines: Int) -> TemplateError {
         var error = error
@@ -134,6 +151,16 @@ struct SiteRenderer: Sendable {
     }
 
     static func diagnostic(_ error: TemplateError) -> Diagnostic {
-        Diagnostic(.error, path: error.path, line: error.line, column: error.column, message: error.message)
+        Diagnostic(.error, path: displayPath(error.path), line: error.line, column: error.column, message: error.message)
+    }
+
+    /// A file path as diagnostics show it: built-in templates as `(built-in)/…`, others relative to
+    /// the working folder where possible.
+    static func displayPath(_ path: String) -> String {
+        if let builtIn = builtInTemplates?.standardizedFileURL.path, path.hasPrefix(builtIn + "/") {
+            return "(built-in)/" + path.dropFirst(builtIn.count + 1)
+        }
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
 }

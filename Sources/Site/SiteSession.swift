@@ -122,6 +122,7 @@ public final class SiteSession: @unchecked Sendable {
         for cascade in cascades { if case .string(let name)? = cascade.data["layout"], !name.isEmpty { layoutNames.insert(name) } }
         if case .string(let name)? = globalData["layout"] { layoutNames.insert(name) }
         let layouts = loadLayouts(names: layoutNames, diagnostics: &diagnostics)
+        let parsedLayouts = renderer.parseLayouts(layouts, diagnostics: &diagnostics)
 
         // Full data: global < layout front matter < directory data < template data < front matter.
         let fullData: [TemplateObject] = Parallel.map(cascades.indices.map { $0 }) { index in
@@ -220,7 +221,7 @@ public final class SiteSession: @unchecked Sendable {
             var diagnostics: [Diagnostic] = []
             let layout = page.data["layout"]?.stringValue
             let output = renderer.applyLayouts(contents[index], layout: layout?.isEmpty == false ? layout : nil, layouts: layouts,
-                                               context: context, pagePath: page.displayPath, diagnostics: &diagnostics)
+                                               parsed: parsedLayouts, context: context, pagePath: page.displayPath, diagnostics: &diagnostics)
             return (output, diagnostics)
         }
         for result in rendered { diagnostics += result.diagnostics }
