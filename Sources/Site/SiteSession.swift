@@ -169,7 +169,7 @@ public final class SiteSession: @unchecked Sendable {
         // Navigation, journeys, collections.
         let order = Self.collectionOrder(pages)
         let navigation = NavigationTree(pages: pages, order: order, homeKey: configuration.homeKey)
-        for orphan in navigation.orphans {
+        for orphan in navigation.orphans where orphan.parent != configuration.homeKey {
             let page = pages[orphan.page]
             diagnostics.append(Diagnostic(.warning, path: page.displayPath, line: 1, column: 1,
                 message: "eleventyNavigation parent '\(orphan.parent ?? "")' is not the key of any page, so '\(orphan.key)' is missing from the navigation"))
