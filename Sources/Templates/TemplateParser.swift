@@ -454,6 +454,8 @@ struct TemplateParser {
         "<": .less, ">": .greater, "<=": .lessOrEqual, ">=": .greaterOrEqual,
     ]
 
+    private static let multiplicative: [String: TemplateBinaryOperator] = ["*": .multiply, "/": .divide, "//": .floorDivide, "%": .remainder]
+
     private mutating func parseCompare() throws(TemplateError) -> TemplateExpression {
         var left = try parseConcat()
         while current.kind == .symbol, let op = Self.comparisons[current.text] {
@@ -483,7 +485,7 @@ struct TemplateParser {
 
     private mutating func parseMultiplicative() throws(TemplateError) -> TemplateExpression {
         var left = try parsePower()
-        while current.kind == .symbol, let op = ["*": TemplateBinaryOperator.multiply, "/": .divide, "//": .floorDivide, "%": .remainder][current.text] {
+        while current.kind == .symbol, let op = Self.multiplicative[current.text] {
             let token = advance()
             left = .binary(op, left, try parsePower(), offset: token.offset)
         }
@@ -499,16 +501,20 @@ struct TemplateParser {
         return left
     }
 
-    private mutating func parseUnary() throws(TemplateError) -> TemplateExpression {
+    /// A unary minus or plus binds tighter than filters, as in Nunjucks: `-3 | abs` is `abs(-3)`.
+    private mutating func parseUnary(filters: Bool = true) throws(TemplateError) -> TemplateExpression {
         let token = current
+        var value: TemplateExpression
         if token.isSymbol("-") || token.isSymbol("+") {
             _ = advance()
             try enter(token)
             defer { leave() }
-            let operand = try parseUnary()
-            return try parseFilters(token.text == "-" ? .negate(operand, offset: token.offset) : .plus(operand, offset: token.offset))
+            let operand = try parseUnary(filters: false)
+            value = token.text == "-" ? .negate(operand, offset: token.offset) : .plus(operand, offset: token.offset)
+        } else {
+            value = try parsePrimaryWithPostfix()
         }
-        return try parseFilters(try parsePrimaryWithPostfix())
+        return filters ? try parseFilters(value) : value
     }
 
     private mutating func parseFilters(_ value: TemplateExpression) throws(TemplateError) -> TemplateExpression {
