@@ -20,7 +20,8 @@ struct SiteRenderer: Sendable {
         var searchPaths = [configuration.layoutsURL, configuration.includesURL]
         if configuration.layoutsURL == configuration.includesURL { searchPaths.removeLast() }
         if let builtIn = Self.builtInTemplates { searchPaths.append(builtIn) }
-        var environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: searchPaths), options: TemplateOptions(autoescape: true))
+        var environment = TemplateEnvironment.designHistory(loader: TemplateLoader(searchPaths: searchPaths))
+        environment.options.autoescape = true
         var body = configuration.markdown
         body.indentedCode = false
         self.bodyMarkdown = body
@@ -38,6 +39,7 @@ struct SiteRenderer: Sendable {
         }
         environment.addFilter("slugify") { value, _ in .string(Slugify.slug(value.stringValue)) }
         environment.addFilter("log") { value, _ in value }
+        BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(configuration: configuration))
         self.environment = environment
     }
 
