@@ -16,6 +16,8 @@ import Templates
         let written = site.files(under: "_site")
         #expect(written == [
             "File Name/index.html",
+            "assets/design-history.css", // the built-in assets
+            "assets/search.js",
             "double.md/index.html",
             "index.html",
             "page/index.html",
@@ -28,7 +30,7 @@ import Templates
             "template/index.html",
         ].sorted())
         #expect(report.pages == 10)
-        #expect(report.filesCopied == 1)
+        #expect(report.filesCopied == 3) // the screenshot and the two built-in assets
         #expect(session.page(url: "/sub/template/") != nil)
         // permalink: false renders nothing but is still a page of the collections.
         #expect(session.titles(ofCollection: "all").contains("Hidden"))
