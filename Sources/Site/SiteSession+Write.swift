@@ -14,8 +14,8 @@ extension SiteSession {
     func copyJobs(diagnostics: inout [Diagnostic]) -> [CopyJob] {
         var jobs: [CopyJob] = []
         if let assets = BuiltInLayouts.assetsURL {
-            let folder = BuiltInLayouts.assetsOutputFolder
-            walk(assets, relative: "", skipped: []) { relative, url in jobs.append(CopyJob(source: url, target: folder + "/" + relative)) }
+            let folder = BuiltInLayouts.assetsOutputFolder.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+            walk(assets, relative: "", skipped: []) { relative, url in jobs.append(CopyJob(source: url, target: folder.isEmpty ? relative : folder + "/" + relative)) }
         }
         let fm = FileManager.default
         for (from, to) in configuration.passthrough {

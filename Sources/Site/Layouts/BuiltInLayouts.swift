@@ -7,7 +7,8 @@ import Templates
 /// The site registers these filters once on its `TemplateEnvironment`, puts `templatesURL` last in
 /// the loader's search path (so a site file of the same name wins), treats each file of
 /// `virtualTemplatesURL` as if it were in the input folder (unless switched off by
-/// `generatedPages`), and copies `assetsURL` to `assetsOutputFolder` in the output.
+/// `generatedPages`), and copies `assetsURL` to the root of the output (before the site's own files,
+/// so a site replaces an asset by writing a file of the same name).
 public enum BuiltInLayouts {
     /// The folder of built-in templates: `layouts/`, `govuk/`, `x-govuk/`, the compatibility macros.
     public static var templatesURL: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
@@ -16,11 +17,12 @@ public enum BuiltInLayouts {
     /// keyed by file stem for `generatedPages: {feed: false}`.
     public static var virtualTemplatesURL: URL? { templatesURL?.appendingPathComponent("virtual") }
 
-    /// The built-in stylesheet and search script.
+    /// The built-in assets, laid out as they go into the output: `assets/design-history.css`,
+    /// `assets/search.js`.
     public static var assetsURL: URL? { Bundle.module.url(forResource: "Assets", withExtension: nil) }
 
-    /// Where the built-in assets go in the output: `/assets/design-history.css`, `/assets/search.js`.
-    public static let assetsOutputFolder = "assets"
+    /// Where the built-in assets folder goes in the output: its root.
+    public static let assetsOutputFolder = "."
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
     /// `designHistoryPosts`, `screenshotGroups`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.

@@ -98,8 +98,8 @@ func sitePathRefusesWhatIsNotOnTheSite(src: String) {
         #expect(FileManager.default.fileExists(atPath: templates.appendingPathComponent(name).path), "\(name)")
     }
     let assets = try #require(BuiltInLayouts.assetsURL)
-    #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("design-history.css").path))
-    #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("search.js").path))
+    #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("assets/design-history.css").path))
+    #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("assets/search.js").path))
 }
 
 @Test func absoluteURLResolvesAgainstTheSiteURL() {
