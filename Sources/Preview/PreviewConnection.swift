@@ -1,6 +1,11 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One client connection of `PreviewServer`: reads requests (keep-alive and pipelining
 /// included), answers malformed ones with 400 and closes, streams live-reload events, and passes
@@ -23,7 +28,7 @@ struct PreviewConnection {
                 var headEnd = RequestHead.end(in: buffer)
                 while headEnd == nil {
                     if buffer.count > Self.maximumHead {
-                        try await send(PreviewHandler.text(.requestHeaderFieldsTooLarge, "Request head too large.\n"), head: false, keepAlive: false)
+                        try await refuse(.requestHeaderFieldsTooLarge, "Request head too large.")
                         return
                     }
                     scanned = buffer.count
@@ -32,24 +37,28 @@ struct PreviewConnection {
                     headEnd = RequestHead.end(in: buffer, from: max(0, scanned - 2))
                 }
                 guard let headEnd else { return }
+                if headEnd > Self.maximumHead {
+                    try await refuse(.requestHeaderFieldsTooLarge, "Request head too large.")
+                    return
+                }
                 let head: RequestHead
                 do { head = try RequestHead.parse(buffer[0..<headEnd]) } catch {
-                    try await send(PreviewHandler.text(.badRequest, "Bad request: \(error.message).\n"), head: false, keepAlive: false)
+                    try await refuse(.badRequest, "Bad request: \(error.message)")
                     return
                 }
                 // Bodies: Content-Length only; chunked uploads are not something a preview takes.
                 if head.field("transfer-encoding") != nil {
-                    try await send(PreviewHandler.text(.badRequest, "Bad request: request bodies must have a Content-Length.\n"), head: false, keepAlive: false)
+                    try await refuse(.badRequest, "Bad request: request bodies must have a Content-Length")
                     return
                 }
                 var length = 0
                 if let value = head.field("content-length") {
                     guard let parsed = Int(value), parsed >= 0 else {
-                        try await send(PreviewHandler.text(.badRequest, "Bad request: invalid Content-Length.\n"), head: false, keepAlive: false)
+                        try await refuse(.badRequest, "Bad request: invalid Content-Length")
                         return
                     }
                     guard parsed <= Self.maximumBody else {
-                        try await send(PreviewHandler.text(.payloadTooLarge, "Request body too large.\n"), head: false, keepAlive: false)
+                        try await refuse(.payloadTooLarge, "Request body too large")
                         return
                     }
                     length = parsed
@@ -61,7 +70,7 @@ struct PreviewConnection {
                 buffer.removeFirst(headEnd + length)
 
                 guard let target = Self.target(head.target) else {
-                    try await send(PreviewHandler.text(.badRequest, "Bad request: unsupported request target.\n"), head: false, keepAlive: false)
+                    try await refuse(.badRequest, "Bad request: unsupported request target")
                     return
                 }
                 if target.path() == LiveReload.eventsPath {
@@ -106,6 +115,23 @@ struct PreviewConnection {
             if parts.first == Substring(name) { return parts.count > 1 ? String(parts[1]).removingPercentEncoding : "" }
         }
         return nil
+    }
+
+    /// Answer a request that cannot be served and close gracefully: half-close, then read and
+    /// discard what the client still sends (up to a second), so the answer is not lost to a reset.
+    private func refuse(_ status: HTTPStatusCode, _ message: String) async throws {
+        try await send(PreviewHandler.text(status, message + "\n"), head: false, keepAlive: false)
+        _ = shutdown(socket.socket.file.rawValue, Int32(SHUT_WR))
+        let socket = self.socket
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                var discarded = 0
+                while discarded < 1 << 20, let bytes = try? await socket.read(atMost: 4096) { discarded += bytes.count }
+            }
+            group.addTask { try? await Task.sleep(for: .seconds(1)) }
+            await group.next()
+            group.cancelAll()
+        }
     }
 
     private func send(_ response: HTTPResponse, head: Bool, keepAlive: Bool) async throws {
