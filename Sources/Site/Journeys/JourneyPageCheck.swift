@@ -90,8 +90,11 @@ extension JourneyPageInput {
                 return Int(value.stringValue)
             }
             reference = JourneyReference(id: object["id"]?.stringValue ?? "", version: version, location: location("journey.id", fallback: location("journey")))
-        default:
+        case nil, .null?, .undefined?:
             reference = nil
+        case let other?:
+            // A value that is not an id still names a journey: D1 reports it rather than skip the page.
+            reference = JourneyReference(id: other.stringValue, location: location("journey"))
         }
         var screenshots: [ScreenshotReference] = []
         if case .array(let items)? = data["screenshots"].map({ $0[member: "items"] }) {

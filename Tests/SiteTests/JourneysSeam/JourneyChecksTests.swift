@@ -139,3 +139,14 @@ func positions(_ diagnostics: [Diagnostic]) -> [String] {
     #expect(found.map(\.id) == ["M3"])
     #expect(found.first?.path.hasSuffix("JourneyChecksTests.swift") == true)
 }
+
+@Test func aJourneyKeyThatIsNotAnIdIsReportedNotSkipped() {
+    let found = JourneyPostCheck.diagnostics(text: "---\ntitle: x\njourney: 5\n---\n", path: "x.md", catalog: fixtureCatalog)
+    #expect(positions(found) == ["D1:3:1"])
+}
+
+@Test func brokenFrontMatterStillGivesADiagnosticAndNoJourneyCheck() {
+    let found = JourneyPostCheck.diagnostics(text: "---\njourney: [unclosed\n---\n", path: "x.md", catalog: fixtureCatalog)
+    #expect(found.count == 1)
+    #expect(found.first?.id == nil)
+}
