@@ -69,7 +69,7 @@ public struct PageCheck: Sendable {
     private mutating func checkScreenshots(_ journey: Journey) {
         var previous: String?
         for shot in page.screenshots {
-            if !shot.src.contains("://") && !page.siteHasFile(resolve(shot.src)) {
+            if let siteHasFile = page.siteHasFile, !shot.src.contains("://"), !siteHasFile(resolve(shot.src)) {
                 problems.append(JourneyProblem("D2", .warning, at: shot.location, "screenshot '\(shot.src)' does not exist (looked for \(resolve(shot.src)))"))
             }
             guard shot.isScreen else { continue }
