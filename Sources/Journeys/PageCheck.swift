@@ -15,8 +15,12 @@ public struct PageCheck: Sendable {
     /// Check a page against the catalog. A page that names no journey has no problems.
     public init(page: JourneyPage, catalog: JourneyCatalog) {
         self.page = page
+        // A page that names no journey is not read at all.
+        guard let reference = page.reference else {
+            self.body = PageBody(markdown: "", path: page.path, firstLine: page.bodyLine)
+            return
+        }
         self.body = PageBody(markdown: page.body, path: page.path, firstLine: page.bodyLine)
-        guard let reference = page.reference else { return }
         // D1: the journey (and version) exists.
         if let version = reference.version {
             journey = catalog[reference.id, version: version]
