@@ -113,7 +113,7 @@ public struct PageCheck: Sendable {
     func resolve(_ src: String) -> String {
         if src.hasPrefix("/") { return src }
         var base = page.url
-        if !base.hasSuffix("/") { base = String(base[...(base.lastIndex(of: "/") ?? base.startIndex)]) }
+        if !base.hasSuffix("/") { base = base.lastIndex(of: "/").map { String(base[...$0]) } ?? "/" }
         var parts = base.split(separator: "/").map(String.init)
         for part in src.split(separator: "/") {
             if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(String(part)) }

@@ -75,3 +75,13 @@ import Testing
         #expect(check.problems.allSatisfy { $0.location.line >= 1 })
     }
 }
+
+@Test func screenshotPathsResolveAgainstAnyPageURL() {
+    for url in ["", "/", "/a/b/", "/a/b.html", "no-slash"] {
+        let page = JourneyPage(path: "p.md", reference: JourneyReference(id: "sign-in", location: SourceLocation(file: "p.md", line: 1)),
+                               screenshots: [ScreenshotReference(src: "../x/sign-in--start.png", location: SourceLocation(file: "p.md", line: 2))],
+                               url: url, siteHasFile: { _ in false })
+        let check = PageCheck(page: page, catalog: JourneyCatalog([signIn]))
+        #expect(check.problems.contains { $0.id == "D2" && $0.severity == .warning })
+    }
+}
