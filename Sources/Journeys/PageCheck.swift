@@ -15,8 +15,12 @@ public struct PageCheck: Sendable {
     /// Check a page against the catalog. A page that names no journey has no problems.
     public init(page: JourneyPage, catalog: JourneyCatalog) {
         self.page = page
+        // A page that names no journey is not read at all.
+        guard let reference = page.reference else {
+            self.body = PageBody(markdown: "", path: page.path, firstLine: page.bodyLine)
+            return
+        }
         self.body = PageBody(markdown: page.body, path: page.path, firstLine: page.bodyLine)
-        guard let reference = page.reference else { return }
         // D1: the journey (and version) exists.
         if let version = reference.version {
             journey = catalog[reference.id, version: version]
@@ -69,7 +73,7 @@ public struct PageCheck: Sendable {
     private mutating func checkScreenshots(_ journey: Journey) {
         var previous: String?
         for shot in page.screenshots {
-            if !shot.src.contains("://") && !page.siteHasFile(resolve(shot.src)) {
+            if let siteHasFile = page.siteHasFile, !shot.src.contains("://"), !siteHasFile(resolve(shot.src)) {
                 problems.append(JourneyProblem("D2", .warning, at: shot.location, "screenshot '\(shot.src)' does not exist (looked for \(resolve(shot.src)))"))
             }
             guard shot.isScreen else { continue }
@@ -109,7 +113,7 @@ public struct PageCheck: Sendable {
     func resolve(_ src: String) -> String {
         if src.hasPrefix("/") { return src }
         var base = page.url
-        if !base.hasSuffix("/") { base = String(base[...(base.lastIndex(of: "/") ?? base.startIndex)]) }
+        if !base.hasSuffix("/") { base = base.lastIndex(of: "/").map { String(base[...$0]) } ?? "/" }
         var parts = base.split(separator: "/").map(String.init)
         for part in src.split(separator: "/") {
             if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(String(part)) }
