@@ -44,6 +44,8 @@ public struct SiteConfiguration: Sendable {
     public var options: TemplateObject = SiteConfiguration.defaultOptions
     /// Generated pages (the built-in virtual templates, by file stem) switched on or off.
     public var generatedPages: [String: Bool] = [:]
+    /// The configuration file this was read from, for diagnostics about it.
+    public var file: URL?
     /// Load the built-in virtual templates (404, sitemap, feed, search index, tags) at all.
     public var includeVirtualTemplates: Bool = true
 
@@ -86,6 +88,7 @@ public struct SiteConfiguration: Sendable {
     /// with the line and column of the key.
     public static func load(from file: URL) throws(ConfigurationError) -> SiteConfiguration {
         var configuration = SiteConfiguration(root: file.deletingLastPathComponent())
+        configuration.file = file
         let path = file.path
         let text: String
         do { text = try String(contentsOf: file, encoding: .utf8) } catch {
