@@ -39,7 +39,7 @@ struct SiteRenderer: Sendable {
         }
         environment.addFilter("slugify") { value, _ in .string(Slugify.slug(value.stringValue)) }
         environment.addFilter("log") { value, _ in value }
-        BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(configuration: configuration))
+        BuiltInLayouts.register(in: &environment, configuration: configuration)
         self.environment = environment
     }
 

@@ -24,10 +24,27 @@ public enum BuiltInLayouts {
     /// Where the built-in assets folder goes in the output: its root.
     public static let assetsOutputFolder = "."
 
+    /// Registers the layouts' filters for a site, and the global `generatedPages` (file stem to
+    /// on or off, from the configuration) that the layouts read to link only to pages that exist.
+    public static func register(in environment: inout TemplateEnvironment, configuration: SiteConfiguration) {
+        register(in: &environment, resolver: SitePathResolver(configuration: configuration), pathPrefix: configuration.pathPrefix)
+        var generated = TemplateObject()
+        for stem in configuration.generatedPages.keys.sorted() {
+            generated[stem] = .bool(configuration.emits(generatedPage: stem) && configuration.includeVirtualTemplates)
+        }
+        if !configuration.includeVirtualTemplates {
+            for stem in ["404", "sitemap", "sitemap-xml", "feed", "search-index", "tags", "tag"] { generated[stem] = .bool(false) }
+        }
+        environment.addGlobal("generatedPages", .object(generated))
+    }
+
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
-    /// `designHistoryPosts`, `screenshotGroups`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
-    public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
+    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
+    public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver, pathPrefix: String = "/") {
         let cache = ImageSizeCache()
+        environment.addFilter("prefixUrl") { value, _ in
+            .string(LayoutFilters.prefixURL(value.stringValue, pathPrefix: pathPrefix))
+        }
         environment.addFilter("imageSize") { value, arguments in
             let page = arguments.value(at: 0, named: "page").stringValue
             guard let sitePath = SitePathResolver.sitePath(of: value.stringValue, onPage: page),

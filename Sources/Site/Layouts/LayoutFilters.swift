@@ -4,6 +4,16 @@ import Templates
 /// The pure functions behind the layouts' filters, kept apart from the registration so they can be
 /// tested without a template engine.
 public enum LayoutFilters {
+    /// Eleventy's `url` for URLs that content hands to a component (`href: "/section/"`): a
+    /// site-absolute URL gets the path prefix, unless it already has it, so that a URL an author
+    /// wrote as `"/x/" | url` is not prefixed twice. Relative and full URLs are left alone.
+    public static func prefixURL(_ url: String, pathPrefix: String) -> String {
+        guard url.hasPrefix("/"), !url.hasPrefix("//"), pathPrefix != "/", !pathPrefix.isEmpty else { return url }
+        let prefix = pathPrefix.hasSuffix("/") ? pathPrefix : pathPrefix + "/"
+        if url.hasPrefix(prefix) || url + "/" == prefix { return url }
+        return prefix + url.dropFirst()
+    }
+
     /// `url` resolved against `base` (the site `url` option): an absolute URL stays as it is.
     public static func absoluteURL(_ url: String, base: String) -> String {
         if url.contains("://") || url.hasPrefix("mailto:") { return url }

@@ -210,3 +210,17 @@ private func page(_ url: String, date: String, layout: String = "post", tags: Te
     ]))]))
     #expect(LayoutFilters.relatedSections(sections).map { $0[member: "title"].stringValue } == ["Research"])
 }
+
+@Test(arguments: [
+    ("/section/", "/prefix/", "/prefix/section/"),
+    ("/prefix/section/", "/prefix/", "/prefix/section/"),
+    ("/prefix", "/prefix/", "/prefix"),
+    ("/", "/prefix/", "/prefix/"),
+    ("section/", "/prefix/", "section/"),
+    ("https://example.gov.uk/", "/prefix/", "https://example.gov.uk/"),
+    ("//cdn.example/x", "/prefix/", "//cdn.example/x"),
+    ("/section/", "/", "/section/"),
+])
+func prefixURLAddsThePrefixOnce(url: String, prefix: String, expected: String) {
+    #expect(LayoutFilters.prefixURL(url, pathPrefix: prefix) == expected)
+}
