@@ -178,3 +178,25 @@ private final class AtomReader: NSObject, XMLParserDelegate {
         if name == "updated" { updated.append(text) }
     }
 }
+
+extension LayoutGoldenTests {
+    /// Keyboard and screen-reader basics on every page: a skip link to `#main-content` first in the
+    /// body, one `h1`, headings that never skip a level.
+    @Test func pagesHaveASkipLinkAndALogicalHeadingOrder() throws {
+        let (site, _) = try Self.build()
+        defer { site.remove() }
+        for file in Self.renderedFiles(site) where file.hasSuffix(".html") {
+            let html = try #require(site.read("_site/" + file))
+            let body = html.split(separator: "<body", maxSplits: 1).last.map(String.init) ?? ""
+            let firstLink = body.firstMatch(of: /<a [^>]*>/).map { String($0.output) } ?? ""
+            #expect(firstLink.contains(##"href="#main-content""##) && firstLink.contains("govuk-skip-link"), "\(file): \(firstLink)")
+            #expect(html.contains(#"id="main-content""#), "\(file)")
+            let levels = html.matches(of: /<h([1-6])[ >]/).compactMap { Int($0.output.1) }
+            #expect(levels.filter { $0 == 1 }.count == 1, "\(file): \(levels)")
+            #expect(levels.first == 1, "\(file): \(levels)")
+            for (previous, next) in zip(levels, levels.dropFirst()) {
+                #expect(next <= previous + 1, "\(file): h\(previous) then h\(next) in \(levels)")
+            }
+        }
+    }
+}
