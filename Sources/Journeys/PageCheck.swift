@@ -255,8 +255,9 @@ public struct PageCheck: Sendable {
             documentedSteps.insert(step.id)
             let texts = step.copy.filter { $0.kind != .heading }.map(\.text)
             for line in quote.lines where !texts.contains(line.text) {
-                let near = Self.nearest(line.text, in: texts)
-                problems.append(JourneyProblem("D8", at: line.location, "quoted copy of '\(step.id)' does not match the model: ‘\(line.text)’\(near.map { "; the model has ‘\($0)’" } ?? "")"))
+                let near = Self.nearest(line.text, in: texts).map { "; the model has ‘\($0)’" }
+                let all = texts.isEmpty ? "; the model has no other copy for it" : "; the model's copy of '\(step.id)' is: " + texts.prefix(3).map { "‘\($0)’" }.joined(separator: ", ") + (texts.count > 3 ? ", …" : "")
+                problems.append(JourneyProblem("D8", at: line.location, "quoted copy of '\(step.id)' does not match the model: ‘\(line.text)’\(near ?? all)"))
             }
         }
     }

@@ -154,7 +154,7 @@ struct BlockParser {
 
     func acceptsLines(_ node: Int) -> Bool {
         switch tree[node].kind {
-        case .paragraph, .codeBlock, .htmlBlock: return true
+        case .paragraph, .codeBlock, .htmlBlock, .table: return true
         default: return false
         }
     }
@@ -197,7 +197,7 @@ struct BlockParser {
         }()
         while !matchedLeaf {
             findNextNonspace()
-            if !indented && !mayStartBlock(peek(nextNonspace)) {
+            if !indented && !mayStartBlock(peek(nextNonspace)) && !(tables && tableMayStart()) {
                 advanceNextNonspace()
                 break
             }
@@ -332,8 +332,16 @@ struct BlockParser {
             return 0
         case .paragraph:
             return blank ? 1 : 0
-        case .table, .tableBody:
-            return blank ? 1 : 0
+        case .table:
+            if blank || indented { return 1 }
+            if let delimiterRows = tableRowsLeft[container], delimiterRows > 0 {
+                tableRowsLeft[container] = delimiterRows - 1
+                advanceNextNonspace()
+                return 0
+            }
+            if startsTerminator() { return 1 }
+            advanceNextNonspace()
+            return 0
         default:
             return 1
         }
@@ -351,6 +359,13 @@ struct BlockParser {
         let c = peek(nextNonspace)
         let inParagraph: Bool = { if case .paragraph = tree[container].kind { return true }; return false }()
 
+        if !indented && tables, tableMayStart() {
+            closeUnmatchedBlocks()
+            let table = addChild(.table, at: nextNonspace)
+            advanceNextNonspace()
+            tableRowsLeft[table] = 1
+            return 2
+        }
         if !indented {
             // Block quote.
             if c == UInt8(ascii: ">") {
@@ -412,7 +427,7 @@ struct BlockParser {
                 }
             }
             // HTML block.
-            if c == UInt8(ascii: "<") {
+            if c == UInt8(ascii: "<") && options.html {
                 let lazy = !allClosed && !blank && { if case .paragraph = tree[tip].kind { return true }; return false }()
                 let type = HTMLScanner.blockStart(s, nextNonspace, lineEnd, canBeType7: !inParagraph && !lazy)
                 if type > 0 {
@@ -497,6 +512,7 @@ struct BlockParser {
 
     var itemData: [Int: MarkdownList] = [:]
     var footnoteDefinitions: Set<String> = []
+    var tableRowsLeft: [Int: Int] = [:]
 
     mutating func trimTrailingNewline(_ node: Int) {
         while let last = tree[node].content.last, ByteClass.isWhitespace(last) { tree[node].content.removeLast() }
@@ -562,9 +578,9 @@ struct BlockParser {
             extractReferences(block)
             if tree[block].content.allSatisfy(ByteClass.isWhitespace) {
                 tree.unlink(block)
-            } else if tables {
-                TableParser.convert(paragraph: block, in: &tree)
             }
+        case .table:
+            TableParser.build(table: block, in: &tree)
         case .codeBlock(_, _, let fenced):
             let content = tree[block].content
             if fenced {

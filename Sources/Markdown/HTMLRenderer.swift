@@ -175,7 +175,7 @@ struct HTMLRenderer {
             } else {
                 lit("<pre><code")
             }
-            let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.map(String.init) ?? ""
+            let language = info.unicodeScalars.split(whereSeparator: { Typographer.isJSWhitespace($0.value) }).first.map { String(String.UnicodeScalarView($0)) } ?? ""
             var leading: [MarkdownAttribute] = []
             if !language.isEmpty { leading.append(MarkdownAttribute(name: "class", value: options.langPrefix + language)) }
             if tree[node].attributes.isEmpty {

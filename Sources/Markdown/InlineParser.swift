@@ -150,7 +150,7 @@ struct InlineParser {
         case UInt8(ascii: "!"): parseBang()
         case UInt8(ascii: "]"): parseCloseBracket()
         case UInt8(ascii: "<"):
-            if !parseAutolink() && !parseHTMLTag() {
+            if !parseAutolink() && !(options.html && parseHTMLTag()) {
                 appendText(s[pos..<(pos + 1)], at: pos)
                 pos += 1
             }
@@ -275,11 +275,21 @@ struct InlineParser {
         let start = pos
         let scan = scanDelimiters(c)
         pos += scan.count
-        let node = appendText(s[start..<pos], at: start)
+        var count = scan.count
+        var runStart = start
+        if c == UInt8(ascii: "~") || c == UInt8(ascii: "+") || c == UInt8(ascii: "=") {
+            // markdown-it's pair markers: an odd marker is plain text before the pairs.
+            if count % 2 == 1 {
+                appendText(s[start..<(start + 1)], at: start)
+                runStart += 1
+                count -= 1
+            }
+            if count < 2 { return }
+        }
+        let node = appendText(s[runStart..<pos], at: runStart)
         tree[node].delimiter = true
-        if (c == UInt8(ascii: "~") || c == UInt8(ascii: "+") || c == UInt8(ascii: "=")) && scan.count < 2 { return }
         let index = delimiters.count
-        delimiters.append(Delimiter(char: c, count: scan.count, original: scan.count, node: node, previous: topDelimiter,
+        delimiters.append(Delimiter(char: c, count: count, original: count, node: node, previous: topDelimiter,
                                     next: -1, canOpen: scan.canOpen, canClose: scan.canClose))
         if topDelimiter != -1 { delimiters[topDelimiter].next = index }
         topDelimiter = index
@@ -515,9 +525,8 @@ struct InlineParser {
                     if LinkText.isSafeDestination(href) {
                         let link = appendNode(.link(destination: href, title: ""), at: start)
                         var text = MarkdownNode(kind: .text(""), line: 0, column: 0)
-                        text.content = raw
+                        text.content = LinkText.displayText(raw)
                         tree.append(text, to: link)
-                        tree[link].attributes = []
                         autolinks.insert(link)
                         pos = j + 1
                         return true
@@ -619,7 +628,8 @@ struct InlineParser {
                 if case .text = tree[child].kind {
                     var content = tree[child].content
                     var after = next
-                    while after != -1, case .text = tree[after].kind {
+                    let special = tree[child].special
+                    while after != -1, case .text = tree[after].kind, tree[after].special == special {
                         content.append(contentsOf: tree[after].content)
                         let n = tree[after].next
                         tree.unlink(after)

@@ -89,6 +89,7 @@ enum JavaScriptData {
             case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"): return .string(try string())
             case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), 0x30...0x39: return .number(try number())
             default:
+                let start = index
                 let word = identifier()
                 switch word {
                 case "true": return .bool(true)
@@ -97,6 +98,7 @@ enum JavaScriptData {
                 case "undefined": return .undefined
                 case "": throw error("expected a value")
                 default:
+                    index = start
                     throw error("'\(word)' is code, not data")
                 }
             }

@@ -9,6 +9,8 @@ struct SiteRenderer: Sendable {
     var environment: TemplateEnvironment
     var bodyMarkdown: MarkdownOptions
     var configuration: SiteConfiguration
+    /// Data strings (permalinks, computed values) parsed once: many pages share one from a data file.
+    let parsedStrings = ParsedTemplates()
 
     /// The folder of built-in templates (layouts, macros, virtual templates) in the module's resources.
     static var builtInTemplates: URL? {
@@ -38,8 +40,8 @@ struct SiteRenderer: Sendable {
             return .safe(MarkdownDocument.html(text, options: filterOptions))
         }
         environment.addFilter("slugify") { value, _ in .string(Slugify.slug(value.stringValue)) }
+        BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(configuration: configuration))
         environment.addFilter("log") { value, _ in value }
-        BuiltInLayouts.register(in: &environment, configuration: configuration)
         self.environment = environment
     }
 
@@ -73,7 +75,7 @@ struct SiteRenderer: Sendable {
     /// A string of data (a permalink, a computed value) rendered with the data template engine.
     func renderString(_ source: String, path: String, context: TemplateObject) throws(TemplateError) -> String {
         guard configuration.dataTemplateEngine != nil, Self.hasTemplateSyntax(source) else { return source }
-        return try environment.render(source: source, path: path, context: context)
+        return try parsedStrings.template(source, path: path, environment: environment).render(context: context)
     }
 
     /// A template's body: template engine (by kind and configuration), then Markdown for `.md`.
@@ -99,8 +101,8 @@ struct SiteRenderer: Sendable {
     }
 
     /// Render content through a layout and the layouts it sits in. Errors name the layout's file.
-    func applyLayouts(_ content: String, layout first: String?, layouts: [String: LayoutFile], context: TemplateObject,
-                      pagePath: String, diagnostics: inout [Diagnostic]) -> String {
+    func applyLayouts(_ content: String, layout first: String?, layouts: [String: LayoutFile], parsed: [String: Template],
+                      context: TemplateObject, pagePath: String, diagnostics: inout [Diagnostic]) -> String {
         var content = content
         var name = first
         var seen: Set<String> = []
@@ -115,8 +117,9 @@ struct SiteRenderer: Sendable {
                 return content
             }
             context["content"] = .safe(content)
+            guard let template = parsed[current] else { return content }  // its parse error is reported once
             do {
-                var rendered = try environment.render(source: layout.frontMatter.body, path: layout.displayPath, context: context)
+                var rendered = try template.render(context: context)
                 if layout.kind == .markdown { rendered = MarkdownDocument.html(rendered, options: bodyMarkdown) }
                 content = rendered
             } catch {
@@ -128,6 +131,19 @@ struct SiteRenderer: Sendable {
         return content
     }
 
+    /// Parse every layout once; a layout that does not parse is reported once, not per page.
+    func parseLayouts(_ layouts: [String: LayoutFile], diagnostics: inout [Diagnostic]) -> [String: Template] {
+        var parsed: [String: Template] = [:]
+        for (name, layout) in layouts.sorted(by: { $0.key < $1.key }) {
+            do {
+                parsed[name] = try environment.parse(source: layout.frontMatter.body, path: layout.displayPath)
+            } catch {
+                diagnostics.append(Self.diagnostic(Self.shift(error, path: layout.displayPath, by: layout.frontMatter.bodyLine - 1)))
+            }
+        }
+        return parsed
+    }
+
     /// Template errors in a body count lines from the body; shift them to the file's lines.
     static func shift(_ error: TemplateError, path: String, by lines: Int) -> TemplateError {
         var error = error
@@ -136,6 +152,16 @@ struct SiteRenderer: Sendable {
     }
 
     static func diagnostic(_ error: TemplateError) -> Diagnostic {
-        Diagnostic(.error, path: error.path, line: error.line, column: error.column, message: error.message)
+        Diagnostic(.error, path: displayPath(error.path), line: error.line, column: error.column, message: error.message)
+    }
+
+    /// A file path as diagnostics show it: built-in templates as `(built-in)/…`, others relative to
+    /// the working folder where possible.
+    static func displayPath(_ path: String) -> String {
+        if let builtIn = builtInTemplates?.standardizedFileURL.path, path.hasPrefix(builtIn + "/") {
+            return "(built-in)/" + path.dropFirst(builtIn.count + 1)
+        }
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
 }

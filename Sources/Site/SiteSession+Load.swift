@@ -70,6 +70,9 @@ extension SiteSession {
             DataMerge.merge(&global, addition)
         }
         var options = configuration.options
+        if !configuration.generatedPages.isEmpty {
+            options["generatedPages"] = .object(TemplateObject(configuration.generatedPages.sorted { $0.key < $1.key }.map { ($0.key, .bool($0.value)) }))
+        }
         if case .object(let fromData)? = global["options"] { DataMerge.merge(&options, fromData) }
         global["options"] = .object(options)
         return global

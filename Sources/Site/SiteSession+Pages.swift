@@ -223,6 +223,13 @@ extension SiteSession {
                 items = []
             default: items = []
             }
+            switch pagination["filter"] {
+            case .string(let excluded)?: items.removeAll { $0.stringValue == excluded }
+            case .array(let excluded)?:
+                let names = Set(excluded.map(\.stringValue))
+                items.removeAll { if case .string(let s) = $0 { names.contains(s) } else { false } }
+            default: break
+            }
             if pagination["reverse"]?.isTruthy ?? false { items.reverse() }
             var size = 1
             if case .number(let n)? = pagination["size"], n >= 1 { size = Int(min(n, 1_000_000)) }

@@ -13,8 +13,9 @@ extension SiteSession {
     /// the configuration's passthrough copies. A source that is a glob keeps folder structure.
     func copyJobs(diagnostics: inout [Diagnostic]) -> [CopyJob] {
         var jobs: [CopyJob] = []
-        if let assets = Bundle.module.url(forResource: "Assets", withExtension: nil) {
-            walk(assets, relative: "", skipped: []) { relative, url in jobs.append(CopyJob(source: url, target: relative)) }
+        if let assets = BuiltInLayouts.assetsURL {
+            let folder = BuiltInLayouts.assetsOutputFolder.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+            walk(assets, relative: "", skipped: []) { relative, url in jobs.append(CopyJob(source: url, target: folder.isEmpty ? relative : folder + "/" + relative)) }
         }
         let fm = FileManager.default
         for (from, to) in configuration.passthrough {

@@ -122,6 +122,7 @@ public final class SiteSession: @unchecked Sendable {
         for cascade in cascades { if case .string(let name)? = cascade.data["layout"], !name.isEmpty { layoutNames.insert(name) } }
         if case .string(let name)? = globalData["layout"] { layoutNames.insert(name) }
         let layouts = loadLayouts(names: layoutNames, diagnostics: &diagnostics)
+        let parsedLayouts = renderer.parseLayouts(layouts, diagnostics: &diagnostics)
 
         // Full data: global < layout front matter < directory data < template data < front matter.
         let fullData: [TemplateObject] = Parallel.map(cascades.indices.map { $0 }) { index in
@@ -168,7 +169,7 @@ public final class SiteSession: @unchecked Sendable {
         // Navigation, journeys, collections.
         let order = Self.collectionOrder(pages)
         let navigation = NavigationTree(pages: pages, order: order, homeKey: configuration.homeKey)
-        for orphan in navigation.orphans {
+        for orphan in navigation.orphans where orphan.parent != configuration.homeKey {
             let page = pages[orphan.page]
             diagnostics.append(Diagnostic(.warning, path: page.displayPath, line: 1, column: 1,
                 message: "eleventyNavigation parent '\(orphan.parent ?? "")' is not the key of any page, so '\(orphan.key)' is missing from the navigation"))
@@ -220,7 +221,7 @@ public final class SiteSession: @unchecked Sendable {
             var diagnostics: [Diagnostic] = []
             let layout = page.data["layout"]?.stringValue
             let output = renderer.applyLayouts(contents[index], layout: layout?.isEmpty == false ? layout : nil, layouts: layouts,
-                                               context: context, pagePath: page.displayPath, diagnostics: &diagnostics)
+                                               parsed: parsedLayouts, context: context, pagePath: page.displayPath, diagnostics: &diagnostics)
             return (output, diagnostics)
         }
         for result in rendered { diagnostics += result.diagnostics }

@@ -48,7 +48,7 @@ enum DesignHistoryFilters {
             return .array(items.filter { item in
                 switch NunjucksFilters.attribute(item, path) {
                 case .array(let values): return values.contains { $0.strictlyEquals(needle) }
-                case .string(let s), .safe(let s): return needle.stringValue.isEmpty || s.contains(needle.stringValue)
+                case .string(let s), .safe(let s): return TemplateText.contains(s, needle.stringValue)
                 default: return false
                 }
             })

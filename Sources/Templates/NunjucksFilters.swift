@@ -383,15 +383,7 @@ enum NunjucksFilters {
             if count < limit { result += new }
             return result
         }
-        if limit == Int.max { return s.replacingOccurrences(of: old, with: new) }
-        var result = "", rest = Substring(s), count = 0
-        while count < limit, let range = rest.range(of: old) {
-            result += rest[..<range.lowerBound]
-            result += new
-            rest = rest[range.upperBound...]
-            count += 1
-        }
-        return result + rest
+        return TemplateText.replace(old, with: new, in: s, limit: limit)
     }
 
     /// JavaScript's `parseFloat`: the longest numeric prefix.

@@ -1,20 +1,31 @@
 /// The variables a template renders with (what Nunjucks calls the context), the names it exports
-/// to importers, and the block bodies of an inheritance chain, most derived first. Confined to one
-/// render on one thread, like `TemplateFrame`.
+/// to importers, and the block bodies of an inheritance chain, most derived first.
+///
+/// The caller's data is kept as given and never copied; variables set at a template's top level go
+/// into a small overlay. Confined to one render on one thread, like `TemplateFrame`.
 final class TemplateContext: @unchecked Sendable {
-    var variables: [String: TemplateValue]
+    private let base: TemplateObject
+    private var overlay: [String: TemplateValue]
     private(set) var exports: [String] = []
     var blocks: [String: [(program: TemplateProgram, body: [TemplateNode])]] = [:]
 
-    init(variables: [String: TemplateValue] = [:]) {
-        self.variables = variables
+    init(_ base: TemplateObject = TemplateObject(), overlay: [String: TemplateValue] = [:]) {
+        self.base = base
+        self.overlay = overlay
     }
 
-    convenience init(_ object: TemplateObject) {
-        var variables: [String: TemplateValue] = [:]
-        variables.reserveCapacity(object.count)
-        for (key, value) in object.pairs { variables[key] = value }
-        self.init(variables: variables)
+    /// A new context with the same variables (for an include or an import `with context`).
+    func copyingVariables() -> TemplateContext {
+        TemplateContext(base, overlay: overlay)
+    }
+
+    func lookup(_ name: String) -> TemplateValue? {
+        if !overlay.isEmpty, let value = overlay[name] { return value }
+        return base[name]
+    }
+
+    func set(_ name: String, _ value: TemplateValue) {
+        overlay[name] = value
     }
 
     func addExport(_ name: String) {
@@ -28,7 +39,7 @@ final class TemplateContext: @unchecked Sendable {
     /// The exported names and their values, in the order they were defined.
     var exported: TemplateObject {
         var object = TemplateObject()
-        for name in exports { object[name] = variables[name] ?? .undefined }
+        for name in exports { object[name] = lookup(name) ?? .undefined }
         return object
     }
 }

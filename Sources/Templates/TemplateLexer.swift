@@ -5,13 +5,14 @@
 /// never sees either.
 struct TemplateLexer {
     private let source: TemplateSource
-    private var bytes: [UInt8] { source.bytes }
+    private let bytes: [UInt8]
     private var position = 0
     private var tokens: [TemplateToken] = []
     private var trimNextText = false
 
     init(source: TemplateSource) {
         self.source = source
+        self.bytes = source.bytes
     }
 
     static func tokenize(_ source: TemplateSource) throws(TemplateError) -> [TemplateToken] {

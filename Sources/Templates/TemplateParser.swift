@@ -454,6 +454,8 @@ struct TemplateParser {
         "<": .less, ">": .greater, "<=": .lessOrEqual, ">=": .greaterOrEqual,
     ]
 
+    private static let multiplicative: [String: TemplateBinaryOperator] = ["*": .multiply, "/": .divide, "//": .floorDivide, "%": .remainder]
+
     private mutating func parseCompare() throws(TemplateError) -> TemplateExpression {
         var left = try parseConcat()
         while current.kind == .symbol, let op = Self.comparisons[current.text] {
@@ -483,7 +485,7 @@ struct TemplateParser {
 
     private mutating func parseMultiplicative() throws(TemplateError) -> TemplateExpression {
         var left = try parsePower()
-        while current.kind == .symbol, let op = ["*": TemplateBinaryOperator.multiply, "/": .divide, "//": .floorDivide, "%": .remainder][current.text] {
+        while current.kind == .symbol, let op = Self.multiplicative[current.text] {
             let token = advance()
             left = .binary(op, left, try parsePower(), offset: token.offset)
         }
@@ -574,9 +576,15 @@ struct TemplateParser {
                 }
             } else if token.isSymbol("[") {
                 _ = advance()
-                let key = try parseExpression()
-                try expectSymbol("]", "to close the index")
-                value = .index(value, key, offset: token.offset)
+                let key = current.isSymbol(":") ? nil : try parseExpression()
+                if skipSymbol(":") {
+                    let stop = current.isSymbol("]") ? nil : try parseExpression()
+                    try expectSymbol("]", "to close the slice")
+                    value = .slice(value, key, stop, offset: token.offset)
+                } else if let key {
+                    try expectSymbol("]", "to close the index")
+                    value = .index(value, key, offset: token.offset)
+                }
             } else if token.isSymbol("(") {
                 _ = advance()
                 let (positional, keyword) = try parseArguments()

@@ -111,7 +111,7 @@ final class TemplateRenderer: @unchecked Sendable {
             let value = makeMacro(macro, scope, keepsFrame: false)
             scope.frame.set(macro.name, value)
             if scope.frame.isTopLevel {
-                scope.context.variables[macro.name] = value
+                scope.context.set(macro.name, value)
                 if !macro.name.hasPrefix("_") { scope.context.addExport(macro.name) }
             }
         case .callBlock(let callerMacro, let call, let offset):
@@ -137,7 +137,7 @@ final class TemplateRenderer: @unchecked Sendable {
             guard let program = try load(name, from: scope, at: offset, ignoreMissing: ignoreMissing) else { return }
             let frame = scope.frame.push(isolatesWrites: true)
             frame.isTopLevel = true
-            try renderRoot(program, context: TemplateContext(variables: scope.context.variables), frame: frame, into: &out, at: (scope, offset))
+            try renderRoot(program, context: scope.context.copyingVariables(), frame: frame, into: &out, at: (scope, offset))
         case .extends(_, let offset):
             throw scope.error("'extends' is only allowed at the top level of a template", at: offset)
         case .block(let name, let offset):
@@ -171,7 +171,7 @@ final class TemplateRenderer: @unchecked Sendable {
     private func assign(_ name: String, _ value: TemplateValue, _ scope: TemplateScope) {
         scope.frame.set(name, value, resolveUp: true)
         if scope.frame.isTopLevel {
-            scope.context.variables[name] = value
+            scope.context.set(name, value)
             if !name.hasPrefix("_") { scope.context.addExport(name) }
         }
     }
@@ -179,7 +179,7 @@ final class TemplateRenderer: @unchecked Sendable {
     /// An imported name: the frame, and the context at the top level (not exported).
     private func bind(_ name: String, _ value: TemplateValue, _ scope: TemplateScope) {
         scope.frame.set(name, value)
-        if scope.frame.isTopLevel { scope.context.variables[name] = value }
+        if scope.frame.isTopLevel { scope.context.set(name, value) }
     }
 
     private func renderBlock(_ name: String, index: Int, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
@@ -200,15 +200,7 @@ final class TemplateRenderer: @unchecked Sendable {
         inner.frame = scope.frame.push()
         var iterations = 0
         func bindLoop(_ index: Int, _ count: Int) {
-            var object = TemplateObject()
-            object["index"] = .number(Double(index + 1))
-            object["index0"] = .number(Double(index))
-            object["revindex"] = .number(Double(count - index))
-            object["revindex0"] = .number(Double(count - index - 1))
-            object["first"] = .bool(index == 0)
-            object["last"] = .bool(index == count - 1)
-            object["length"] = .number(Double(count))
-            inner.frame.set("loop", .object(object))
+            inner.frame.loop = (index, count)
         }
         if loop.names.count == 1 {
             let items: [TemplateValue]
@@ -255,7 +247,7 @@ final class TemplateRenderer: @unchecked Sendable {
     private func exports(of template: TemplateExpression, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws -> TemplateObject {
         let name = try evaluate(template, scope)
         guard let program = try load(name, from: scope, at: offset, ignoreMissing: false) else { return TemplateObject() }
-        let context = withContext ? TemplateContext(variables: scope.context.variables) : TemplateContext()
+        let context = withContext ? scope.context.copyingVariables() : TemplateContext()
         let frame = withContext ? scope.frame.push(isolatesWrites: true) : TemplateFrame()
         frame.isTopLevel = true
         var discarded = ""
@@ -316,6 +308,7 @@ final class TemplateRenderer: @unchecked Sendable {
         case .name(let name, _):
             return scope.lookup(name, globals: environment.globals)
         case .member(let base, let name, _):
+            if case .name("loop", _) = base, let value = scope.frame.loopField(name) { return value }
             return try evaluate(base, scope).member(name)
         case .index(let base, let key, _):
             let object = try evaluate(base, scope)
@@ -325,6 +318,21 @@ final class TemplateRenderer: @unchecked Sendable {
                 return items.indices.contains(i) ? items[i] : .undefined
             }
             return object.member(keyValue.stringValue)
+        case .slice(let base, let start, let stop, _):
+            let object = try evaluate(base, scope)
+            let from = try start.map { try evaluate($0, scope) } ?? .undefined
+            let to = try stop.map { try evaluate($0, scope) } ?? .undefined
+            switch object {
+            case .array(let items):
+                let (low, high) = TemplateValue.sliceBounds(count: items.count, from, to, clampNegative: false)
+                return .array(low < high ? Array(items[low..<high]) : [])
+            case .string(let s), .safe(let s):
+                let characters = Array(s)
+                let (low, high) = TemplateValue.sliceBounds(count: characters.count, from, to, clampNegative: false)
+                return .string(low < high ? String(characters[low..<high]) : "")
+            default:
+                return .undefined
+            }
         case .call(let callee, let positional, let keyword, let offset):
             return try invoke(callee, positional, keyword, scope, at: offset)
         case .superCall(let offset):
@@ -397,7 +405,7 @@ final class TemplateRenderer: @unchecked Sendable {
             switch b {
             case .array(let items): found = items.contains { $0.strictlyEquals(a) }
             case .object(let object): found = object[a.stringValue] != nil
-            case .string(let s), .safe(let s): found = a.stringValue.isEmpty || s.contains(a.stringValue)
+            case .string(let s), .safe(let s): found = TemplateText.contains(s, a.stringValue)
             default:
                 throw scope.error("cannot use 'in' to look for \(a.typeName) in \(b.typeName): expected an array, object or string", at: offset)
             }

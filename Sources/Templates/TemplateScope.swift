@@ -12,7 +12,7 @@ struct TemplateScope {
 
     func lookup(_ name: String, globals: TemplateObject) -> TemplateValue {
         if let value = frame.lookup(name) { return value }
-        if let value = context.variables[name] { return value }
+        if let value = context.lookup(name) { return value }
         return globals[name] ?? .undefined
     }
 }

@@ -23,26 +23,35 @@ enum TemplateSlug {
     /// `@sindresorhus/slugify`: ASCII transliteration, `&` → `and`, lower case, and every run of other
     /// characters becomes one `-` (so `Child’s` → `child-s`), trimmed at both ends.
     static func slugify(_ text: String) -> String {
-        var ascii = ""
-        for character in text {
-            if character.isASCII { ascii.append(character); continue }
-            switch character {
-            case "♥": ascii += " love "
-            case "🦄": ascii += " unicorn "
-            default: ascii += transliterations[character] ?? stripAccents(character)
+        var ascii = text
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            ascii = ""
+            for character in text {
+                if character.isASCII { ascii.append(character); continue }
+                switch character {
+                case "♥": ascii += " love "
+                case "🦄": ascii += " unicorn "
+                default: ascii += transliterations[character] ?? stripAccents(character)
+                }
             }
         }
-        ascii = ascii.replacingOccurrences(of: "&", with: " and ")
         var out: [UInt8] = []
+        out.reserveCapacity(ascii.utf8.count)
         var pendingDash = false
-        for byte in ascii.lowercased().utf8 {
-            let isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-            if isWord {
-                if pendingDash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
-                pendingDash = false
-                out.append(byte)
-            } else {
+        func word(_ byte: UInt8) {
+            if pendingDash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            out.append(byte)
+        }
+        for byte in ascii.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word(byte + 32)
+            case UInt8(ascii: "&"):
                 pendingDash = true
+                for letter in "and".utf8 { word(letter) }
+                pendingDash = true
+            default: pendingDash = true
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -17,6 +17,48 @@ enum TemplateText {
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// The byte offset of the first occurrence of `needle` in `hay` at or after `start`.
+    static func find(_ needle: [UInt8], in hay: [UInt8], from start: Int = 0) -> Int? {
+        guard let first = needle.first else { return start }
+        guard needle.count <= hay.count else { return nil }
+        var i = start
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether `needle` occurs in `text` (byte-wise on UTF-8, as JavaScript's `includes` compares code units).
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        find(Array(needle.utf8), in: Array(text.utf8)) != nil
+    }
+
+    /// Replaces up to `limit` occurrences of a non-empty `old` with `new`, working on UTF-8 bytes.
+    static func replace(_ old: String, with new: String, in text: String, limit: Int = Int.max) -> String {
+        let hay = Array(text.utf8), needle = Array(old.utf8)
+        guard !needle.isEmpty, var match = find(needle, in: hay) else { return text }
+        let replacement = Array(new.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(hay.count)
+        var position = 0, count = 0
+        while count < limit {
+            out.append(contentsOf: hay[position..<match])
+            out.append(contentsOf: replacement)
+            position = match + needle.count
+            count += 1
+            guard let next = find(needle, in: hay, from: position) else { break }
+            match = next
+        }
+        out.append(contentsOf: hay[position...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// JavaScript's `encodeURIComponent`.
     static func encodeURIComponent(_ text: String) -> String {
         var out = ""

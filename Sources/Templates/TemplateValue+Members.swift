@@ -61,7 +61,7 @@ extension TemplateValue {
         case "includes":
             return Self.method(name) { a in
                 let needle = a.value(at: 0).stringValue
-                return .bool(needle.isEmpty || s.contains(needle))
+                return .bool(TemplateText.contains(s, needle))
             }
         case "indexOf":
             return Self.method(name) { a in
@@ -79,9 +79,8 @@ extension TemplateValue {
         case "replace", "replaceAll":
             return Self.method(name) { a in
                 let old = a.value(at: 0).stringValue, new = a.value(at: 1).stringValue
-                if name == "replaceAll" { return .string(s.replacingOccurrences(of: old, with: new)) }
-                guard let range = s.range(of: old) else { return .string(s) }
-                return .string(s.replacingCharacters(in: range, with: new))
+                if old.isEmpty { return .string(name == "replaceAll" ? NunjucksFilters.replace(in: s, old, with: new, limit: Int.max) : new + s) }
+                return .string(TemplateText.replace(old, with: new, in: s, limit: name == "replaceAll" ? Int.max : 1))
             }
         case "slice", "substring":
             return Self.method(name) { a in

@@ -14,12 +14,20 @@ enum JourneyTemplateData {
         ]))
         object["documented"] = .array(journey.steps.filter { check.documentedSteps.contains($0.id) }.map { .string($0.id) })
         object["documentedPaths"] = .array(check.validPaths.map { .array($0.map(TemplateValue.string)) })
+        let diagram = JourneyDiagram(journey: journey, highlighting: check)
+        object["svg"] = .safe(diagram.svg)
+        object["dot"] = .string(diagram.dot)
+        object["mermaid"] = .string(diagram.mermaid)
         return .object(object)
     }
 
     static func global(catalog: JourneyCatalog, pages: [(url: String, title: String, check: PageCheck)]) -> TemplateValue {
         .array(catalog.latest.map { journey in
             var object = summary(journey)
+            let diagram = JourneyDiagram(journey: journey)
+            object["svg"] = .safe(diagram.svg)
+            object["dot"] = .string(diagram.dot)
+            object["mermaid"] = .string(diagram.mermaid)
             object["pages"] = .array(pages.filter { $0.check.journey?.id == journey.id }.map { page in
                 .object(TemplateObject([
                     ("url", .string(page.url)), ("title", .string(page.title)),

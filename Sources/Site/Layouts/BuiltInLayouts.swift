@@ -24,24 +24,21 @@ public enum BuiltInLayouts {
     /// Where the built-in assets folder goes in the output: its root.
     public static let assetsOutputFolder = "."
 
-    /// Registers the layouts' filters for a site, and the global `generatedPages` (file stem to
-    /// on or off, from the configuration) that the layouts read to link only to pages that exist.
+    /// Registers the layouts' filters for a site (see `register(in:resolver:)`).
     public static func register(in environment: inout TemplateEnvironment, configuration: SiteConfiguration) {
-        register(in: &environment, resolver: SitePathResolver(configuration: configuration), pathPrefix: configuration.pathPrefix)
-        var generated = TemplateObject()
-        for stem in configuration.generatedPages.keys.sorted() {
-            generated[stem] = .bool(configuration.emits(generatedPage: stem) && configuration.includeVirtualTemplates)
-        }
-        if !configuration.includeVirtualTemplates {
-            for stem in ["404", "sitemap", "sitemap-xml", "feed", "search-index", "tags", "tag"] { generated[stem] = .bool(false) }
-        }
-        environment.addGlobal("generatedPages", .object(generated))
+        register(in: &environment, resolver: SitePathResolver(configuration: configuration))
     }
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
     /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
-    public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver, pathPrefix: String = "/") {
+    /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
+    /// only to generated pages that exist.
+    public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
         let cache = ImageSizeCache()
+        let pathPrefix = resolver.pathPrefix
+        var generated = TemplateObject()
+        for stem in resolver.generatedPages.keys.sorted() { generated[stem] = .bool(resolver.generatedPages[stem] ?? true) }
+        environment.addGlobal("generatedPages", .object(generated))
         environment.addFilter("prefixUrl") { value, _ in
             .string(LayoutFilters.prefixURL(value.stringValue, pathPrefix: pathPrefix))
         }
