@@ -30,7 +30,7 @@ public enum BuiltInLayouts {
     }
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
-    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
+    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
     /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
@@ -39,6 +39,9 @@ public enum BuiltInLayouts {
         var generated = TemplateObject()
         for stem in resolver.generatedPages.keys.sorted() { generated[stem] = .bool(resolver.generatedPages[stem] ?? true) }
         environment.addGlobal("generatedPages", .object(generated))
+        environment.addFilter("encodeUrl") { value, _ in
+            .string(LayoutFilters.encodeURL(value.stringValue))
+        }
         environment.addFilter("prefixUrl") { value, _ in
             .string(LayoutFilters.prefixURL(value.stringValue, pathPrefix: pathPrefix))
         }
@@ -62,8 +65,12 @@ public enum BuiltInLayouts {
             let limit = arguments.value(at: 0, named: "limit")
             return .array(LayoutFilters.posts(value, limit: limit.isTruthy ? Int(limit.numberValue) : nil))
         }
+        // The site's slugify (registered before this), so ids match the ones content links to.
+        let slugifyFilter = environment.filters["slugify"]
         environment.addFilter("screenshotGroups") { value, _ in
-            .array(ScreenshotGroups.normalise(value))
+            .array(ScreenshotGroups.normalise(value, slugify: slugifyFilter.map { filter in
+                { text in (try? filter(.string(text), TemplateArguments()))?.stringValue ?? text }
+            }))
         }
         environment.addFilter("asList") { value, _ in
             .array(LayoutFilters.list(value))
