@@ -25,8 +25,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let configuration = try site.configuration()
-        let (config, input, output) = (site.config, site.input, site.output)
+        var configuration = try site.configuration()
+        // Without --output the preview builds into a scratch folder in memory (see PreviewOutput).
+        let scratch = site.output == nil ? PreviewOutput.scratchFolder() : nil
+        if let scratch { configuration.output = PreviewOutput.relativePath(from: configuration.root, to: scratch) }
+        let (config, input, output) = (site.config, site.input, scratch.map { _ in configuration.output } ?? site.output)
         let rebuilder = FullRebuild {
             let configuration = try Self.loadConfiguration(config: config, input: input, output: output)
             return SiteBuilder(configuration: configuration, journeys: DesignHistoryJourneys.catalog)
@@ -50,10 +53,13 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
-        FileHandle.standardOutput.write(Data("Serving \(url.absoluteString) (watching for changes; Ctrl-C to stop)\n".utf8))
+        let builtIn = scratch.map { " from \($0.path)" } ?? ""
+        FileHandle.standardOutput.write(Data("Serving \(url.absoluteString)\(builtIn) (watching for changes; Ctrl-C to stop)\n".utf8))
         if open { Self.openBrowser(url) }
-        while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
+        await Self.waitForInterrupt()
         await session.stop()
+        if let scratch { try? FileManager.default.removeItem(at: scratch) }
+        throw ExitCode.success
     }
 
     /// The configuration file, if one is used: `--config`, else `design-history.yml` if present.
@@ -95,6 +101,22 @@ struct ServeCommand: AsyncParsableCommand {
         return WatchList(folders: unique, files: configFile.map { [$0] } ?? [], ignored: [configuration.outputURL])
     }
 
+    /// Until Ctrl-C or a termination signal, so the scratch folder can be removed on the way out.
+    static func waitForInterrupt() async {
+        let numbers = [SIGINT, SIGTERM]
+        for number in numbers { signal(number, SIG_IGN) }
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        let sources = numbers.map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+        var iterator = stream.makeAsyncIterator()
+        _ = await iterator.next()
+        for source in sources { source.cancel() }
+    }
+
     static func openBrowser(_ url: URL) {
         let process = Process()
         #if os(macOS)
@@ -109,3 +131,5 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 }
+
+
