@@ -19,7 +19,8 @@ public enum PreviewOutput {
     /// `target` relative to `base` (`../../dev/shm/x`), for configuration fields that are read
     /// relative to the configuration's root.
     public static func relativePath(from base: URL, to target: URL) -> String {
-        let from = base.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        // Lexical, like SiteConfiguration.outputURL, which standardises root + output lexically.
+        let from = base.standardizedFileURL.pathComponents
         let to = target.standardizedFileURL.pathComponents
         var common = 0
         while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
