@@ -1,79 +1,72 @@
 /// A parsed Markdown document: the AST with source positions, and what other modules read from it.
 ///
-/// Walking skeleton: paragraphs and ATX headings only, until the CommonMark parser lands.
+/// Parsing is CommonMark 0.31.2 on the UTF-8 bytes of the input, with markdown-it's options and
+/// the GOV.UK Eleventy plugin's extensions switched by `MarkdownOptions`.
 public struct MarkdownDocument: Sendable {
     public let options: MarkdownOptions
-    /// The top-level blocks, in source order.
-    public let blocks: [MarkdownBlock]
+    /// Every node, linked by index; `nodes[root]` is the document node.
+    public let nodes: [MarkdownNode]
+    /// The index of the document node.
+    public var root: Int { 0 }
+
+    let tree: NodeTree
 
     public init(parsing text: String, options: MarkdownOptions = .commonMark) {
         self.options = options
-        var blocks: [MarkdownBlock] = []
-        var paragraph: [String] = []
-        var paragraphLine = 1
-        func flush() {
-            if !paragraph.isEmpty {
-                blocks.append(.init(kind: .paragraph, text: paragraph.joined(separator: "\n"), line: paragraphLine, column: 1))
-                paragraph = []
+        var bytes = Array(text.utf8)
+        if bytes.contains(0) {
+            var cleaned: [UInt8] = []
+            cleaned.reserveCapacity(bytes.count + 8)
+            for b in bytes {
+                if b == 0 { cleaned.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { cleaned.append(b) }
             }
+            bytes = cleaned
         }
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(rawLine)
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.isEmpty {
-                flush()
-            } else if trimmed.hasPrefix("#") {
-                flush()
-                let level = trimmed.prefix(while: { $0 == "#" }).count
-                let rest = trimmed.dropFirst(level)
-                if level <= 6, rest.isEmpty || rest.first == " " {
-                    blocks.append(.init(kind: .heading(level: level), text: rest.trimmingSpaces(), line: index + 1, column: 1))
-                } else {
-                    paragraph.append(String(trimmed))
-                }
-            } else {
-                if paragraph.isEmpty { paragraphLine = index + 1 }
-                paragraph.append(String(trimmed))
-            }
-        }
-        flush()
-        self.blocks = blocks
+        var blocks = BlockParser(bytes: bytes, options: options)
+        blocks.parse()
+        var inlines = InlineParser(tree: blocks.tree, references: blocks.references,
+                                   footnoteLabels: blocks.footnoteLabels, options: options)
+        blocks.tree = NodeTree()
+        for block in Self.inlineContainers(inlines.tree) { inlines.parse(block: block) }
+        var tree = inlines.tree
+        inlines.tree = NodeTree()
+        DocumentTransforms.apply(to: &tree, options: options, autolinks: inlines.autolinks)
+        self.tree = tree
+        self.nodes = tree.nodes
     }
 
-    /// The document as HTML.
-    public func renderHTML() -> String {
-        var out = ""
-        for block in blocks {
-            switch block.kind {
-            case .paragraph: out += "<p>\(HTMLEscaping.escape(block.text))</p>\n"
-            case .heading(let level): out += "<h\(level)>\(HTMLEscaping.escape(block.text))</h\(level)>\n"
+    /// The blocks whose content is inline Markdown, in document order.
+    static func inlineContainers(_ tree: NodeTree) -> [Int] {
+        var out: [Int] = []
+        var stack = [0]
+        while let node = stack.popLast() {
+            switch tree[node].kind {
+            case .paragraph, .heading, .tableCell, .definitionTerm:
+                out.append(node)
+                continue
+            default:
+                break
+            }
+            var child = tree[node].lastChild
+            while child != -1 {
+                if tree[child].isBlock { stack.append(child) }
+                child = tree[child].previous
             }
         }
         return out
     }
 
+    /// The children of a node, in order.
+    public func children(of node: Int) -> [Int] { tree.children(of: node) }
+
+    /// The document as HTML.
+    public func renderHTML() -> String {
+        var renderer = HTMLRenderer(tree: tree, options: options)
+        return String(decoding: renderer.render(root), as: UTF8.self)
+    }
+
     /// Render Markdown text to HTML in one call.
     public static func html(_ text: String, options: MarkdownOptions = .commonMark) -> String {
         MarkdownDocument(parsing: text, options: options).renderHTML()
-    }
-}
-
-/// A block of the walking-skeleton AST.
-public struct MarkdownBlock: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
-        case paragraph
-        case heading(level: Int)
-    }
-    public let kind: Kind
-    public let text: String
-    /// 1-based line of the block's first character.
-    public let line: Int
-    /// 1-based column of the block's first character.
-    public let column: Int
-}
-
-extension Substring {
-    func trimmingSpaces() -> String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }
