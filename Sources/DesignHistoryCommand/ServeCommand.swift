@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The address to listen on; anything but loopback exposes the preview to the network.") var host = "127.0.0.1"
     @Option(help: "The port to listen on (0 picks a free one).") var port = 8080
-    @Option(help: "Serve the site below this path, as it will be published (e.g. /my-service/).") var pathPrefix = "/"
+    @Option(help: "Serve the site below this path (default: the configuration's pathPrefix option, else /).") var pathPrefix: String?
     @Flag(help: "Open the site in the default browser.") var open = false
     @Flag(help: "Poll for changes instead of using the operating system's file notifications.") var poll = false
 
@@ -30,9 +30,10 @@ struct ServeCommand: AsyncParsableCommand {
         let scratch = site.output == nil ? PreviewOutput.scratchFolder() : nil
         if let scratch { configuration.output = PreviewOutput.relativePath(from: configuration.root, to: scratch) }
         let (config, input, output) = (site.config, site.input, scratch.map { _ in configuration.output } ?? site.output)
-        let rebuilder = FullRebuild {
+        let configFile = Self.configurationFile(config)
+        let rebuilder = SessionRebuild(configurationFile: configFile) {
             let configuration = try Self.loadConfiguration(config: config, input: input, output: output)
-            return SiteBuilder(configuration: configuration, journeys: DesignHistoryJourneys.catalog)
+            return SiteBuilder(configuration: configuration, journeys: DesignHistoryJourneys.catalog).session()
         }
         let models = configuration.root.appendingPathComponent("Sources/DesignHistoryJourneys")
         let stale = Bundle.main.executableURL.map { StaleModelsCheck(sources: models, executable: $0) }
@@ -40,11 +41,11 @@ struct ServeCommand: AsyncParsableCommand {
         var options = PreviewSession.Options()
         options.host = host
         options.port = UInt16(port)
-        options.pathPrefix = pathPrefix
+        options.pathPrefix = pathPrefix ?? configuration.pathPrefix
         options.polling = poll
         let session = PreviewSession(
             output: configuration.outputURL,
-            watch: Self.watchList(for: configuration, configFile: Self.configurationFile(config), models: models),
+            watch: Self.watchList(for: configuration, configFile: configFile, models: models),
             rebuilder: rebuilder, options: options, staleModels: stale,
             log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         )
@@ -85,9 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
     static func watchList(for configuration: SiteConfiguration, configFile: URL?, models: URL) -> WatchList {
         let input = configuration.inputURL
         var folders = [input]
-        for folder in [configuration.layouts, configuration.includes, configuration.data] {
-            folders.append(input.appendingPathComponent(folder).standardizedFileURL)
-        }
+        folders += [configuration.layoutsURL, configuration.includesURL, configuration.dataURL]
         for (from, _) in configuration.passthrough {
             folders.append(configuration.root.appendingPathComponent(from).standardizedFileURL)
         }

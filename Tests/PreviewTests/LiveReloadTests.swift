@@ -10,9 +10,9 @@ import Testing
         return String(page.body[start.upperBound...].prefix { $0 != "\"" })
     }
 
-    @Test(arguments: [false, true])
-    func editingAPostSendsAReloadEventAndServesTheChange(polling: Bool) async throws {
-        try await PreviewFixture.with(polling: polling) { fixture in
+    @Test(arguments: [(false, PreviewFixture.Rebuilds.session), (true, .session), (false, .full)])
+    func editingAPostSendsAReloadEventAndServesTheChange(polling: Bool, rebuilds: PreviewFixture.Rebuilds) async throws {
+        try await PreviewFixture.with(polling: polling, rebuilds: rebuilds) { fixture in
             let page = try await fixture.get("/posts/first-post/")
             let token = try #require(Self.token(in: page))
             let events = try await RawSocket.connect(port: fixture.port)
@@ -27,6 +27,8 @@ import Testing
             #expect(event.contains("event: reload\ndata: "))
             let updated = try await fixture.get("/posts/first-post/")
             #expect(updated.body.contains(">First post, renamed</h1>"))
+            // The home page lists posts: it shows the new title too.
+            #expect(try await fixture.get("/posts/second-post/").body.contains(">Second post</h1>"))
             #expect(Self.token(in: updated) != token)
         }
     }
@@ -41,8 +43,9 @@ import Testing
         }
     }
 
-    @Test func aFailingBuildShowsTheErrorPageAndRecovers() async throws {
-        try await PreviewFixture.with { fixture in
+    @Test(arguments: PreviewFixture.Rebuilds.allCases)
+    func aFailingBuildShowsTheErrorPageAndRecovers(rebuilds: PreviewFixture.Rebuilds) async throws {
+        try await PreviewFixture.with(rebuilds: rebuilds) { fixture in
             try fixture.write("Content/posts/second-post.md", "---\ntitle: [unclosed\n---\nBody.\n")
             let failed = await eventually { (try? await fixture.get("/posts/first-post/"))?.status == 500 }
             #expect(failed)

@@ -130,3 +130,41 @@ final class RecordingRebuilder: SiteRebuilding, @unchecked Sendable {
         #expect(diagnostic.message.contains("nonsense"))
     }
 }
+
+@Suite struct SessionRebuildTests {
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int { lock.withLock { value += 1; return value } }
+        var count: Int { lock.withLock { value } }
+    }
+
+    @Test func aSessionIsReusedUntilTheConfigurationChanges() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("session-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        let post = root.appendingPathComponent("Content/a.md")
+        try "---\ntitle: A\n---\nText.\n".write(to: post, atomically: true, encoding: .utf8)
+        let config = root.appendingPathComponent("design-history.yml")
+        try "input: Content\n".write(to: config, atomically: true, encoding: .utf8)
+        let sessions = Counter()
+        let rebuild = SessionRebuild(configurationFile: config) {
+            _ = sessions.next()
+            return SiteSession(configuration: try SiteConfiguration.load(from: config))
+        }
+        #expect(rebuild.rebuild(changed: []).errors == 0)
+        #expect(sessions.count == 1)
+        try "---\ntitle: B\n---\nSecond text.\n".write(to: post, atomically: true, encoding: .utf8)
+        #expect(rebuild.rebuild(changed: [post.path]).errors == 0)
+        #expect(sessions.count == 1, "a post change reuses the session")
+        #expect(try String(contentsOf: root.appendingPathComponent("Site/a/index.html"), encoding: .utf8).contains("Second text."))
+
+        try "input: Content\nnonsense: 1\n".write(to: config, atomically: true, encoding: .utf8)
+        let broken = rebuild.rebuild(changed: [config.path])
+        #expect(broken.errors == 1)
+        #expect(broken.diagnostics.first?.message.contains("nonsense") == true)
+        try "input: Content\n".write(to: config, atomically: true, encoding: .utf8)
+        #expect(rebuild.rebuild(changed: [post.path]).errors == 0, "after a bad configuration any change starts again")
+        #expect(sessions.count == 3)
+    }
+}
