@@ -250,6 +250,10 @@ public struct PageCheck: Sendable {
     private mutating func checkQuotes(_ journey: Journey) {
         for quote in body.quotes {
             let owners = journey.steps.filter { $0.copy(.heading).contains(quote.heading.text) }
+            if owners.isEmpty && quote.heading.text == Self.errorSummaryTitle {
+                checkErrorSummary(quote, journey)
+                continue
+            }
             guard let step = owners.first else {
                 let headings = journey.steps.flatMap { $0.copy(.heading) }
                 let near = Self.nearest(quote.heading.text, in: headings)
@@ -262,6 +266,22 @@ public struct PageCheck: Sendable {
                 let near = Self.nearest(line.text, in: texts).map { "; the model has ‘\($0)’" }
                 let all = texts.isEmpty ? "; the model has no other copy for it" : "; the model's copy of '\(step.id)' is: " + texts.prefix(3).map { "‘\($0)’" }.joined(separator: ", ") + (texts.count > 3 ? ", …" : "")
                 problems.append(JourneyProblem("D8", at: line.location, "quoted copy of '\(step.id)' does not match the model: ‘\(line.text)’\(near ?? all)"))
+            }
+        }
+    }
+
+    /// The title of a GOV.UK error summary: a quote under it lists error messages, of any screen.
+    static let errorSummaryTitle = "There is a problem"
+
+    private mutating func checkErrorSummary(_ quote: QuotedCopy, _ journey: Journey) {
+        let messages = journey.steps.flatMap { $0.copy(.errorMessage) }
+        for line in quote.lines {
+            let owners = journey.steps.filter { $0.copy(.errorMessage).contains(line.text) }
+            if owners.isEmpty {
+                let near = Self.nearest(line.text, in: messages)
+                problems.append(JourneyProblem("D8", at: line.location, "quoted error message ‘\(line.text)’ is not an error message of any screen of journey '\(journey.id)'\(near.map { "; the model has ‘\($0)’" } ?? "")"))
+            } else {
+                documentedSteps.formUnion(owners.map(\.id))
             }
         }
     }

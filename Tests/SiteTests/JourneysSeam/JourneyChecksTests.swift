@@ -112,7 +112,8 @@ func positions(_ diagnostics: [Diagnostic]) -> [String] {
 
 @Test func d8QuotedCopyEqualsTheModel() throws {
     let found = try fixtureDiagnostics("d8-quotes.md")
-    #expect(positions(found) == ["D8:7:3", "D8:14:5"])
+    #expect(positions(found) == ["D8:7:3", "D8:14:5", "D8:21:5"])
+    #expect(found[2].message == "quoted error message ‘Enter your pasword’ is not an error message of any screen of journey 'sign-in'")
     #expect(found[0].message.contains("the model has ‘Sign in to your account’"))
     #expect(found[1].message.contains("‘with your email address’"))
 }
