@@ -12,11 +12,19 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.") var quiet = false
     @Flag(name: .long, help: "Print every page written.") var verbose = false
 
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+
     func run() throws {
         let configuration = try site.configuration()
-        let report = SiteBuilder(configuration: configuration, journeys: DesignHistoryJourneys.catalog).build()
+        let session = SiteBuilder(configuration: configuration, journeys: DesignHistoryJourneys.catalog).session()
+        let report = session.build()
         for diagnostic in report.diagnostics where !(quiet && diagnostic.severity == .warning) {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        if verbose {
+            for path in session.lastOutputs.keys.sorted() { print("wrote \(configuration.output)/\(path)") }
         }
         if !quiet { print(report.summary) }
         if report.errors > 0 { throw ExitCode(1) }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a site into a temporary folder beside the output, then swaps it in, so that a failed or
 /// interrupted build leaves the previous site whole. It never deletes anything outside the output.
-struct SiteWriter {
+struct SiteWriter: Sendable {
     let output: URL
     let staging: URL
 
@@ -31,17 +31,35 @@ struct SiteWriter {
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
-    /// Write a file below the staging folder; `relativePath` never leaves it.
+    /// Create, once each, the folders the given files go in, so that files can then be written in parallel.
+    func makeFolders(_ relativePaths: [String]) throws {
+        var folders: Set<String> = []
+        for path in relativePaths {
+            let parts = path.split(separator: "/").dropLast()
+            if !parts.isEmpty { folders.insert(parts.joined(separator: "/")) }
+        }
+        for folder in folders.sorted() {
+            try FileManager.default.createDirectory(at: try resolve(folder), withIntermediateDirectories: true)
+        }
+    }
+
+    /// Write a file below the staging folder (its folder made by `makeFolders`); `relativePath` never leaves it.
     func write(_ data: Data, to relativePath: String) throws {
         let target = try resolve(relativePath)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: target)
+        do {
+            try data.write(to: target)
+        } catch {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: target)
+        }
     }
 
     func copy(_ source: URL, to relativePath: String) throws {
         let target = try resolve(relativePath)
         let fm = FileManager.default
-        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if !fm.fileExists(atPath: target.deletingLastPathComponent().path) {
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
         if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
         try fm.copyItem(at: source, to: target)
     }
@@ -71,7 +89,7 @@ struct SiteWriter {
     }
 }
 
-struct SiteWriterError: Error, CustomStringConvertible {
+struct SiteWriterError: Error, Sendable, CustomStringConvertible {
     var message: String
     var description: String { message }
 }

@@ -1,29 +1,38 @@
+import Foundation
+
 /// A filter: the value it is applied to, and its arguments.
 public typealias TemplateFilter = @Sendable (_ value: TemplateValue, _ arguments: TemplateArguments) throws -> TemplateValue
-
-/// Options of an environment.
-public struct TemplateOptions: Sendable {
-    /// Escape every `{{ }}` output that is not marked safe. Off in the design-history profile.
-    public var autoescape: Bool
-
-    public init(autoescape: Bool = true) {
-        self.autoescape = autoescape
-    }
-}
 
 /// Where templates come from, the filters and globals they can use, and how they render.
 ///
 /// Filters and globals are registered through this one API by the engine itself and by the site.
-/// Walking skeleton: only `{{ name }}` and `{{ a.b }}` are understood until the engine lands.
+/// A new environment has Nunjucks' built-in filters and globals; `designHistory(loader:)` adds
+/// Eleventy's and the GOV.UK plugin's and turns autoescaping off.
+///
+/// Templates read through the loader are parsed once and cached; the cache is shared by copies of
+/// the environment and is safe to use from several threads. Call `clearCache()` when files change.
 public struct TemplateEnvironment: Sendable {
-    public var loader: TemplateLoader
+    public var loader: TemplateLoader {
+        didSet { cache = TemplateCache() }
+    }
     public var options: TemplateOptions
     public private(set) var filters: [String: TemplateFilter] = [:]
     public private(set) var globals = TemplateObject()
+    private var cache = TemplateCache()
 
     public init(loader: TemplateLoader = TemplateLoader(searchPaths: []), options: TemplateOptions = TemplateOptions()) {
         self.loader = loader
         self.options = options
+        NunjucksFilters.register(in: &self)
+        NunjucksGlobals.register(in: &self)
+    }
+
+    /// The profile design histories are built with: Nunjucks', Eleventy's and the GOV.UK plugin's
+    /// filters, autoescaping off. The site adds `url` and `markdown`, which need its configuration.
+    public static func designHistory(loader: TemplateLoader) -> TemplateEnvironment {
+        var environment = TemplateEnvironment(loader: loader, options: TemplateOptions(autoescape: false))
+        DesignHistoryFilters.register(in: &environment)
+        return environment
     }
 
     public mutating func addFilter(_ name: String, _ filter: @escaping TemplateFilter) {
@@ -34,38 +43,79 @@ public struct TemplateEnvironment: Sendable {
         globals[name] = value
     }
 
+    /// Registers a global function, such as a shortcode.
+    public mutating func addFunction(_ name: String, _ body: @escaping @Sendable (TemplateArguments) throws -> TemplateValue) {
+        globals[name] = .function(TemplateFunction(name: name, call: body))
+    }
+
+    /// Forgets every parsed template, so that changed files are read again.
+    public func clearCache() {
+        cache.clear()
+    }
+
+    // MARK: Parsing
+
+    /// Parses template source once, for rendering many times.
+    public func parse(source: String, path: String) throws(TemplateError) -> Template {
+        Template(program: try checked(TemplateProgram.parse(source: source, path: path)), environment: self)
+    }
+
+    /// The template the loader finds for a name, parsed once and cached.
+    public func template(named name: String) throws(TemplateError) -> Template {
+        guard let program = try program(named: name, relativeTo: nil) else {
+            let folders = loader.searchPaths.map(\.path).joined(separator: ", ")
+            throw TemplateError(path: name, line: 1, column: 1, message: "template not found: '\(name)' (searched \(folders.isEmpty ? "no folders" : folders))")
+        }
+        return Template(program: program, environment: self)
+    }
+
+    /// Finds, reads, parses and caches a template; nil when there is no such file. Names starting
+    /// with `./` or `../` are relative to the template that asks for them.
+    func program(named name: String, relativeTo parentPath: String?) throws(TemplateError) -> TemplateProgram? {
+        let url: URL?
+        let key: String
+        if name.hasPrefix("./") || name.hasPrefix("../"), let parentPath {
+            let candidate = URL(fileURLWithPath: parentPath).deletingLastPathComponent().appendingPathComponent(name).standardizedFileURL
+            key = candidate.path
+            if let cached = cache.lookup(key) { return cached }
+            url = FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
+        } else {
+            key = name
+            if let cached = cache.lookup(key) { return cached }
+            url = loader.locate(name)
+        }
+        guard let url else {
+            cache.store(nil, for: key)
+            return nil
+        }
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw TemplateError(path: url.path, line: 1, column: 1, message: "cannot read template: \(error.localizedDescription)")
+        }
+        let program = try checked(TemplateProgram.parse(source: text, path: url.path))
+        cache.store(program, for: key)
+        return program
+    }
+
+    /// Fails on the first filter the template uses that this environment does not have.
+    private func checked(_ program: TemplateProgram) throws(TemplateError) -> TemplateProgram {
+        if let unknown = program.firstUnknownFilter(known: filters) {
+            throw program.source.error("unknown filter '\(unknown.name)'", at: unknown.offset)
+        }
+        return program
+    }
+
+    // MARK: Rendering
+
     /// Render template source with the given context.
     public func render(source: String, path: String, context: TemplateObject) throws(TemplateError) -> String {
-        var out = ""
-        var rest = Substring(source)
-        while let open = rest.range(of: "{{") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                throw TemplateError(path: path, line: 1, column: 1, message: "unclosed '{{'")
-            }
-            let expression = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            var value: TemplateValue = .object(context)
-            for part in expression.split(separator: ".") {
-                let name = String(part)
-                if case .object = value { value = value[member: name] } else { value = .undefined }
-                if case .undefined = value, part == expression.split(separator: ".").first { value = globals[name] ?? .undefined }
-            }
-            out += value.stringValue
-            rest = rest[close.upperBound...]
-        }
-        out += rest
-        return out
+        try parse(source: source, path: path).render(context: context)
     }
 
     /// Render a template found by the loader.
     public func render(templateNamed name: String, context: TemplateObject) throws(TemplateError) -> String {
-        let loaded: (source: String, path: String)?
-        do { loaded = try loader.load(name) } catch {
-            throw TemplateError(path: name, line: 1, column: 1, message: "template not readable: \(error)")
-        }
-        guard let loaded else { throw TemplateError(path: name, line: 1, column: 1, message: "template not found: \(name)") }
-        return try render(source: loaded.source, path: loaded.path, context: context)
+        try template(named: name).render(context: context)
     }
 }
-
-import Foundation

@@ -100,7 +100,7 @@ extension TemplateValue {
         case .bool(let b): b ? "true" : "false"
         case .number(let n): Self.format(number: n)
         case .string(let s), .safe(let s): s
-        case .date(let d): d.description
+        case .date(let d): Self.javaScriptDateString(d)
         case .array(let items): items.map(\.stringValue).joined(separator: ",")
         case .object: "[object Object]"
         case .function(let f): "function \(f.name)"
@@ -111,22 +111,25 @@ extension TemplateValue {
     public static func format(number n: Double) -> String {
         if n.isNaN { return "NaN" }
         if n.isInfinite { return n > 0 ? "Infinity" : "-Infinity" }
-        if n == n.rounded(), abs(n) < 1e21 { return String(Int64(n)) }
-        return String(n)
+        if n == n.rounded(), abs(n) < 1e21 {
+            if n == 0 { return "0" }
+            return abs(n) < 9e15 ? String(Int64(n)) : String(format: "%.0f", n)
+        }
+        // Swift's shortest representation, with JavaScript's exponent style (1e-7, not 1e-07).
+        var text = String(n)
+        if let e = text.firstIndex(of: "e") {
+            var mantissa = String(text[..<e])
+            if mantissa.hasSuffix(".0") { mantissa.removeLast(2) }
+            var exponent = String(text[text.index(after: e)...])
+            let sign = exponent.hasPrefix("-") ? "-" : "+"
+            exponent = String(exponent.drop { $0 == "-" || $0 == "+" || $0 == "0" })
+            text = mantissa + "e" + sign + (exponent.isEmpty ? "0" : exponent)
+        }
+        return text
     }
 
-    /// A member of an object or array, undefined where there is none.
+    /// A member of an object or array, undefined where there is none (see `member(_:)`).
     public subscript(member name: String) -> TemplateValue {
-        switch self {
-        case .object(let object): return object[name] ?? .undefined
-        case .array(let items):
-            if name == "length" { return .number(Double(items.count)) }
-            if let index = Int(name), items.indices.contains(index) { return items[index] }
-            return .undefined
-        case .string(let s), .safe(let s):
-            if name == "length" { return .number(Double(s.utf16.count)) }
-            return .undefined
-        default: return .undefined
-        }
+        member(name)
     }
 }

@@ -1,0 +1,62 @@
+/// A path glob as Eleventy's configuration writes them: `*` within a folder, `**` across folders,
+/// `?` one character, `{a,b}` alternatives.
+struct Glob: Sendable, Hashable {
+    let pattern: String
+
+    init(_ pattern: String) {
+        var p = pattern
+        while p.hasPrefix("./") { p.removeFirst(2) }
+        self.pattern = p
+    }
+
+    func matches(_ path: String) -> Bool {
+        for expanded in Self.expandBraces(pattern) where Self.match(Array(expanded.utf8)[...], Array(path.utf8)[...], depth: 0) {
+            return true
+        }
+        return false
+    }
+
+    private static func expandBraces(_ pattern: String) -> [String] {
+        guard let open = pattern.firstIndex(of: "{"), let close = pattern[open...].firstIndex(of: "}") else { return [pattern] }
+        let head = pattern[..<open], tail = pattern[pattern.index(after: close)...]
+        return pattern[pattern.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false).flatMap {
+            expandBraces(String(head) + String($0) + String(tail))
+        }
+    }
+
+    private static func match(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>, depth: Int) -> Bool {
+        guard depth < 64 else { return false }
+        var p = p, s = s
+        while let c = p.first {
+            switch c {
+            case UInt8(ascii: "*"):
+                if p.dropFirst().first == UInt8(ascii: "*") {
+                    var rest = p.dropFirst(2)
+                    if rest.first == UInt8(ascii: "/") { rest = rest.dropFirst() }
+                    // `**/` matches zero or more whole folders.
+                    if match(rest, s, depth: depth + 1) { return true }
+                    var t = s
+                    while let first = t.first {
+                        t = t.dropFirst()
+                        if first == UInt8(ascii: "/") || rest.isEmpty, match(rest, t, depth: depth + 1) { return true }
+                    }
+                    return false
+                }
+                let rest = p.dropFirst()
+                var t = s
+                while true {
+                    if match(rest, t, depth: depth + 1) { return true }
+                    guard let first = t.first, first != UInt8(ascii: "/") else { return false }
+                    t = t.dropFirst()
+                }
+            case UInt8(ascii: "?"):
+                guard let first = s.first, first != UInt8(ascii: "/") else { return false }
+                p = p.dropFirst(); s = s.dropFirst()
+            default:
+                guard s.first == c else { return false }
+                p = p.dropFirst(); s = s.dropFirst()
+            }
+        }
+        return s.isEmpty
+    }
+}

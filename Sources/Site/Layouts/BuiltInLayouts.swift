@@ -1,0 +1,122 @@
+import Foundation
+import Templates
+
+/// Where the built-in layouts, components, generated pages and assets are, and the filters they
+/// need beyond the template engine's own.
+///
+/// The site registers these filters once on its `TemplateEnvironment`, puts `templatesURL` last in
+/// the loader's search path (so a site file of the same name wins), treats each file of
+/// `virtualTemplatesURL` as if it were in the input folder (unless switched off by
+/// `generatedPages`), and copies `assetsURL` to the root of the output (before the site's own files,
+/// so a site replaces an asset by writing a file of the same name).
+public enum BuiltInLayouts {
+    /// The folder of built-in templates: `layouts/`, `govuk/`, `x-govuk/`, the compatibility macros.
+    public static var templatesURL: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
+
+    /// The generated pages (`404`, `sitemap`, `sitemap-xml`, `feed`, `search-index`, `tags`, `tag`),
+    /// keyed by file stem for `generatedPages: {feed: false}`.
+    public static var virtualTemplatesURL: URL? { templatesURL?.appendingPathComponent("virtual") }
+
+    /// The built-in assets, laid out as they go into the output: `assets/design-history.css`,
+    /// `assets/search.js`.
+    public static var assetsURL: URL? { Bundle.module.url(forResource: "Assets", withExtension: nil) }
+
+    /// Where the built-in assets folder goes in the output: its root.
+    public static let assetsOutputFolder = "."
+
+    /// Registers the layouts' filters for a site (see `register(in:resolver:)`).
+    public static func register(in environment: inout TemplateEnvironment, configuration: SiteConfiguration) {
+        register(in: &environment, resolver: SitePathResolver(configuration: configuration))
+    }
+
+    /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
+    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
+    /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
+    /// only to generated pages that exist.
+    public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
+        let cache = ImageSizeCache()
+        let pathPrefix = resolver.pathPrefix
+        var generated = TemplateObject()
+        for stem in resolver.generatedPages.keys.sorted() { generated[stem] = .bool(resolver.generatedPages[stem] ?? true) }
+        environment.addGlobal("generatedPages", .object(generated))
+        environment.addFilter("encodeUrl") { value, _ in
+            .string(LayoutFilters.encodeURL(value.stringValue))
+        }
+        environment.addFilter("prefixUrl") { value, _ in
+            .string(LayoutFilters.prefixURL(value.stringValue, pathPrefix: pathPrefix))
+        }
+        environment.addFilter("imageSize") { value, arguments in
+            let page = arguments.value(at: 0, named: "page").stringValue
+            guard let sitePath = SitePathResolver.sitePath(of: value.stringValue, onPage: page),
+                  let file = resolver.sourceFile(forSitePath: sitePath),
+                  let size = cache.size(of: file) else { return .undefined }
+            return .object(TemplateObject([("width", .number(Double(size.width))), ("height", .number(Double(size.height)))]))
+        }
+        environment.addFilter("absoluteUrl") { value, arguments in
+            .string(LayoutFilters.absoluteURL(value.stringValue, base: arguments.value(at: 0, named: "base").stringValue))
+        }
+        environment.addFilter("atomDate") { value, _ in
+            LayoutFilters.rfc3339(value).map(TemplateValue.string) ?? .undefined
+        }
+        environment.addFilter("searchTokens") { value, _ in
+            .array(LayoutFilters.searchTokens(value.stringValue).map(TemplateValue.string))
+        }
+        environment.addFilter("designHistoryPosts") { value, arguments in
+            let limit = arguments.value(at: 0, named: "limit")
+            return .array(LayoutFilters.posts(value, limit: limit.isTruthy ? Int(limit.numberValue) : nil))
+        }
+        // The site's slugify (registered before this), so ids match the ones content links to.
+        let slugifyFilter = environment.filters["slugify"]
+        environment.addFilter("screenshotGroups") { value, _ in
+            .array(ScreenshotGroups.normalise(value, slugify: slugifyFilter.map { filter in
+                { text in (try? filter(.string(text), TemplateArguments()))?.stringValue ?? text }
+            }))
+        }
+        environment.addFilter("asList") { value, _ in
+            .array(LayoutFilters.list(value))
+        }
+        environment.addFilter("relatedSections") { value, _ in
+            .array(LayoutFilters.relatedSections(value))
+        }
+        environment.addFilter("searchIndex") { value, arguments in
+            .safe(LayoutFilters.searchIndexJSON(value, prefix: arguments.value(at: 0, named: "prefix").stringValue))
+        }
+        environment.addFilter("urlStartsWith") { value, arguments in
+            let base = arguments.value(at: 0).stringValue
+            return .bool(!base.isEmpty && value.stringValue.hasPrefix(base))
+        }
+        environment.addFilter("tagIndex") { value, _ in
+            .array(LayoutFilters.tagIndex(value))
+        }
+    }
+}
+
+/// Image sizes read once a build: many pages show the same screenshot sizes rarely, but a
+/// rebuild in `serve` reads them again, so the cache belongs to one registration.
+final class ImageSizeCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sizes: [String: ImageSize?] = [:]
+
+    func size(of file: URL) -> ImageSize? {
+        lock.lock()
+        if let known = sizes[file.path] { lock.unlock(); return known }
+        lock.unlock()
+        let size = ImageSize(contentsOf: file)
+        lock.lock()
+        sizes[file.path] = size
+        lock.unlock()
+        return size
+    }
+}
+
+extension TemplateValue {
+    /// The value as a number, as JavaScript's `Number(value)` reads the common cases.
+    var numberValue: Double {
+        switch self {
+        case .number(let n): n
+        case .bool(let b): b ? 1 : 0
+        case .string(let s), .safe(let s): Double(s.trimmingCharacters(in: .whitespaces)) ?? .nan
+        default: .nan
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// The pixel size of an image, read from its header, so that a screenshot's `<img>` carries
+/// `width` and `height` and the page does not jump while images load.
+public struct ImageSize: Sendable, Hashable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    /// How many bytes of a file `init?(header:)` may need: PNG, GIF and WebP put their size in the
+    /// first 30 bytes; a JPEG's frame header can come after large metadata segments.
+    public static let maximumHeaderLength = 512 * 1024
+
+    /// Reads the size from the first bytes of a PNG, JPEG, GIF or WebP file; nil for anything else
+    /// or for a truncated or malformed header. Never reads past the end of `bytes`.
+    public init?(header bytes: [UInt8]) {
+        if let size = Self.png(bytes) ?? Self.gif(bytes) ?? Self.jpeg(bytes) ?? Self.webp(bytes) {
+            self = size
+        } else {
+            return nil
+        }
+    }
+
+    /// Reads just enough of the file at `url` to find its size.
+    public init?(contentsOf url: URL) {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        // Most formats need 30 bytes; read a little, and more only for JPEG.
+        guard let start = try? handle.read(upToCount: 64) else { return nil }
+        var bytes = [UInt8](start)
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xD8,
+           let rest = try? handle.read(upToCount: Self.maximumHeaderLength - bytes.count) {
+            bytes += rest
+        }
+        self.init(header: bytes)
+    }
+
+    private static func bigEndian(_ b: [UInt8], _ offset: Int, count: Int) -> Int? {
+        guard offset >= 0, offset + count <= b.count else { return nil }
+        var value = 0
+        for i in 0..<count { value = value << 8 | Int(b[offset + i]) }
+        return value
+    }
+
+    private static func littleEndian(_ b: [UInt8], _ offset: Int, count: Int) -> Int? {
+        guard offset >= 0, offset + count <= b.count else { return nil }
+        var value = 0
+        for i in (0..<count).reversed() { value = value << 8 | Int(b[offset + i]) }
+        return value
+    }
+
+    private static func matches(_ b: [UInt8], _ offset: Int, _ signature: [UInt8]) -> Bool {
+        guard offset + signature.count <= b.count else { return false }
+        for (i, byte) in signature.enumerated() where b[offset + i] != byte { return false }
+        return true
+    }
+
+    /// PNG: signature, then the IHDR chunk whose data starts with width and height.
+    private static func png(_ b: [UInt8]) -> ImageSize? {
+        guard matches(b, 0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+              matches(b, 12, Array("IHDR".utf8)),
+              let width = bigEndian(b, 16, count: 4), let height = bigEndian(b, 20, count: 4),
+              width > 0, height > 0 else { return nil }
+        return ImageSize(width: width, height: height)
+    }
+
+    /// GIF: `GIF87a` or `GIF89a`, then the logical screen size, little-endian.
+    private static func gif(_ b: [UInt8]) -> ImageSize? {
+        guard matches(b, 0, Array("GIF87a".utf8)) || matches(b, 0, Array("GIF89a".utf8)),
+              let width = littleEndian(b, 6, count: 2), let height = littleEndian(b, 8, count: 2),
+              width > 0, height > 0 else { return nil }
+        return ImageSize(width: width, height: height)
+    }
+
+    /// JPEG: walk the marker segments to the first start-of-frame (SOF0–SOF15 but not DHT, JPG, DAC).
+    private static func jpeg(_ b: [UInt8]) -> ImageSize? {
+        guard matches(b, 0, [0xFF, 0xD8]) else { return nil }
+        var offset = 2
+        while offset + 4 <= b.count {
+            guard b[offset] == 0xFF else { return nil }
+            let marker = b[offset + 1]
+            if marker == 0xFF { offset += 1; continue } // fill byte
+            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { offset += 2; continue }
+            if marker == 0xD9 || marker == 0xDA { return nil } // end of image or scan before any frame
+            guard let length = bigEndian(b, offset + 2, count: 2), length >= 2 else { return nil }
+            if (0xC0...0xCF).contains(marker), marker != 0xC4, marker != 0xC8, marker != 0xCC {
+                guard let height = bigEndian(b, offset + 5, count: 2),
+                      let width = bigEndian(b, offset + 7, count: 2),
+                      width > 0, height > 0 else { return nil }
+                return ImageSize(width: width, height: height)
+            }
+            offset += 2 + length
+        }
+        return nil
+    }
+
+    /// WebP: a RIFF container with a `VP8 `, `VP8L` or `VP8X` first chunk.
+    private static func webp(_ b: [UInt8]) -> ImageSize? {
+        guard matches(b, 0, Array("RIFF".utf8)), matches(b, 8, Array("WEBP".utf8)) else { return nil }
+        if matches(b, 12, Array("VP8X".utf8)) {
+            guard let w = littleEndian(b, 24, count: 3), let h = littleEndian(b, 27, count: 3) else { return nil }
+            return ImageSize(width: w + 1, height: h + 1)
+        }
+        if matches(b, 12, Array("VP8L".utf8)) {
+            guard matches(b, 20, [0x2F]), let bits = littleEndian(b, 21, count: 4) else { return nil }
+            return ImageSize(width: (bits & 0x3FFF) + 1, height: ((bits >> 14) & 0x3FFF) + 1)
+        }
+        if matches(b, 12, Array("VP8 ".utf8)) {
+            guard matches(b, 23, [0x9D, 0x01, 0x2A]),
+                  let w = littleEndian(b, 26, count: 2), let h = littleEndian(b, 28, count: 2) else { return nil }
+            let size = ImageSize(width: w & 0x3FFF, height: h & 0x3FFF)
+            return size.width > 0 && size.height > 0 ? size : nil
+        }
+        return nil
+    }
+}

@@ -1,0 +1,99 @@
+import Templates
+
+/// Turns every shape of `screenshots` that real design histories write into one shape the
+/// screenshots component renders: a list of groups `{title?, id?, items: [{title, id?, src?, alt?, caption?}]}`.
+///
+/// Accepted: one group `{title?, items}`, a list of groups, a bare list of items; an item is a bare
+/// string, `{text, src, alt, caption, id}`, or the older `{text, img: {src, alt}}`.
+///
+/// Given the site's `slugify`, each item also gets its `id` (its own, or its title slugified; a
+/// repeated id gets `-1`, `-2`… as markdown-it-anchor does, so the page stays valid HTML) and its
+/// `src` (its own, or the slugified title + `.png`).
+public enum ScreenshotGroups {
+    public static func normalise(_ value: TemplateValue, slugify: ((String) -> String)? = nil) -> [TemplateValue] {
+        let groups: [TemplateValue]
+        switch value {
+        case .undefined, .null: return []
+        case .string, .safe: groups = [group(title: .undefined, id: .undefined, items: [value])]
+        case .object:
+            groups = [group(title: value[member: "title"], id: value[member: "id"], items: items(of: value))]
+        case .array(let elements):
+            let isGroupList = !elements.isEmpty && elements.allSatisfy { element in
+                if case .array = element[member: "items"] { return true }
+                return false
+            }
+            if isGroupList {
+                groups = elements.map { group(title: $0[member: "title"], id: $0[member: "id"], items: items(of: $0)) }
+            } else {
+                groups = [group(title: .undefined, id: .undefined, items: elements)]
+            }
+        default: return []
+        }
+        guard let slugify else { return groups }
+        var seen: [String: Int] = [:]
+        return groups.map { group in
+            guard case .object(var object) = group, case .array(let items) = group[member: "items"] else { return group }
+            object["items"] = .array(items.map { item in
+                guard case .object(var fields) = item else { return item }
+                let slug = slugify(item[member: "title"].stringValue)
+                var id = item[member: "id"].isTruthy ? item[member: "id"].stringValue : slug
+                if let count = seen[id] {
+                    var next = count
+                    while seen["\(id)-\(next)"] != nil { next += 1 }
+                    seen[id] = next + 1
+                    id = "\(id)-\(next)"
+                }
+                seen[id] = seen[id] ?? 1
+                fields["id"] = .string(id)
+                if !item[member: "src"].isTruthy { fields["src"] = .string((item[member: "id"].isTruthy ? item[member: "id"].stringValue : slug) + ".png") }
+                return .object(fields)
+            })
+            return .object(object)
+        }
+    }
+
+    private static func items(of group: TemplateValue) -> [TemplateValue] {
+        if case .array(let items) = group[member: "items"] { return items }
+        return []
+    }
+
+    private static func group(title: TemplateValue, id: TemplateValue, items: [TemplateValue]) -> TemplateValue {
+        var object = TemplateObject()
+        if title.isTruthy { object["title"] = title }
+        if id.isTruthy { object["id"] = id }
+        object["items"] = .array(items.compactMap(item))
+        return .object(object)
+    }
+
+    private static func item(_ value: TemplateValue) -> TemplateValue? {
+        var object = TemplateObject()
+        switch value {
+        case .string, .safe, .number:
+            guard value.isTruthy else { return nil }
+            object["title"] = .string(value.stringValue)
+        case .object:
+            let image = value[member: "img"]
+            let title = first(value[member: "text"], value[member: "title"])
+            let src = first(value[member: "src"], image[member: "src"])
+            guard title.isTruthy || src.isTruthy else { return nil }
+            object["title"] = title.isTruthy ? title : .string(fileStem(src.stringValue))
+            for (key, candidate) in [
+                ("id", value[member: "id"]), ("src", src),
+                ("alt", first(value[member: "alt"], image[member: "alt"])), ("caption", value[member: "caption"]),
+            ] where candidate.isTruthy {
+                object[key] = candidate
+            }
+        default: return nil
+        }
+        return .object(object)
+    }
+
+    private static func first(_ a: TemplateValue, _ b: TemplateValue) -> TemplateValue { a.isTruthy ? a : b }
+
+    /// A file name without folders or extension, as the title of an item that only has a `src`.
+    private static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}

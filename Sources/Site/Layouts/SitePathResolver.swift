@@ -1,0 +1,95 @@
+import Foundation
+
+/// Finds the source file that a URL of the built site will be copied from, before anything is
+/// written, so that layouts can read an image's size while the page is being rendered.
+///
+/// A URL path is looked up through the passthrough copies (`app/images: .` puts
+/// `app/images/a/b.png` at `/a/b.png`), then in the input folder, then in the built-in assets.
+public struct SitePathResolver: Sendable {
+    /// Source folder (absolute) to target folder (relative to the output, `.` for its root).
+    public var passthrough: [(from: URL, to: String)]
+    public var input: URL?
+    /// The built-in assets folder and the output folder it is copied to.
+    public var assets: (from: URL, to: String)?
+    /// The site's path prefix (`/` or `/sub/`), for `prefixUrl`.
+    public var pathPrefix: String
+    /// Generated pages by file stem, on or off, for the layouts' links to them.
+    public var generatedPages: [String: Bool]
+
+    public init(passthrough: [(from: URL, to: String)], input: URL? = nil, assets: (from: URL, to: String)? = nil,
+                pathPrefix: String = "/", generatedPages: [String: Bool] = [:]) {
+        self.passthrough = passthrough
+        self.input = input
+        self.assets = assets
+        self.pathPrefix = pathPrefix
+        self.generatedPages = generatedPages
+    }
+
+    /// The resolver for a site configuration.
+    public init(configuration: SiteConfiguration) {
+        var generated: [String: Bool] = [:]
+        for stem in ["404", "sitemap", "sitemap-xml", "feed", "search-index", "tags", "tag"] + configuration.generatedPages.keys {
+            generated[stem] = configuration.includeVirtualTemplates && configuration.emits(generatedPage: stem)
+        }
+        self.init(
+            passthrough: configuration.passthrough.map { (configuration.root.appendingPathComponent($0.from), $0.to) },
+            input: configuration.inputURL,
+            assets: BuiltInLayouts.assetsURL.map { ($0, BuiltInLayouts.assetsOutputFolder) },
+            pathPrefix: configuration.pathPrefix,
+            generatedPages: generated
+        )
+    }
+
+    /// The site path (`/a/b.png`, without the path prefix) that `src` refers to on the page at
+    /// `pageURL`; nil for an absolute URL with a scheme, a `data:` URL, or a path that climbs above
+    /// the site root.
+    public static func sitePath(of src: String, onPage pageURL: String) -> String? {
+        var reference = Substring(src)
+        if let cut = reference.firstIndex(where: { $0 == "?" || $0 == "#" }) { reference = reference[..<cut] }
+        if reference.isEmpty || reference.hasPrefix("//") { return nil }
+        if let colon = reference.firstIndex(of: ":"), !reference[..<colon].contains("/") { return nil }
+        var segments: [Substring]
+        if reference.hasPrefix("/") {
+            segments = []
+        } else {
+            segments = pageURL.split(separator: "/", omittingEmptySubsequences: true)
+            // A page URL not ending in `/` names a file: its folder is the base.
+            if !pageURL.hasSuffix("/"), !segments.isEmpty { segments.removeLast() }
+        }
+        for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if segments.isEmpty { return nil }
+                segments.removeLast()
+            default: segments.append(part)
+            }
+        }
+        guard !segments.isEmpty else { return nil }
+        let joined = "/" + segments.joined(separator: "/")
+        return joined.removingPercentEncoding ?? joined
+    }
+
+    /// The file that will be at `sitePath` in the built site, if one exists.
+    public func sourceFile(forSitePath sitePath: String) -> URL? {
+        let relative = String(sitePath.drop(while: { $0 == "/" }))
+        guard !relative.isEmpty, !relative.split(separator: "/").contains("..") else { return nil }
+        var candidates: [URL] = []
+        for (from, to) in passthrough {
+            if let rest = Self.strip(folder: to, from: relative) { candidates.append(from.appendingPathComponent(rest)) }
+        }
+        if let input { candidates.append(input.appendingPathComponent(relative)) }
+        if let (from, to) = assets, let rest = Self.strip(folder: to, from: relative) {
+            candidates.append(from.appendingPathComponent(rest))
+        }
+        var isFolder: ObjCBool = false
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isFolder) && !isFolder.boolValue }
+    }
+
+    /// `relative` inside the output folder `folder` (`.` is the root), or nil if it is not there.
+    private static func strip(folder: String, from relative: String) -> String? {
+        let folder = folder.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+        if folder.isEmpty { return relative }
+        return relative.hasPrefix(folder + "/") ? String(relative.dropFirst(folder.count + 1)) : nil
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Markdown
+import Templates
+
+/// Renders templates as Eleventy does for these sites: Markdown goes through the template engine
+/// first, then Markdown (indented code off), then its layout chain; `.njk` and `.html` through the
+/// template engine. Holds the template environment with the site's filters.
+struct SiteRenderer: Sendable {
+    var environment: TemplateEnvironment
+    var bodyMarkdown: MarkdownOptions
+    var configuration: SiteConfiguration
+    /// Data strings (permalinks, computed values) parsed once: many pages share one from a data file.
+    let parsedStrings = ParsedTemplates()
+
+    /// The folder of built-in templates (layouts, macros, virtual templates) in the module's resources.
+    static var builtInTemplates: URL? {
+        Bundle.module.url(forResource: "Templates", withExtension: nil)
+    }
+
+    init(configuration: SiteConfiguration) {
+        self.configuration = configuration
+        var searchPaths = [configuration.layoutsURL, configuration.includesURL]
+        if configuration.layoutsURL == configuration.includesURL { searchPaths.removeLast() }
+        if let builtIn = Self.builtInTemplates { searchPaths.append(builtIn) }
+        var environment = TemplateEnvironment.designHistory(loader: TemplateLoader(searchPaths: searchPaths))
+        environment.options.autoescape = true
+        var body = configuration.markdown
+        body.indentedCode = false
+        self.bodyMarkdown = body
+        let filterOptions = configuration.markdown
+        let prefix = configuration.pathPrefix
+        environment.addFilter("url") { value, _ in
+            .string(Self.url(value.stringValue, pathPrefix: prefix))
+        }
+        environment.addFilter("markdown") { value, arguments in
+            let text = value.stringValue
+            if arguments.value(at: 0, named: "value").stringValue == "inline" {
+                return .safe(Self.inlineMarkdown(text, options: filterOptions))
+            }
+            return .safe(MarkdownDocument.html(text, options: filterOptions))
+        }
+        environment.addFilter("slugify") { value, _ in .string(Slugify.slug(value.stringValue)) }
+        BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(configuration: configuration))
+        environment.addFilter("log") { value, _ in value }
+        self.environment = environment
+    }
+
+    /// Eleventy's `url` filter: a site-absolute URL gets the path prefix; others are left alone.
+    static func url(_ url: String, pathPrefix: String) -> String {
+        guard url.hasPrefix("/"), !url.hasPrefix("//"), pathPrefix != "/" else { return url }
+        return pathPrefix + url.dropFirst()
+    }
+
+    /// Markdown rendered without its wrapping paragraph, for `markdown("inline")`.
+    static func inlineMarkdown(_ text: String, options: MarkdownOptions) -> String {
+        var html = MarkdownDocument.html(text, options: options)
+        while html.hasSuffix("\n") { html.removeLast() }
+        if html.hasPrefix("<p"), let close = html.firstIndex(of: ">"), html.hasSuffix("</p>") {
+            let inner = html[html.index(after: close)..<html.index(html.endIndex, offsetBy: -4)]
+            if !inner.contains("<p") { return String(inner) }
+        }
+        return html
+    }
+
+    /// Whether text holds any template syntax at all; without any, rendering it changes nothing.
+    static func hasTemplateSyntax(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for c in text.utf8 {
+            if previous == UInt8(ascii: "{"), c == UInt8(ascii: "{") || c == UInt8(ascii: "%") || c == UInt8(ascii: "#") { return true }
+            previous = c
+        }
+        return false
+    }
+
+    /// A string of data (a permalink, a computed value) rendered with the data template engine.
+    func renderString(_ source: String, path: String, context: TemplateObject) throws(TemplateError) -> String {
+        guard configuration.dataTemplateEngine != nil, Self.hasTemplateSyntax(source) else { return source }
+        return try parsedStrings.template(source, path: path, environment: environment).render(context: context)
+    }
+
+    /// A template's body: template engine (by kind and configuration), then Markdown for `.md`.
+    func renderBody(_ template: SourceTemplate, context: TemplateObject) throws(TemplateError) -> String {
+        let body = template.frontMatter.body
+        let engine: String? = switch template.kind {
+        case .markdown: configuration.markdownTemplateEngine
+        case .nunjucks: "njk"
+        case .html: configuration.htmlTemplateEngine
+        }
+        var text = body
+        if engine != nil, Self.hasTemplateSyntax(body) {
+            do {
+                text = try environment.render(source: body, path: template.displayPath, context: context)
+            } catch {
+                throw Self.shift(error, path: template.displayPath, by: template.frontMatter.bodyLine - 1)
+            }
+        }
+        if template.kind == .markdown {
+            text = MarkdownDocument.html(text, options: bodyMarkdown)
+        }
+        return text
+    }
+
+    /// Render content through a layout and the layouts it sits in. Errors name the layout's file.
+    func applyLayouts(_ content: String, layout first: String?, layouts: [String: LayoutFile], parsed: [String: Template],
+                      context: TemplateObject, pagePath: String, diagnostics: inout [Diagnostic]) -> String {
+        var content = content
+        var name = first
+        var seen: Set<String> = []
+        var context = context
+        while let current = name {
+            guard let layout = layouts[current] else {
+                diagnostics.append(Diagnostic(.error, path: pagePath, message: "layout '\(current)' not found in the layouts or includes folders or the built-in layouts"))
+                return content
+            }
+            guard seen.insert(layout.file.path).inserted, seen.count <= 32 else {
+                diagnostics.append(Diagnostic(.error, path: layout.displayPath, message: "layout '\(current)' sits inside itself (a layout cycle)"))
+                return content
+            }
+            context["content"] = .safe(content)
+            guard let template = parsed[current] else { return content }  // its parse error is reported once
+            do {
+                var rendered = try template.render(context: context)
+                if layout.kind == .markdown { rendered = MarkdownDocument.html(rendered, options: bodyMarkdown) }
+                content = rendered
+            } catch {
+                diagnostics.append(Self.diagnostic(Self.shift(error, path: layout.displayPath, by: layout.frontMatter.bodyLine - 1)))
+                return content
+            }
+            name = layout.parentName
+        }
+        return content
+    }
+
+    /// Parse every layout once; a layout that does not parse is reported once, not per page.
+    func parseLayouts(_ layouts: [String: LayoutFile], diagnostics: inout [Diagnostic]) -> [String: Template] {
+        var parsed: [String: Template] = [:]
+        for (name, layout) in layouts.sorted(by: { $0.key < $1.key }) {
+            do {
+                parsed[name] = try environment.parse(source: layout.frontMatter.body, path: layout.displayPath)
+            } catch {
+                diagnostics.append(Self.diagnostic(Self.shift(error, path: layout.displayPath, by: layout.frontMatter.bodyLine - 1)))
+            }
+        }
+        return parsed
+    }
+
+    /// Template errors in a body count lines from the body; shift them to the file's lines.
+    static func shift(_ error: TemplateError, path: String, by lines: Int) -> TemplateError {
+        var error = error
+        if error.path == path { error.line += lines }
+        return error
+    }
+
+    static func diagnostic(_ error: TemplateError) -> Diagnostic {
+        Diagnostic(.error, path: displayPath(error.path), line: error.line, column: error.column, message: error.message)
+    }
+
+    /// A file path as diagnostics show it: built-in templates as `(built-in)/…`, others relative to
+    /// the working folder where possible.
+    static func displayPath(_ path: String) -> String {
+        if let builtIn = builtInTemplates?.standardizedFileURL.path, path.hasPrefix(builtIn + "/") {
+            return "(built-in)/" + path.dropFirst(builtIn.count + 1)
+        }
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    }
+}

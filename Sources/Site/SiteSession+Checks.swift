@@ -1,0 +1,141 @@
+import Foundation
+import Templates
+
+/// Checks while building: screenshots and inline images resolve to files the site will have,
+/// internal links point at a page or file it produces, and `screenshots`/`related` are not left
+/// silently empty by their indentation. All are warnings, with the line and column.
+extension SiteSession {
+    /// Whether the built site has a file at a site path (`/a/b/x.png`, `/a/b/`, `/a/b`).
+    static func siteHas(_ sitePath: String, files: Set<String>) -> Bool {
+        var path = sitePath
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        path = path.removingPercentEncoding ?? path
+        while path.hasPrefix("/") { path.removeFirst() }
+        if path.isEmpty || path.hasSuffix("/") { return files.contains(path + "index.html") }
+        return files.contains(path) || files.contains(path + "/index.html")
+    }
+
+    /// A reference resolved against the page's URL to a site path; nil for anything outside the site.
+    static func resolve(_ target: String, against pageURL: String, pathPrefix: String) -> String? {
+        let t = target.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty || t.hasPrefix("#") || t.hasPrefix("//") || t.contains("{{") || t.contains("{%") { return nil }
+        if let colon = t.firstIndex(of: ":"), !t[..<colon].contains("/") { return nil }  // a scheme
+        var path: String
+        if t.hasPrefix("/") {
+            path = t
+            if pathPrefix != "/", path.hasPrefix(pathPrefix) { path = "/" + path.dropFirst(pathPrefix.count) }
+        } else {
+            let base = pageURL.hasSuffix("/") ? pageURL : String(pageURL[...(pageURL.lastIndex(of: "/") ?? pageURL.startIndex)])
+            path = base + t
+        }
+        // Normalise `.` and `..`.
+        var parts: [Substring] = []
+        let trailing = path.hasSuffix("/")
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/") + (trailing && !parts.isEmpty ? "/" : "")
+    }
+
+    /// The screenshot files a page's data names, with the data path of each (for its position).
+    static func screenshotSources(_ data: TemplateObject) -> [(src: String, key: String)] {
+        var groups: [(TemplateValue, String)] = []
+        switch data["screenshots"] {
+        case .object?: groups = [(data["screenshots"] ?? .undefined, "screenshots")]
+        case .array(let list)?: groups = list.enumerated().map { ($1, "screenshots.\($0)") }
+        default: return []
+        }
+        var found: [(String, String)] = []
+        for (group, base) in groups {
+            guard case .array(let items) = group[member: "items"] else { continue }
+            for (index, item) in items.enumerated() {
+                let key = "\(base).items.\(index)"
+                switch item {
+                case .string(let title):
+                    found.append((Slugify.slug(title) + ".png", key))
+                case .object(let object):
+                    if let src = object["src"], !src.stringValue.isEmpty {
+                        found.append((src.stringValue, key + ".src"))
+                    } else if case .object(let img)? = object["img"], let src = img["src"], !src.stringValue.isEmpty {
+                        found.append((src.stringValue, key + ".img.src"))
+                    } else {
+                        let id = object["id"]?.stringValue ?? Slugify.slug(object["text"]?.stringValue ?? "")
+                        if !id.isEmpty { found.append((id + ".png", object["id"] != nil ? key + ".id" : key + ".text")) }
+                    }
+                default: continue
+                }
+            }
+        }
+        return found
+    }
+
+    /// Every check of one page.
+    func check(_ page: Page, template: SourceTemplate, files: Set<String>) -> [Diagnostic] {
+        guard let url = page.url, page.pageNumber == 0 else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let path = template.displayPath
+        let prefix = configuration.pathPrefix
+        let positions = template.frontMatter.positions
+        for (src, key) in Self.screenshotSources(page.data) {
+            guard let site = Self.resolve(src, against: url, pathPrefix: prefix), !Self.siteHas(site, files: files) else { continue }
+            let position = positions[key]
+            diagnostics.append(Diagnostic(.warning, path: path, line: position?.line ?? 1, column: position?.column ?? 1,
+                message: "screenshot '\(src)' is not a file the site has (looked for \(site))"))
+        }
+        let bodyLine = template.frontMatter.bodyLine
+        for reference in LinkScanner.scan(template.frontMatter.body) {
+            guard let site = Self.resolve(reference.target, against: url, pathPrefix: prefix), !Self.siteHas(site, files: files) else { continue }
+            let line = reference.line + bodyLine - 1
+            switch reference.kind {
+            case .image:
+                diagnostics.append(Diagnostic(.warning, path: path, line: line, column: reference.column,
+                    message: "image '\(reference.target)' is not a file the site has (looked for \(site))"))
+            case .link:
+                diagnostics.append(Diagnostic(.warning, path: path, line: line, column: reference.column,
+                    message: "link '\(reference.target)' points at no page or file of the site"))
+            }
+        }
+        diagnostics += Self.indentationWarnings(template.frontMatter, path: path)
+        return diagnostics
+    }
+
+    /// `screenshots:`/`related:` (or their `items:`) with nothing under them because the lines that
+    /// belong to them are not indented: in Eleventy they are silently empty.
+    static func indentationWarnings(_ frontMatter: FrontMatter, path: String) -> [Diagnostic] {
+        guard frontMatter.present, !frontMatter.yaml.isEmpty else { return [] }
+        let children: [String: Set<String>] = [
+            "screenshots": ["items", "sections", "title"],
+            "related": ["items", "sections", "title"],
+            "items": ["text", "src", "href", "alt", "caption", "img", "id", "title"],
+            "sections": ["title", "items"],
+        ]
+        let lines = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        func parse(_ line: Substring) -> (indent: Int, key: String, rest: Substring)? {
+            let indent = line.prefix { $0 == " " }.count
+            var text = line.dropFirst(indent)
+            if text.hasPrefix("- ") { text = text.dropFirst(2) }
+            guard let colon = text.firstIndex(of: ":") else { return nil }
+            let key = String(text[..<colon])
+            guard !key.isEmpty, !key.contains(" "), !key.hasPrefix("#") else { return nil }
+            return (indent, key, text[text.index(after: colon)...])
+        }
+        var warnings: [Diagnostic] = []
+        for (index, line) in lines.enumerated() {
+            guard let (indent, key, rest) = parse(line), let expected = children[key] else { continue }
+            let value = rest.trimmingCharacters(in: .whitespaces)
+            guard value.isEmpty || value.hasPrefix("#") else { continue }
+            // The next line with content.
+            var next = index + 1
+            while next < lines.count, lines[next].trimmingCharacters(in: .whitespaces).isEmpty || lines[next].trimmingCharacters(in: .whitespaces).hasPrefix("#") { next += 1 }
+            guard next < lines.count, let following = parse(lines[next]) else { continue }
+            let followingIsListItem = lines[next].dropFirst(following.indent).hasPrefix("- ")
+            guard following.indent <= indent, expected.contains(following.key), !(followingIsListItem && following.indent == indent && key == "items") else { continue }
+            let column = line.prefix { $0 == " " }.count + 1
+            warnings.append(Diagnostic(.warning, path: path, line: frontMatter.yamlLine + index, column: column,
+                message: "'\(key)' is empty: '\(following.key)' on line \(frontMatter.yamlLine + next) is not indented under it, so Eleventy reads '\(key)' as empty; indent the lines that belong to it"))
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Templates
+
+/// Collections: `all`, one per tag, and the configuration's glob collections, each in date order
+/// with ties broken by input path.
+extension SiteSession {
+    /// Indices of the pages that belong in collections, in collection order.
+    static func collectionOrder(_ pages: [Page]) -> [Int] {
+        pages.indices.filter { pages[$0].inCollections }.sorted {
+            let a = pages[$0], b = pages[$1]
+            if a.date != b.date { return a.date < b.date }
+            if a.inputPath != b.inputPath { return a.inputPath < b.inputPath }
+            return $0 < $1
+        }
+    }
+
+    /// A page as a collection item: `url`, `inputPath`, `fileSlug`, `filePathStem`, `outputPath`,
+    /// `date`, `data`, `page`, and `templateContent` once bodies are rendered.
+    static func collectionItem(_ page: Page, content: String?) -> TemplateValue {
+        var item = TemplateObject()
+        let pageObject = page.data["page"] ?? .undefined
+        item["url"] = pageObject[member: "url"]
+        item["inputPath"] = pageObject[member: "inputPath"]
+        item["fileSlug"] = pageObject[member: "fileSlug"]
+        item["filePathStem"] = pageObject[member: "filePathStem"]
+        item["outputPath"] = pageObject[member: "outputPath"]
+        item["date"] = .date(page.date)
+        item["data"] = .object(page.data)
+        item["page"] = pageObject
+        if let content {
+            item["templateContent"] = .safe(content)
+            item["content"] = .safe(content)
+        }
+        return .object(item)
+    }
+
+    /// Build every collection from the pages (with their rendered bodies, when given).
+    func buildCollections(_ pages: [Page], templates: [SourceTemplate], contents: [String]? = nil) -> TemplateObject {
+        let order = Self.collectionOrder(pages)
+        let items = order.map { Self.collectionItem(pages[$0], content: contents?[$0]) }
+        var collections = TemplateObject()
+        collections["all"] = .array(items)
+        var byTag: [String: [TemplateValue]] = [:]
+        var tagOrder: [String] = []
+        for (position, index) in order.enumerated() {
+            for tag in pages[index].tags {
+                if byTag[tag] == nil { tagOrder.append(tag) }
+                byTag[tag, default: []].append(items[position])
+            }
+        }
+        for tag in tagOrder.sorted() where tag != "all" { collections[tag] = .array(byTag[tag] ?? []) }
+        let inputName = configuration.input.split(separator: "/").joined(separator: "/")
+        var declared = configuration.collections
+        if configuration.sectionCollections {
+            let posts = configuration.inputURL.appendingPathComponent("posts")
+            let folders = (try? FileManager.default.contentsOfDirectory(atPath: posts.path)) ?? []
+            for folder in folders.sorted() where !folder.hasPrefix(".") && !declared.contains(where: { $0.name == folder }) {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: posts.appendingPathComponent(folder).path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    declared.append((folder, ["posts/\(folder)/*.md"]))
+                }
+            }
+        }
+        for (name, globs) in declared {
+            let patterns = globs.map { glob -> Glob in
+                var g = glob
+                while g.hasPrefix("./") { g.removeFirst(2) }
+                if g.hasPrefix(inputName + "/") { g.removeFirst(inputName.count + 1) }
+                return Glob(g)
+            }
+            var members: [TemplateValue] = []
+            for (position, index) in order.enumerated() {
+                let template = templates[pages[index].template]
+                guard !template.isVirtual else { continue }
+                if patterns.contains(where: { $0.matches(template.path.relative) }) { members.append(items[position]) }
+            }
+            collections[name] = .array(members)
+        }
+        return collections
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Templates
+
+/// Incremental rebuilds: what a change can affect, and writing only the files that differ.
+extension SiteSession {
+    /// What a page's rendering reads: its template, its layout chain and every template those
+    /// extend, include or import (found through the loader), and which of `collections`,
+    /// `navigation` and `journeys` any of them names. `closures` caches each file's transitive reads.
+    func dependencies(of page: Page, template: SourceTemplate, layouts: [String: LayoutFile],
+                      closures: inout [String: (files: Set<String>, mentions: Set<String>)]) -> PageDependencies {
+        var files: Set<String> = []
+        var mentions: Set<String> = []
+        func include(_ scan: ScannedTemplate, depth: Int) {
+            mentions.formUnion(scan.mentions)
+            for name in scan.references {
+                guard let url = renderer.environment.loader.locate(name) else { continue }
+                let closure = self.closure(of: url.standardizedFileURL.path, closures: &closures, depth: depth + 1)
+                files.formUnion(closure.files)
+                mentions.formUnion(closure.mentions)
+            }
+        }
+        include(ScannedTemplate(template.frontMatter.body), depth: 0)
+        var cursor = page.data["layout"]?.stringValue
+        var seen: Set<String> = []
+        while let name = cursor, let layout = layouts[name], seen.insert(name).inserted, seen.count < 32 {
+            let closure = self.closure(of: layout.file.standardizedFileURL.path, closures: &closures, depth: 0)
+            files.formUnion(closure.files)
+            mentions.formUnion(closure.mentions)
+            cursor = layout.parentName
+        }
+        if page.data["pagination"] != nil || template.isVirtual { mentions.insert("collections") }
+        return PageDependencies(template: template.file.standardizedFileURL.path, files: Array(files), mentions: mentions)
+    }
+
+    /// A file and everything it extends, includes or imports, with what they name.
+    private func closure(of path: String, closures: inout [String: (files: Set<String>, mentions: Set<String>)], depth: Int) -> (files: Set<String>, mentions: Set<String>) {
+        if let known = closures[path] { return known }
+        closures[path] = ([path], [])  // a cycle stops here
+        guard depth < 50, let data = FileManager.default.contents(atPath: path) else { return ([path], []) }
+        let scan = ScannedTemplate(String(decoding: data, as: UTF8.self))
+        var files: Set<String> = [path]
+        var mentions = scan.mentions
+        for name in scan.references {
+            guard let url = renderer.environment.loader.locate(name) else { continue }
+            let inner = closure(of: url.standardizedFileURL.path, closures: &closures, depth: depth + 1)
+            files.formUnion(inner.files)
+            mentions.formUnion(inner.mentions)
+        }
+        closures[path] = (files, mentions)
+        return (files, mentions)
+    }
+
+    /// The pages to render: all on a full build; on a rebuild, the pages of changed templates, the
+    /// pages whose layouts or includes changed, and, when a template changed, the pages that read
+    /// collections or journeys (and navigation, when the navigation changed). A changed data file
+    /// or a template added or removed renders everything.
+    func pagesToRender(_ pages: [Page], templates: [SourceTemplate], changed: Set<String>?, previousTemplates: Set<String>,
+                       navigationChanged: Bool) -> Set<Int> {
+        let all = Set(pages.indices)
+        guard let changed else { return all }
+        let templatePaths = Set(templates.map { $0.file.standardizedFileURL.path })
+        // A template added or removed changes collections and navigation everywhere.
+        if templatePaths != previousTemplates { return all }
+        var changedTemplates: Set<String> = []
+        var changedFiles: Set<String> = []
+        for path in changed {
+            if templatePaths.contains(path) {
+                changedTemplates.insert(path)
+            } else if path.hasSuffix(".json") || path.hasSuffix(".js") || path.hasSuffix(".yml") || path.hasSuffix(".yaml") || path.hasSuffix(".cjs") {
+                return all  // data: its dependents are every page under it, or every page for global data
+            } else {
+                changedFiles.insert(path)
+            }
+        }
+        var selected: Set<Int> = []
+        for (index, page) in pages.enumerated() {
+            let path = templates[page.template].file.standardizedFileURL.path
+            if changedTemplates.contains(path) { selected.insert(index); continue }
+            guard let output = page.outputPath, let previous = state.dependencies[output] else { selected.insert(index); continue }
+            if !changedFiles.isDisjoint(with: previous.files) { selected.insert(index); continue }
+            if !changedTemplates.isEmpty, previous.mentions.contains("collections") || previous.mentions.contains("journeys") { selected.insert(index); continue }
+            if navigationChanged, previous.mentions.contains("navigation") { selected.insert(index) }
+        }
+        return selected
+    }
+
+    /// Write the files of a rebuild that differ from the last build straight into the output
+    /// folder (each file replaced atomically), remove pages that are gone, and copy changed files.
+    func writeChanged(_ outputs: [(path: String, content: String)], copies: [CopyJob], diagnostics: inout [Diagnostic]) -> Int {
+        let fm = FileManager.default
+        let root = configuration.outputURL
+        func target(_ path: String) -> URL? {
+            let parts = path.split(separator: "/")
+            guard !parts.contains(".."), !parts.isEmpty else { return nil }
+            return parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+        }
+        var current: Set<String> = []
+        for (path, content) in outputs {
+            current.insert(path)
+            guard state.outputs[path] != content, let url = target(path) else { continue }
+            do {
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(content.utf8).write(to: url, options: .atomic)
+            } catch {
+                diagnostics.append(Diagnostic(.error, path: configuration.output, message: "cannot write \(path): \(error.localizedDescription)"))
+            }
+        }
+        for path in state.outputs.keys where !current.contains(path) {
+            if let url = target(path) { try? fm.removeItem(at: url) }
+        }
+        var copied = 0
+        for job in copies {
+            guard let url = target(job.target), !current.contains(job.target) else { continue }
+            let sourceDate = (try? fm.attributesOfItem(atPath: job.source.path)[.modificationDate]) as? Date
+            let targetDate = (try? fm.attributesOfItem(atPath: url.path)[.modificationDate]) as? Date
+            if let targetDate, let sourceDate, targetDate >= sourceDate { continue }
+            do {
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
+                try fm.copyItem(at: job.source, to: url)
+                copied += 1
+            } catch {
+                diagnostics.append(Diagnostic(.error, path: configuration.output, message: "cannot copy \(job.target): \(error.localizedDescription)"))
+            }
+        }
+        return copied
+    }
+}

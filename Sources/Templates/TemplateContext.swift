@@ -1,0 +1,45 @@
+/// The variables a template renders with (what Nunjucks calls the context), the names it exports
+/// to importers, and the block bodies of an inheritance chain, most derived first.
+///
+/// The caller's data is kept as given and never copied; variables set at a template's top level go
+/// into a small overlay. Confined to one render on one thread, like `TemplateFrame`.
+final class TemplateContext: @unchecked Sendable {
+    private let base: TemplateObject
+    private var overlay: [String: TemplateValue]
+    private(set) var exports: [String] = []
+    var blocks: [String: [(program: TemplateProgram, body: [TemplateNode])]] = [:]
+
+    init(_ base: TemplateObject = TemplateObject(), overlay: [String: TemplateValue] = [:]) {
+        self.base = base
+        self.overlay = overlay
+    }
+
+    /// A new context with the same variables (for an include or an import `with context`).
+    func copyingVariables() -> TemplateContext {
+        TemplateContext(base, overlay: overlay)
+    }
+
+    func lookup(_ name: String) -> TemplateValue? {
+        if !overlay.isEmpty, let value = overlay[name] { return value }
+        return base[name]
+    }
+
+    func set(_ name: String, _ value: TemplateValue) {
+        overlay[name] = value
+    }
+
+    func addExport(_ name: String) {
+        if !exports.contains(name) { exports.append(name) }
+    }
+
+    func addBlocks(of program: TemplateProgram) {
+        for (name, body) in program.blocks { blocks[name, default: []].append((program, body)) }
+    }
+
+    /// The exported names and their values, in the order they were defined.
+    var exported: TemplateObject {
+        var object = TemplateObject()
+        for name in exports { object[name] = lookup(name) ?? .undefined }
+        return object
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Dates for the GOV.UK plugin's filters: reading dates from values and writing them with Luxon's
+/// format tokens, always in UTC and in English (en-GB), as the plugin does.
+enum TemplateDateFormat {
+    /// A date from a value: a date, milliseconds since 1970, an ISO 8601 string, or `"now"`.
+    static func date(from value: TemplateValue) -> Date? {
+        switch value {
+        case .date(let d): return d
+        case .number(let n): return abs(n) <= 8.64e15 ? Date(timeIntervalSince1970: n / 1000) : nil
+        case .string(let s), .safe(let s):
+            if s == "now" { return Date() }
+            return parseISO(s)
+        default: return nil
+        }
+    }
+
+    /// `YYYY-MM-DD`, optionally with `THH:MM[:SS[.sss]]` and `Z` or `±HH:MM`; no zone means UTC.
+    static func parseISO(_ text: String) -> Date? {
+        let b = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var i = 0
+        func number(_ digits: Int) -> Int? {
+            guard i + digits <= b.count else { return nil }
+            var n = 0
+            for k in i..<(i + digits) {
+                guard b[k] >= 0x30, b[k] <= 0x39 else { return nil }
+                n = n * 10 + Int(b[k] - 0x30)
+            }
+            i += digits
+            return n
+        }
+        func skip(_ c: UInt8) -> Bool {
+            if i < b.count, b[i] == c { i += 1; return true }
+            return false
+        }
+        guard let year = number(4), skip(UInt8(ascii: "-")), let month = number(2), skip(UInt8(ascii: "-")), let day = number(2),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var hour = 0, minute = 0, second = 0, millisecond = 0, offsetMinutes = 0
+        if skip(UInt8(ascii: "T")) || skip(UInt8(ascii: " ")) {
+            guard let h = number(2), skip(UInt8(ascii: ":")), let m = number(2) else { return nil }
+            hour = h; minute = m
+            if skip(UInt8(ascii: ":")) {
+                guard let s = number(2) else { return nil }
+                second = s
+                if skip(UInt8(ascii: ".")) {
+                    let start = i
+                    while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+                    let digits = String(decoding: b[start..<min(i, start + 3)], as: UTF8.self)
+                    millisecond = (Int(digits) ?? 0) * [1, 100, 10, 1][min(3, digits.count)]
+                }
+            }
+            if skip(UInt8(ascii: "Z")) {
+            } else if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+                let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
+                i += 1
+                guard let oh = number(2) else { return nil }
+                _ = skip(UInt8(ascii: ":"))
+                let om = number(2) ?? 0
+                offsetMinutes = sign * (oh * 60 + om)
+            }
+        }
+        guard i == b.count else { return nil }
+        let days = daysFromCivil(year, month, day)
+        let seconds = Double(days) * 86400 + Double(hour * 3600 + minute * 60 + second - offsetMinutes * 60) + Double(millisecond) / 1000
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Formats with Luxon tokens (`d LLLL yyyy`, `d MMM y`, `HH:mm`, `'quoted text'`).
+    static func format(_ date: Date, _ pattern: String) -> String {
+        let p = TemplateDateParts(date)
+        let characters = Array(pattern)
+        var out = ""
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
+            if c == "'" {
+                var j = i + 1
+                while j < characters.count, characters[j] != "'" { out.append(characters[j]); j += 1 }
+                i = j + 1
+                continue
+            }
+            var run = 1
+            while i + run < characters.count, characters[i + run] == c { run += 1 }
+            i += run
+            let pad = { (n: Int, width: Int) in TemplateValue.pad(n, width) }
+            switch (c, run) {
+            case ("d", 1): out += String(p.day)
+            case ("d", _): out += pad(p.day, 2)
+            case ("M", 1), ("L", 1): out += String(p.month)
+            case ("M", 2), ("L", 2): out += pad(p.month, 2)
+            case ("M", 3), ("L", 3): out += TemplateDateParts.shortMonths[p.month - 1]
+            case ("M", _), ("L", _): out += TemplateDateParts.longMonths[p.month - 1]
+            case ("y", 2): out += pad(p.year % 100, 2)
+            case ("y", 4): out += pad(p.year, 4)
+            case ("y", _): out += String(p.year)
+            case ("E", 3), ("c", 3): out += TemplateDateParts.shortWeekdays[p.weekday]
+            case ("E", 4...), ("c", 4...): out += TemplateDateParts.longWeekdays[p.weekday]
+            case ("E", _), ("c", _): out += String(p.weekday == 0 ? 7 : p.weekday)
+            case ("H", 1): out += String(p.hour)
+            case ("H", _): out += pad(p.hour, 2)
+            case ("h", 1): out += String(p.hour % 12 == 0 ? 12 : p.hour % 12)
+            case ("h", _): out += pad(p.hour % 12 == 0 ? 12 : p.hour % 12, 2)
+            case ("m", 1): out += String(p.minute)
+            case ("m", _): out += pad(p.minute, 2)
+            case ("s", 1): out += String(p.second)
+            case ("s", _): out += pad(p.second, 2)
+            case ("S", 3): out += pad(p.millisecond, 3)
+            case ("S", _): out += String(p.millisecond)
+            case ("a", _): out += p.hour < 12 ? "am" : "pm"
+            case ("Z", 1): out += "+0"
+            case ("Z", 2): out += "+00:00"
+            case ("Z", _): out += "UTC"
+            case ("z", _): out += "UTC"
+            default: out += String(repeating: c, count: run)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,94 @@
+/// One scope of local variables: a template's top level, a loop body, a macro call.
+///
+/// Frames chain to their parent for reading; writing with `resolveUp` updates the nearest frame
+/// that already has the name, stopping at a frame that isolates writes (as Nunjucks' frames do).
+/// Frames hold few names, so they are kept in small arrays searched linearly, which is faster than
+/// hashing. A frame lives only during one render on one thread (hence unchecked `Sendable`: macros
+/// that capture it are values of that render only).
+final class TemplateFrame: @unchecked Sendable {
+    private var names: [String] = []
+    private var values: [TemplateValue] = []
+    let parent: TemplateFrame?
+    let isolatesWrites: Bool
+    /// The root frame of a template render: its `set`s also go to the context and are exported.
+    var isTopLevel: Bool
+    /// The position of the `for` loop this frame is the body of: `loop.*` is computed from it.
+    var loop: (index: Int, count: Int)?
+
+    init(parent: TemplateFrame? = nil, isolatesWrites: Bool = false, isTopLevel: Bool = false) {
+        self.parent = parent
+        self.isolatesWrites = isolatesWrites
+        self.isTopLevel = isTopLevel
+    }
+
+    func push(isolatesWrites: Bool = false) -> TemplateFrame {
+        TemplateFrame(parent: self, isolatesWrites: isolatesWrites)
+    }
+
+    private func find(_ name: String) -> Int? {
+        for index in names.indices where names[index] == name { return index }
+        return nil
+    }
+
+    func lookup(_ name: String) -> TemplateValue? {
+        var frame: TemplateFrame? = self
+        while let current = frame {
+            if let index = current.find(name) { return current.values[index] }
+            if let loop = current.loop, name == "loop" { return .object(Self.loopObject(loop)) }
+            frame = current.parent
+        }
+        return nil
+    }
+
+    /// `loop.<field>` without building the whole `loop` object; nil when `loop` is not a loop's.
+    func loopField(_ field: String) -> TemplateValue? {
+        var frame: TemplateFrame? = self
+        while let current = frame {
+            if current.find("loop") != nil { return nil }
+            if let loop = current.loop { return Self.loopField(field, loop) }
+            frame = current.parent
+        }
+        return nil
+    }
+
+    private static func loopField(_ field: String, _ loop: (index: Int, count: Int)) -> TemplateValue {
+        switch field {
+        case "index": .number(Double(loop.index + 1))
+        case "index0": .number(Double(loop.index))
+        case "revindex": .number(Double(loop.count - loop.index))
+        case "revindex0": .number(Double(loop.count - loop.index - 1))
+        case "first": .bool(loop.index == 0)
+        case "last": .bool(loop.index == loop.count - 1)
+        case "length": .number(Double(loop.count))
+        default: .undefined
+        }
+    }
+
+    private static func loopObject(_ loop: (index: Int, count: Int)) -> TemplateObject {
+        var object = TemplateObject()
+        for field in ["index", "index0", "revindex", "revindex0", "first", "last", "length"] {
+            object[field] = loopField(field, loop)
+        }
+        return object
+    }
+
+    func set(_ name: String, _ value: TemplateValue, resolveUp: Bool = false) {
+        if resolveUp {
+            var frame: TemplateFrame? = self
+            while let current = frame {
+                if let index = current.find(name) {
+                    current.values[index] = value
+                    return
+                }
+                if current.isolatesWrites { break }
+                frame = current.parent
+            }
+        }
+        if let index = find(name) {
+            values[index] = value
+        } else {
+            names.append(name)
+            values.append(value)
+        }
+    }
+}

@@ -1,0 +1,245 @@
+/// Splits template source into tokens, working on UTF-8 bytes.
+///
+/// Whitespace control (`{%-`, `-%}`, `{{-`, `-}}`, `{#-`, `-#}`) is applied here, to the text tokens
+/// on either side of a tag, and `{% raw %}`/`{% verbatim %}` bodies become plain text, so the parser
+/// never sees either.
+struct TemplateLexer {
+    private let source: TemplateSource
+    private let bytes: [UInt8]
+    private var position = 0
+    private var tokens: [TemplateToken] = []
+    private var trimNextText = false
+
+    init(source: TemplateSource) {
+        self.source = source
+        self.bytes = source.bytes
+    }
+
+    static func tokenize(_ source: TemplateSource) throws(TemplateError) -> [TemplateToken] {
+        var lexer = TemplateLexer(source: source)
+        try lexer.run()
+        return lexer.tokens
+    }
+
+    private func byte(at index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
+
+    private mutating func run() throws(TemplateError) {
+        let count = bytes.count
+        while position < count {
+            var tagStart = position
+            while tagStart + 1 < count {
+                if bytes[tagStart] == UInt8(ascii: "{") {
+                    let next = bytes[tagStart + 1]
+                    if next == UInt8(ascii: "{") || next == UInt8(ascii: "%") || next == UInt8(ascii: "#") { break }
+                }
+                tagStart += 1
+            }
+            if tagStart + 1 >= count { tagStart = count }
+            let trimsBefore = tagStart < count && byte(at: tagStart + 2) == UInt8(ascii: "-")
+            emitText(from: position, to: tagStart, trimEnd: trimsBefore)
+            if tagStart >= count { break }
+            let opener = bytes[tagStart + 1]
+            position = tagStart + 2 + (trimsBefore ? 1 : 0)
+            switch opener {
+            case UInt8(ascii: "#"):
+                try skipComment(openedAt: tagStart)
+            case UInt8(ascii: "{"):
+                tokens.append(TemplateToken(kind: .variableStart, offset: tagStart))
+                try lexCode(openedAt: tagStart, block: false)
+            default:
+                if try lexRaw(openedAt: tagStart) { continue }
+                tokens.append(TemplateToken(kind: .blockStart, offset: tagStart))
+                try lexCode(openedAt: tagStart, block: true)
+            }
+        }
+        tokens.append(TemplateToken(kind: .end, offset: count))
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B
+    }
+
+    private mutating func emitText(from start: Int, to end: Int, trimEnd: Bool) {
+        var low = start, high = end
+        if trimNextText { while low < high, Self.isSpace(bytes[low]) { low += 1 } }
+        if trimEnd { while high > low, Self.isSpace(bytes[high - 1]) { high -= 1 } }
+        trimNextText = false
+        if low < high {
+            tokens.append(TemplateToken(kind: .text, offset: low, text: String(decoding: bytes[low..<high], as: UTF8.self)))
+        }
+    }
+
+    private mutating func skipComment(openedAt start: Int) throws(TemplateError) {
+        var index = position
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "#"), bytes[index + 1] == UInt8(ascii: "}") {
+                trimNextText = index > position && bytes[index - 1] == UInt8(ascii: "-")
+                position = index + 2
+                return
+            }
+            index += 1
+        }
+        throw source.error("unclosed comment: expected '#}'", at: start)
+    }
+
+    /// Reads `{% raw %}…{% endraw %}` (or `verbatim`) as one text token. Returns false when the tag is
+    /// another one.
+    private mutating func lexRaw(openedAt start: Int) throws(TemplateError) -> Bool {
+        var index = position
+        while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+        let word: String
+        if matches("raw", at: index) { word = "raw" } else if matches("verbatim", at: index) { word = "verbatim" } else { return false }
+        var after = index + word.utf8.count
+        while after < bytes.count, Self.isSpace(bytes[after]) { after += 1 }
+        var trimsAfter = false
+        if byte(at: after) == UInt8(ascii: "-") { trimsAfter = true; after += 1 }
+        guard matches("%}", at: after) else { return false }
+        let bodyStart = after + 2
+        // Find the matching end tag.
+        var scan = bodyStart
+        while scan + 1 < bytes.count {
+            if bytes[scan] == UInt8(ascii: "{"), bytes[scan + 1] == UInt8(ascii: "%") {
+                var inner = scan + 2
+                let trimsBeforeEnd = byte(at: inner) == UInt8(ascii: "-")
+                if trimsBeforeEnd { inner += 1 }
+                while inner < bytes.count, Self.isSpace(bytes[inner]) { inner += 1 }
+                if matches("end" + word, at: inner) {
+                    var close = inner + 3 + word.utf8.count
+                    while close < bytes.count, Self.isSpace(bytes[close]) { close += 1 }
+                    var trimsFollowing = false
+                    if byte(at: close) == UInt8(ascii: "-") { trimsFollowing = true; close += 1 }
+                    if matches("%}", at: close) {
+                        trimNextText = trimsAfter
+                        emitText(from: bodyStart, to: scan, trimEnd: trimsBeforeEnd)
+                        trimNextText = trimsFollowing
+                        position = close + 2
+                        return true
+                    }
+                }
+            }
+            scan += 1
+        }
+        throw source.error("unclosed '\(word)' block: expected '{% end\(word) %}'", at: start)
+    }
+
+    private func matches(_ literal: String, at index: Int) -> Bool {
+        var i = index
+        for b in literal.utf8 {
+            guard i < bytes.count, bytes[i] == b else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private static func isNameStart(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "_") || b == UInt8(ascii: "$") || b >= 0x80
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool { isNameStart(b) || (b >= 0x30 && b <= 0x39) }
+
+    private mutating func lexCode(openedAt start: Int, block: Bool) throws(TemplateError) {
+        var braceDepth = 0
+        let kindName = block ? "'{%'" : "'{{'"
+        let closer = block ? "%}" : "}}"
+        while true {
+            while position < bytes.count, Self.isSpace(bytes[position]) { position += 1 }
+            guard position < bytes.count else {
+                throw source.error("unclosed tag: \(kindName) has no matching '\(closer)'", at: start)
+            }
+            let b = bytes[position]
+            // Tag ends.
+            if braceDepth == 0 || block {
+                if matches(closer, at: position) || (b == UInt8(ascii: "-") && matches(closer, at: position + 1)) {
+                    let trims = b == UInt8(ascii: "-")
+                    tokens.append(TemplateToken(kind: block ? .blockEnd : .variableEnd, offset: position))
+                    position += trims ? 3 : 2
+                    trimNextText = trims
+                    return
+                }
+            }
+            if block, braceDepth == 0, matches("}}", at: position) {
+                throw source.error("expected '%}' to close the tag opened with '{%'", at: position)
+            }
+            if !block, matches("%}", at: position) {
+                throw source.error("expected '}}' to close the tag opened with '{{'", at: position)
+            }
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                try lexString(quote: b)
+            } else if b >= 0x30 && b <= 0x39 {
+                lexNumber()
+            } else if Self.isNameStart(b) {
+                let begin = position
+                while position < bytes.count, Self.isNameByte(bytes[position]) { position += 1 }
+                tokens.append(TemplateToken(kind: .name, offset: begin, text: String(decoding: bytes[begin..<position], as: UTF8.self)))
+            } else {
+                let symbol = try lexSymbol()
+                if symbol == "{" { braceDepth += 1 }
+                if symbol == "}", braceDepth > 0 { braceDepth -= 1 }
+            }
+        }
+    }
+
+    private mutating func lexString(quote: UInt8) throws(TemplateError) {
+        let begin = position
+        position += 1
+        var value: [UInt8] = []
+        while position < bytes.count {
+            let b = bytes[position]
+            if b == quote {
+                position += 1
+                tokens.append(TemplateToken(kind: .string, offset: begin, text: String(decoding: value, as: UTF8.self)))
+                return
+            }
+            if b == UInt8(ascii: "\\"), position + 1 < bytes.count {
+                let escaped = bytes[position + 1]
+                switch escaped {
+                case UInt8(ascii: "n"): value.append(0x0A)
+                case UInt8(ascii: "t"): value.append(0x09)
+                case UInt8(ascii: "r"): value.append(0x0D)
+                default: value.append(escaped)
+                }
+                position += 2
+                continue
+            }
+            value.append(b)
+            position += 1
+        }
+        throw source.error("unclosed string literal", at: begin)
+    }
+
+    private mutating func lexNumber() {
+        let begin = position
+        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+        if byte(at: position) == UInt8(ascii: "."), byte(at: position + 1) >= 0x30, byte(at: position + 1) <= 0x39 {
+            position += 1
+            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+        }
+        let text = String(decoding: bytes[begin..<position], as: UTF8.self)
+        tokens.append(TemplateToken(kind: .number, offset: begin, text: text, number: Double(text) ?? 0))
+    }
+
+    private static let threeByteSymbols = ["===", "!=="]
+    private static let twoByteSymbols = ["==", "!=", "<=", ">=", "//", "**"]
+    private static let oneByteSymbols: Set<UInt8> = Set("()[]{}%*-+~/,:|.<>=!?".utf8)
+
+    private mutating func lexSymbol() throws(TemplateError) -> String {
+        for symbol in Self.threeByteSymbols where matches(symbol, at: position) {
+            tokens.append(TemplateToken(kind: .symbol, offset: position, text: symbol))
+            position += 3
+            return symbol
+        }
+        for symbol in Self.twoByteSymbols where matches(symbol, at: position) {
+            tokens.append(TemplateToken(kind: .symbol, offset: position, text: symbol))
+            position += 2
+            return symbol
+        }
+        let b = bytes[position]
+        guard Self.oneByteSymbols.contains(b) else {
+            throw source.error("unexpected character '\(String(decoding: [b], as: UTF8.self))' in tag", at: position)
+        }
+        let symbol = String(decoding: [b], as: UTF8.self)
+        tokens.append(TemplateToken(kind: .symbol, offset: position, text: symbol))
+        position += 1
+        return symbol
+    }
+}

@@ -1,0 +1,40 @@
+/// A statement of a parsed template: text, an output, or a tag with its body.
+indirect enum TemplateNode: Sendable {
+    case text(String)
+    case output(TemplateExpression, offset: Int)
+    case ifBlock([(condition: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
+    case forLoop(TemplateForLoop)
+    /// `{% set a, b = value %}`
+    case set([String], TemplateExpression, offset: Int)
+    /// `{% set a %}…{% endset %}`
+    case setBlock(String, [TemplateNode], offset: Int)
+    case macro(TemplateMacro)
+    /// `{% call(args) macro(…) %}body{% endcall %}`: the call, with `caller` bound to the body.
+    case callBlock(TemplateMacro, TemplateExpression, offset: Int)
+    /// `{% import "x" as name %}`
+    case importAll(TemplateExpression, alias: String, withContext: Bool, offset: Int)
+    /// `{% from "x" import a, b as c %}`
+    case importNames(TemplateExpression, names: [(name: String, alias: String, offset: Int)], withContext: Bool, offset: Int)
+    case include(TemplateExpression, ignoreMissing: Bool, offset: Int)
+    case extends(TemplateExpression, offset: Int)
+    case block(String, offset: Int)
+    case filterBlock(String, [TemplateExpression], [(String, TemplateExpression)], [TemplateNode], offset: Int)
+    case switchBlock(TemplateExpression, cases: [(value: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
+}
+
+/// A `{% for %}` loop.
+struct TemplateForLoop: Sendable {
+    var names: [String]
+    var iterable: TemplateExpression
+    var body: [TemplateNode]
+    var otherwise: [TemplateNode]?
+    var offset: Int
+}
+
+/// A `{% macro %}` (or the anonymous body of a `{% call %}`).
+struct TemplateMacro: Sendable {
+    var name: String
+    var parameters: [(name: String, defaultValue: TemplateExpression?)]
+    var body: [TemplateNode]
+    var offset: Int
+}

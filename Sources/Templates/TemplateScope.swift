@@ -1,0 +1,18 @@
+/// Where an expression or statement is evaluated: the template it belongs to (for diagnostics),
+/// the context, the current frame and, inside a block, which block body is rendering (for `super()`).
+struct TemplateScope {
+    let program: TemplateProgram
+    let context: TemplateContext
+    var frame: TemplateFrame
+    var block: (name: String, index: Int)?
+
+    func error(_ message: String, at offset: Int?) -> TemplateError {
+        program.source.error(message, at: offset ?? 0)
+    }
+
+    func lookup(_ name: String, globals: TemplateObject) -> TemplateValue {
+        if let value = frame.lookup(name) { return value }
+        if let value = context.lookup(name) { return value }
+        return globals[name] ?? .undefined
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Text helpers the filters share: regular-expression replacement, URI encoding, `urlize`.
+enum TemplateText {
+    private static let regexCache = RegexCache()
+
+    /// Replaces every match of a regular expression (ICU syntax, as close to JavaScript's as needed).
+    static func replace(_ pattern: String, in text: String, with template: String, caseInsensitive: Bool = false) -> String {
+        guard let regex = regexCache.regex(pattern, caseInsensitive: caseInsensitive) else { return text }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.stringByReplacingMatches(in: text, range: range, withTemplate: template)
+    }
+
+    /// Whether the whole of `text` matches.
+    static func matches(_ pattern: String, _ text: String, caseInsensitive: Bool = false) -> Bool {
+        guard let regex = regexCache.regex(pattern, caseInsensitive: caseInsensitive) else { return false }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// The byte offset of the first occurrence of `needle` in `hay` at or after `start`.
+    static func find(_ needle: [UInt8], in hay: [UInt8], from start: Int = 0) -> Int? {
+        guard let first = needle.first else { return start }
+        guard needle.count <= hay.count else { return nil }
+        var i = start
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether `needle` occurs in `text` (byte-wise on UTF-8, as JavaScript's `includes` compares code units).
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        find(Array(needle.utf8), in: Array(text.utf8)) != nil
+    }
+
+    /// Replaces up to `limit` occurrences of a non-empty `old` with `new`, working on UTF-8 bytes.
+    static func replace(_ old: String, with new: String, in text: String, limit: Int = Int.max) -> String {
+        let hay = Array(text.utf8), needle = Array(old.utf8)
+        guard !needle.isEmpty, var match = find(needle, in: hay) else { return text }
+        let replacement = Array(new.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(hay.count)
+        var position = 0, count = 0
+        while count < limit {
+            out.append(contentsOf: hay[position..<match])
+            out.append(contentsOf: replacement)
+            position = match + needle.count
+            count += 1
+            guard let next = find(needle, in: hay, from: position) else { break }
+            match = next
+        }
+        out.append(contentsOf: hay[position...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// JavaScript's `encodeURIComponent`.
+    static func encodeURIComponent(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "~"), UInt8(ascii: "*"),
+                 UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+
+    /// Nunjucks' `urlize`: words that look like URLs or email addresses become links.
+    static func urlize(_ text: String, length: Int, nofollow: Bool) -> String {
+        let rel = nofollow ? " rel=\"nofollow\"" : ""
+        var out = ""
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            out += link(word, length: length, rel: rel)
+            word = ""
+        }
+        for character in text {
+            if character.isWhitespace { flush(); out.append(character) } else { word.append(character) }
+        }
+        flush()
+        return out
+    }
+
+    private static func link(_ word: String, length: Int, rel: String) -> String {
+        var core = Substring(word)
+        for opener in ["(", "<", "&lt;"] where core.hasPrefix(opener) { core = core.dropFirst(opener.count); break }
+        for closer in [".", ",", ")", "\n", "&gt;"] where core.hasSuffix(closer) { core = core.dropLast(closer.count); break }
+        let url = String(core)
+        let short = String(url.prefix(length))
+        if url.hasPrefix("http://") || url.hasPrefix("https://") { return "<a href=\"\(url)\"\(rel)>\(short)</a>" }
+        if url.hasPrefix("www.") { return "<a href=\"http://\(url)\"\(rel)>\(short)</a>" }
+        if matches(#"^[\w.!#$%&'*+\-/=?^`{|}~]+@[a-z\d\-]+(\.[a-z\d\-]+)+$"#, url, caseInsensitive: true) {
+            return "<a href=\"mailto:\(url)\">\(url)</a>"
+        }
+        if matches(#"\.(?:org|net|com)(?::|/|$)"#, url) { return "<a href=\"http://\(url)\"\(rel)>\(short)</a>" }
+        return word
+    }
+}
+
+/// Compiled regular expressions by pattern, shared across threads.
+final class RegexCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var compiled: [String: NSRegularExpression] = [:]
+
+    func regex(_ pattern: String, caseInsensitive: Bool) -> NSRegularExpression? {
+        let key = (caseInsensitive ? "i:" : "s:") + pattern
+        lock.lock()
+        defer { lock.unlock() }
+        if let regex = compiled[key] { return regex }
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else { return nil }
+        compiled[key] = regex
+        return regex
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import Templates
+import Testing
+@testable import Site
+
+private let images = Bundle.module.url(forResource: "Fixtures/layouts/images", withExtension: nil)!
+
+@Test func imageSizeReadsPNGAndGIFFiles() {
+    #expect(ImageSize(contentsOf: images.appendingPathComponent("shot.png")) == ImageSize(width: 300, height: 200))
+    #expect(ImageSize(contentsOf: images.appendingPathComponent("anim.gif")) == ImageSize(width: 7, height: 5))
+    #expect(ImageSize(contentsOf: images.appendingPathComponent("missing.png")) == nil)
+}
+
+/// A JPEG whose frame header comes after an APP0 and a large APP1 (EXIF) segment, as cameras write.
+@Test func imageSizeWalksJPEGSegmentsToTheFrameHeader() {
+    var bytes: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF\0".utf8) + [1, 1, 0, 0, 1, 0, 1, 0, 0]
+    bytes += [0xFF, 0xE1, 0x10, 0x02] + [UInt8](repeating: 0, count: 0x1000)
+    bytes += [0xFF, 0xC2, 0x00, 0x11, 0x08, 0x02, 0x58, 0x03, 0x20, 0x03] + [UInt8](repeating: 0, count: 9)
+    #expect(ImageSize(header: bytes) == ImageSize(width: 800, height: 600))
+    // A DHT segment (0xC4) is not a frame, even though its marker is in the SOF range.
+    var huffmanFirst: [UInt8] = [0xFF, 0xD8, 0xFF, 0xC4, 0x00, 0x04, 0, 0]
+    huffmanFirst += [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x20, 0x03] + [UInt8](repeating: 0, count: 9)
+    #expect(ImageSize(header: huffmanFirst) == ImageSize(width: 32, height: 16))
+}
+
+@Test(arguments: [
+    [UInt8](),
+    [0x89, 0x50, 0x4E, 0x47],
+    [0xFF, 0xD8, 0xFF, 0xE0, 0xFF, 0xFF],
+    [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x00],
+    [0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08],
+    Array("GIF89a".utf8),
+    Array("RIFF\0\0\0\0WEBPVP8L".utf8),
+    Array("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8),
+])
+func imageSizeRejectsTruncatedAndUnknownHeaders(bytes: [UInt8]) {
+    #expect(ImageSize(header: bytes) == nil)
+}
+
+@Test func imageSizeReadsWebP() {
+    // VP8L: 0x2F, then 14 bits width-1 and 14 bits height-1, little-endian.
+    let bits: UInt32 = (99) | (49 << 14)
+    let lossless = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8L".utf8) + [0, 0, 0, 0, 0x2F]
+        + [UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF), UInt8(bits >> 24 & 0xFF)]
+    #expect(ImageSize(header: lossless) == ImageSize(width: 100, height: 50))
+}
+
+@Test(arguments: [
+    ("shot.png", "/a/b/", "/a/b/shot.png"),
+    ("shot.png", "/a/b", "/a/shot.png"),
+    ("../c/shot.png?v=1#x", "/a/b/", "/a/c/shot.png"),
+    ("/images/x%20y.png", "/a/", "/images/x y.png"),
+    ("./shot.png", "/", "/shot.png"),
+])
+func sitePathResolvesLikeABrowser(src: String, page: String, expected: String) {
+    #expect(SitePathResolver.sitePath(of: src, onPage: page) == expected)
+}
+
+@Test(arguments: ["https://example.com/a.png", "//cdn.example.com/a.png", "data:image/png;base64,AA", "../../x.png", ""])
+func sitePathRefusesWhatIsNotOnTheSite(src: String) {
+    #expect(SitePathResolver.sitePath(of: src, onPage: "/a/") == nil)
+}
+
+@Test func resolverFindsFilesThroughPassthroughThenInput() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("resolver-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let fm = FileManager.default
+    try fm.createDirectory(at: root.appendingPathComponent("app/images/section/post"), withIntermediateDirectories: true)
+    try fm.createDirectory(at: root.appendingPathComponent("app/documents"), withIntermediateDirectories: true)
+    try fm.copyItem(at: images.appendingPathComponent("shot.png"), to: root.appendingPathComponent("app/images/section/post/01.png"))
+    try Data("x".utf8).write(to: root.appendingPathComponent("app/documents/a.pdf"))
+    try Data("y".utf8).write(to: root.appendingPathComponent("app/beside.png"))
+    let resolver = SitePathResolver(
+        passthrough: [(root.appendingPathComponent("app/images"), "."), (root.appendingPathComponent("app/documents"), "documents")],
+        input: root.appendingPathComponent("app"))
+    #expect(resolver.sourceFile(forSitePath: "/section/post/01.png")?.lastPathComponent == "01.png")
+    #expect(resolver.sourceFile(forSitePath: "/documents/a.pdf")?.lastPathComponent == "a.pdf")
+    #expect(resolver.sourceFile(forSitePath: "/beside.png")?.lastPathComponent == "beside.png")
+    #expect(resolver.sourceFile(forSitePath: "/section/post") == nil)
+    #expect(resolver.sourceFile(forSitePath: "/../app/beside.png") == nil)
+    #expect(resolver.sourceFile(forSitePath: "/nothing.png") == nil)
+}
+
+@Test func imageSizeFilterReadsTheScreenshotOfAPage() throws {
+    var environment = TemplateEnvironment()
+    BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(passthrough: [(images, "section")]))
+    let filter = try #require(environment.filters["imageSize"])
+    let size = try filter(.string("shot.png"), TemplateArguments(positional: [.string("/section/")]))
+    #expect(size[member: "width"].stringValue == "300")
+    #expect(size[member: "height"].stringValue == "200")
+    let missing = try filter(.string("nothing.png"), TemplateArguments(positional: [.string("/section/")]))
+    #expect(!missing.isTruthy)
+}
+
+@Test func builtInResourcesAreShipped() throws {
+    let templates = try #require(BuiltInLayouts.templatesURL)
+    for name in ["layouts/post.njk", "govuk/template.njk", "screenshots/macro.njk", "virtual/feed.njk"] {
+        #expect(FileManager.default.fileExists(atPath: templates.appendingPathComponent(name).path), "\(name)")
+    }
+    let assets = try #require(BuiltInLayouts.assetsURL)
+    #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("assets/design-history.css").path))
+    #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("assets/search.js").path))
+}
+
+@Test func absoluteURLResolvesAgainstTheSiteURL() {
+    #expect(LayoutFilters.absoluteURL("/prefix/feed.xml", base: "https://example.gov.uk/prefix/") == "https://example.gov.uk/prefix/feed.xml")
+    #expect(LayoutFilters.absoluteURL("/a/", base: "https://example.gov.uk") == "https://example.gov.uk/a/")
+    #expect(LayoutFilters.absoluteURL("https://other.example/x", base: "https://example.gov.uk/") == "https://other.example/x")
+    #expect(LayoutFilters.absoluteURL("/a/", base: "") == "/a/")
+}
+
+@Test func rfc3339WritesUTC() {
+    #expect(LayoutFilters.rfc3339(.date(Date(timeIntervalSince1970: 1_701_388_800))) == "2023-12-01T00:00:00Z")
+    #expect(LayoutFilters.rfc3339(.string("2023-12-01")) == "2023-12-01T00:00:00Z")
+    #expect(LayoutFilters.rfc3339(.string("2024-08-19T10:30:00+01:00")) == "2024-08-19T09:30:00Z")
+    #expect(LayoutFilters.rfc3339(.string("not a date")) == nil)
+    #expect(LayoutFilters.rfc3339(.undefined) == nil)
+}
+
+@Test func searchTokensAreTheWordsOfTheText() {
+    let tokens = LayoutFilters.searchTokens("<h2 id=\"x\">What’s new</h2><p class=\"govuk-body\">DfE Sign-in &amp; GOV.UK One Login, new a</p>")
+    #expect(tokens == ["whats", "new", "dfe", "sign", "in", "gov", "uk", "one", "login"])
+}
+
+private func page(_ url: String, date: String, layout: String = "post", tags: TemplateValue = .undefined) -> TemplateValue {
+    .object(TemplateObject([
+        ("url", .string(url)), ("date", .string(date)),
+        ("data", .object(TemplateObject([("layout", .string(layout)), ("tags", tags), ("title", .string(url))]))),
+    ]))
+}
+
+@Test func postsAreNewestFirstAndOnlyPosts() {
+    let pages = TemplateValue.array([
+        page("/old/", date: "2020-01-01"), page("/section/", date: "2000-01-01", layout: "collection"),
+        page("/new/", date: "2024-08-19"), page("/mid/", date: "2023-12-01"),
+    ])
+    #expect(LayoutFilters.posts(pages).map { $0[member: "url"].stringValue } == ["/new/", "/mid/", "/old/"])
+    #expect(LayoutFilters.posts(pages, limit: 1).map { $0[member: "url"].stringValue } == ["/new/"])
+}
+
+@Test func tagIndexCollectsTagsFromStringsAndLists() {
+    let pages = TemplateValue.array([
+        page("/a/", date: "2020-01-01", tags: .array([.string("users"), .string("DfE Sign-in")])),
+        page("/b/", date: "2020-01-02", tags: .string("users")),
+        page("/c/", date: "2020-01-03"),
+    ])
+    let index = LayoutFilters.tagIndex(pages)
+    #expect(index.map { $0[member: "name"].stringValue } == ["DfE Sign-in", "users"])
+    #expect(index.map { $0[member: "count"].stringValue } == ["1", "2"])
+}
+
+@Test func screenshotGroupsAcceptEveryItemShape() {
+    let items: TemplateValue = .array([
+        .string("Bare title"),
+        .object(TemplateObject([("text", .string("Full")), ("src", .string("full.png")), ("alt", .string("Alt")),
+                                ("caption", .string("*Caption*")), ("id", .string("my-id"))])),
+        .object(TemplateObject([("text", .string("Older")), ("img", .object(TemplateObject([("src", .string("older.png"))])))])),
+        .object(TemplateObject([("src", .string("folder/only-a-file.png"))])),
+        .null,
+    ])
+    let one = ScreenshotGroups.normalise(.object(TemplateObject([("title", .string("Group")), ("items", items)])))
+    #expect(one.count == 1)
+    #expect(one[0][member: "title"].stringValue == "Group")
+    guard case .array(let normalised) = one[0][member: "items"] else { Issue.record("no items"); return }
+    #expect(normalised.map { $0[member: "title"].stringValue } == ["Bare title", "Full", "Older", "only-a-file"])
+    #expect(normalised.map { $0[member: "src"].stringValue } == ["", "full.png", "older.png", "folder/only-a-file.png"])
+    #expect(normalised[1][member: "id"].stringValue == "my-id")
+    #expect(normalised[1][member: "caption"].stringValue == "*Caption*")
+
+    let groups = ScreenshotGroups.normalise(.array([
+        .object(TemplateObject([("title", .string("One")), ("items", .array([.string("a")]))])),
+        .object(TemplateObject([("title", .string("Two")), ("items", .array([.string("b"), .string("c")]))])),
+    ]))
+    #expect(groups.map { $0[member: "title"].stringValue } == ["One", "Two"])
+    #expect(ScreenshotGroups.normalise(.array([.string("a"), .string("b")])).count == 1)
+    #expect(ScreenshotGroups.normalise(.undefined).isEmpty)
+}
+
+@Test func searchIndexIsJSONWithPrefixedURLs() throws {
+    let pages = TemplateValue.array([
+        .object(TemplateObject([
+            ("url", .string("/ecf-v2/exploring/")), ("date", .string("2024-08-19")),
+            ("templateContent", .string("<p>DfE Sign-in \"quoted\"</p>")),
+            ("data", .object(TemplateObject([
+                ("title", .string("Exploring </script>")), ("description", .string("Line\nbreak")),
+                ("eleventyNavigation", .object(TemplateObject([("parent", .string("ECF"))]))),
+            ]))),
+        ])),
+        .object(TemplateObject([("url", .bool(false)), ("data", .object(TemplateObject([("title", .string("No URL"))])))])),
+    ])
+    let json = LayoutFilters.searchIndexJSON(pages, prefix: "/prefix/")
+    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    #expect(parsed.count == 1)
+    #expect(parsed[0]["url"] as? String == "/prefix/ecf-v2/exploring/")
+    #expect(parsed[0]["title"] as? String == "Exploring </script>")
+    #expect(parsed[0]["section"] as? String == "ECF")
+    #expect(parsed[0]["date"] as? String == "2024-08-19")
+    #expect(parsed[0]["tokens"] as? [String] == ["dfe", "sign", "in", "quoted"])
+    #expect(!json.contains("</script>"))
+}
+
+@Test func relatedSectionsDropWhatRealPostsLeaveBlank() {
+    let blank = TemplateValue.object(TemplateObject([("items", .null)]))
+    #expect(LayoutFilters.relatedSections(blank).isEmpty)
+    let emptyText = TemplateValue.object(TemplateObject([("items", .array([.object(TemplateObject([("text", .null)]))]))]))
+    #expect(LayoutFilters.relatedSections(emptyText).isEmpty)
+    let sections = TemplateValue.object(TemplateObject([("sections", .array([
+        .object(TemplateObject([("title", .string("Research")), ("items", .array([.object(TemplateObject([("text", .string("A")), ("href", .string("/a/"))]))]))])),
+        .object(TemplateObject([("title", .string("Empty")), ("items", .array([]))])),
+    ]))]))
+    #expect(LayoutFilters.relatedSections(sections).map { $0[member: "title"].stringValue } == ["Research"])
+}
+
+@Test(arguments: [
+    ("/section/", "/prefix/", "/prefix/section/"),
+    ("/prefix/section/", "/prefix/", "/prefix/section/"),
+    ("/prefix", "/prefix/", "/prefix"),
+    ("/", "/prefix/", "/prefix/"),
+    ("section/", "/prefix/", "section/"),
+    ("https://example.gov.uk/", "/prefix/", "https://example.gov.uk/"),
+    ("//cdn.example/x", "/prefix/", "//cdn.example/x"),
+    ("/section/", "/", "/section/"),
+])
+func prefixURLAddsThePrefixOnce(url: String, prefix: String, expected: String) {
+    #expect(LayoutFilters.prefixURL(url, pathPrefix: prefix) == expected)
+}
+
+@Test(arguments: [
+    ("/ecf-v2/building a CSV bulk upload feature/", "/ecf-v2/building%20a%20CSV%20bulk%20upload%20feature/"),
+    ("Who do you want to add - GOV.UK.png", "Who%20do%20you%20want%20to%20add%20-%20GOV.UK.png"),
+    ("/a%20b/?q=x&y=\"z\"#frag", "/a%20b/?q=x&y=%22z%22#frag"),
+    ("/100%/", "/100%25/"),
+    ("/café/", "/café/"),
+])
+func encodeURLMakesAttributeValuesValid(url: String, expected: String) {
+    #expect(LayoutFilters.encodeURL(url) == expected)
+}
+
+@Test func screenshotIdsAreUniqueAndFilesDefaultToTheSlug() {
+    let slugify: (String) -> String = { $0.lowercased().replacingOccurrences(of: " ", with: "-") }
+    let groups = ScreenshotGroups.normalise(.array([.string("Your school"), .string("Your school"),
+        .object(TemplateObject([("text", .string("Your school")), ("src", .string("own.png"))])), .string("Other")]), slugify: slugify)
+    guard case .array(let items) = groups.first?[member: "items"] ?? .undefined else { Issue.record("no items"); return }
+    #expect(items.map { $0[member: "id"].stringValue } == ["your-school", "your-school-1", "your-school-2", "other"])
+    #expect(items.map { $0[member: "src"].stringValue } == ["your-school.png", "your-school.png", "own.png", "other.png"])
+}
