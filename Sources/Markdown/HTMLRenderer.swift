@@ -54,11 +54,11 @@ struct HTMLRenderer {
                 extraClass = extraClass.split(separator: " ").map { $0.hasPrefix("govuk-") ? "nhsuk-" + $0.dropFirst(6) : String($0) }
                     .joined(separator: " ")
             }
-            // As markdown-it's `attrJoin`: added to an existing class, or a class attribute at the end.
+            // The renderer's class comes first, joined with a class from attributes.
             if let i = attrs.firstIndex(where: { $0.name == "class" }) {
                 attrs[i].value = extraClass + " " + attrs[i].value
             } else {
-                attrs.append(MarkdownAttribute(name: "class", value: extraClass))
+                attrs.insert(MarkdownAttribute(name: "class", value: extraClass), at: 0)
             }
         }
         for attr in attrs {
