@@ -1,6 +1,6 @@
 /// The passes that run over the whole tree after parsing: typography, heading ids, footnotes, figures.
 enum DocumentTransforms {
-    static func apply(to tree: inout NodeTree, options: MarkdownOptions, autolinks: Set<Int>) {
+    static func apply(to tree: inout NodeTree, options: MarkdownOptions, autolinks: Set<Int>, hasFootnotes: Bool = true) {
         if options.extensions.contains(.attrs) {
             mergeText(&tree)
             AttributesTransform.apply(to: &tree)
@@ -11,7 +11,7 @@ enum DocumentTransforms {
             for block in blocks { typography(block, in: &tree, options: options, calvert: calvert, autolinks: autolinks) }
         }
         mergeText(&tree)
-        if options.extensions.contains(.footnote) { FootnoteTransform.apply(to: &tree) }
+        if options.extensions.contains(.footnote) && hasFootnotes { FootnoteTransform.apply(to: &tree) }
         if options.extensions.contains(.deflist) { markDefinitionListTightness(&tree) }
         if options.extensions.contains(.alerts) { BlockTransforms.alerts(&tree) }
         if options.extensions.contains(.figures) { BlockTransforms.figures(&tree) }
@@ -79,9 +79,41 @@ enum DocumentTransforms {
     }
 
     static func typography(_ block: Int, in tree: inout NodeTree, options: MarkdownOptions, calvert: Bool, autolinks: Set<Int>) {
+        // Most blocks need nothing: look at the bytes before building markdown-it's token list.
+        var needsReplacements = false
+        var needsQuotes = false
+        var child = tree[block].firstChild
+        var stack: [Int] = []
+        while child != -1 || !stack.isEmpty {
+            if child == -1 { child = tree[stack.removeLast()].next; continue }
+            if case .text(let text) = tree[child].kind {
+                var previous: UInt8 = 0
+                for b in text.utf8 {
+                    switch b {
+                    case UInt8(ascii: "\""), UInt8(ascii: "'"): needsQuotes = true
+                    case UInt8(ascii: "("): needsReplacements = true
+                    case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "?"), UInt8(ascii: "!"):
+                        if previous == b || (b == UInt8(ascii: "-") && previous == UInt8(ascii: "+")) { needsReplacements = true }
+                    case UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "x"):
+                        if calvert { needsReplacements = true }
+                    default: break
+                    }
+                    previous = b
+                }
+            }
+            if tree[child].firstChild != -1, !tree[child].isBlock {
+                if case .image = tree[child].kind {} else {
+                    stack.append(child)
+                    child = tree[child].firstChild
+                    continue
+                }
+            }
+            child = tree[child].next
+        }
+        guard needsReplacements || (needsQuotes && options.typographer) else { return }
         var tokens = tokens(block, in: tree)
         var changed = false
-        if options.typographer || calvert {
+        if needsReplacements {
             for i in tokens.indices {
                 guard tokens[i].isText, !autolinks.contains(tree[tokens[i].node].parent) else { continue }
                 var text = tokens[i].content

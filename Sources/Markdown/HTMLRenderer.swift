@@ -34,14 +34,23 @@ struct HTMLRenderer {
     }
 
     mutating func escaped(_ text: String) {
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "&"): lit("&amp;")
-            case UInt8(ascii: "<"): lit("&lt;")
-            case UInt8(ascii: ">"): lit("&gt;")
-            case UInt8(ascii: "\""): lit("&quot;")
-            default: out.append(b)
+        var text = text
+        text.withUTF8 { bytes in
+            // Copy runs that need no escaping in one go.
+            var start = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") else { continue }
+                if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+                switch b {
+                case UInt8(ascii: "&"): lit("&amp;")
+                case UInt8(ascii: "<"): lit("&lt;")
+                case UInt8(ascii: ">"): lit("&gt;")
+                default: lit("&quot;")
+                }
+                start = i + 1
             }
+            if bytes.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
         }
     }
 
