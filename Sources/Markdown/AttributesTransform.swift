@@ -132,7 +132,7 @@ enum AttributesTransform {
             setText(&tree, last, keep)
         }
         // Fenced code: ```` ```js {.c} ````.
-        for index in tree.nodes.indices {
+        for index in tree.blockNodes() {
             guard case .codeBlock(let info, let literal, true) = tree[index].kind, info.hasSuffix("}") else { continue }
             let bytes = Array(info.utf8)
             guard let found = trailing(bytes) else { continue }

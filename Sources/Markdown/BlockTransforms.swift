@@ -3,7 +3,7 @@
 enum BlockTransforms {
     static func paragraphs(_ tree: NodeTree) -> [Int] {
         var out: [Int] = []
-        for index in tree.nodes.indices {
+        for index in tree.blockNodes() {
             if case .paragraph = tree[index].kind, tree[index].parent != -1 { out.append(index) }
         }
         return out
@@ -11,7 +11,7 @@ enum BlockTransforms {
 
     /// `> [!NOTE]` (TIP, IMPORTANT, WARNING, CAUTION) as the first line of a block quote.
     static func alerts(_ tree: inout NodeTree) {
-        for index in tree.nodes.indices {
+        for index in tree.blockNodes() {
             guard case .blockQuote = tree[index].kind, tree[index].parent != -1 else { continue }
             let paragraph = tree[index].firstChild
             guard paragraph != -1, case .paragraph = tree[paragraph].kind else { continue }

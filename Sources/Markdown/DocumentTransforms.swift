@@ -25,7 +25,7 @@ enum DocumentTransforms {
     /// A definition list is tight unless a description (other than the last) ends with a blank
     /// line or holds blocks separated by one; tight descriptions render without `<p>`.
     static func markDefinitionListTightness(_ tree: inout NodeTree) {
-        for index in tree.nodes.indices {
+        for index in tree.blockNodes() {
             guard case .definitionList = tree[index].kind, tree[index].parent != -1 || index == 0 else { continue }
             var loose = false
             var item = tree[index].firstChild
@@ -46,6 +46,16 @@ enum DocumentTransforms {
             }
         }
     }
+
+    /// For each byte: 1 a quote, 2 `(`, 3 a character that matters doubled, 4 a Calvert character.
+    static let typographyTrigger: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for c in "\"'".utf8 { table[Int(c)] = 1 }
+        table[Int(UInt8(ascii: "("))] = 2
+        for c in "-.,?!".utf8 { table[Int(c)] = 3 }
+        for c in "/=x".utf8 { table[Int(c)] = 4 }
+        return table
+    }()
 
     /// The block's inline nodes in markdown-it's flat token order (images are leaves).
     static func tokens(_ block: Int, in tree: NodeTree) -> [Typographer.Token] {
@@ -86,19 +96,21 @@ enum DocumentTransforms {
         var stack: [Int] = []
         while child != -1 || !stack.isEmpty {
             if child == -1 { child = tree[stack.removeLast()].next; continue }
-            if case .text(let text) = tree[child].kind {
-                var previous: UInt8 = 0
-                for b in text.utf8 {
-                    switch b {
-                    case UInt8(ascii: "\""), UInt8(ascii: "'"): needsQuotes = true
-                    case UInt8(ascii: "("): needsReplacements = true
-                    case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "?"), UInt8(ascii: "!"):
-                        if previous == b || (b == UInt8(ascii: "-") && previous == UInt8(ascii: "+")) { needsReplacements = true }
-                    case UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "x"):
-                        if calvert { needsReplacements = true }
-                    default: break
+            if case .text(var text) = tree[child].kind {
+                text.withUTF8 { bytes in
+                    var previous: UInt8 = 0
+                    for b in bytes {
+                        let kind = Self.typographyTrigger[Int(b)]
+                        if kind != 0 {
+                            switch kind {
+                            case 1: needsQuotes = true
+                            case 2: needsReplacements = true
+                            case 3: if previous == b || (b == UInt8(ascii: "-") && previous == UInt8(ascii: "+")) { needsReplacements = true }
+                            default: if calvert { needsReplacements = true }
+                            }
+                        }
+                        previous = b
                     }
-                    previous = b
                 }
             }
             if tree[child].firstChild != -1, !tree[child].isBlock {

@@ -21,7 +21,7 @@ enum HeadingAnchors {
 
     static func apply(to tree: inout NodeTree, style: AnchorStyle, permalinks: Bool) {
         var used: Set<String> = []
-        for index in tree.nodes.indices {
+        for index in tree.blockNodes() {
             guard case .heading = tree[index].kind, tree[index].parent != -1 else { continue }
             var slug: String
             if let id = tree[index].attributes.first(where: { $0.name == "id" })?.value {
