@@ -66,6 +66,13 @@ let largeFile = FileManager.default.temporaryDirectory.appendingPathComponent("m
 try? Data(large.utf8).write(to: largeFile)
 print(String(format: "Large document: %.2f MB", Double(largeBytes) / 1e6))
 
+// For profiling: `MARKDOWN_PROFILE_ONLY=commonmark` renders the large document 20 times and stops.
+if let only = ProcessInfo.processInfo.environment["MARKDOWN_PROFILE_ONLY"] {
+    let options = (try? MarkdownOptions.profile(named: only)) ?? .commonMark
+    for _ in 0..<20 { _ = MarkdownDocument.html(large, options: options) }
+    exit(0)
+}
+
 /// One run of cmark-gfm on a file (process start included), or nil without cmark-gfm.
 func cmarkOnce(_ file: URL, extensions: [String]) -> Double? {
     let candidates = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"]

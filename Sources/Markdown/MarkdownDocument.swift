@@ -10,6 +10,7 @@ public struct MarkdownDocument: Sendable {
     public var root: Int { 0 }
 
     let tree: NodeTree
+    let sourceSize: Int
 
     public init(parsing text: String, options: MarkdownOptions = .commonMark) {
         self.options = options
@@ -22,6 +23,7 @@ public struct MarkdownDocument: Sendable {
             }
             bytes = cleaned
         }
+        sourceSize = bytes.count
         var blocks = BlockParser(bytes: bytes, options: options)
         blocks.parse()
         var inlines = InlineParser(tree: blocks.tree, references: blocks.references,
@@ -62,7 +64,7 @@ public struct MarkdownDocument: Sendable {
 
     /// The document as HTML.
     public func renderHTML() -> String {
-        var renderer = HTMLRenderer(tree: tree, options: options)
+        var renderer = HTMLRenderer(tree: tree, options: options, expectedSize: sourceSize)
         return String(decoding: renderer.render(root), as: UTF8.self)
     }
 
