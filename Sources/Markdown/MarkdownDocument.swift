@@ -29,11 +29,16 @@ public struct MarkdownDocument: Sendable {
         var inlines = InlineParser(tree: blocks.tree, references: blocks.references,
                                    footnoteLabels: blocks.footnoteLabels, options: options)
         for block in Self.inlineContainers(inlines.tree) { inlines.parse(block: block) }
+        var inlineFootnotes = false
+        while let pending = inlines.pendingBlocks.popLast() {
+            inlineFootnotes = true
+            inlines.parse(block: pending)
+        }
         var tree = inlines.tree
         inlines.tree = NodeTree()
         AbbreviationParser.apply(blocks.abbreviations, to: &tree)
         DocumentTransforms.apply(to: &tree, options: options, autolinks: inlines.autolinks,
-                                 hasFootnotes: !blocks.footnoteDefinitions.isEmpty)
+                                 hasFootnotes: inlineFootnotes || !blocks.footnoteDefinitions.isEmpty)
         self.tree = tree
         self.nodes = tree.nodes
     }
