@@ -17,6 +17,12 @@ if arguments.first == "--once", arguments.count > 1 {
     exit(report.errors == 0 ? 0 : 1)
 }
 
+/// `--generate N ROOT`: write the synthetic site of N posts at ROOT and stop (for profiling).
+if arguments.first == "--generate", arguments.count > 2, let n = Int(arguments[1]) {
+    try BenchmarkSite.generate(posts: n, at: URL(fileURLWithPath: arguments[2]))
+    exit(0)
+}
+
 var runs = 5
 var sizes: [Int] = []
 var index = 0
