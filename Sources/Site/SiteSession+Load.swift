@@ -160,11 +160,6 @@ extension SiteSession {
 
     /// The path of a file as diagnostics show it: relative to the working folder where possible.
     func displayPath(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
-        if let builtIn = SiteRenderer.builtInTemplates?.standardizedFileURL.path, path.hasPrefix(builtIn + "/") {
-            return "(built-in)/" + path.dropFirst(builtIn.count + 1)
-        }
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+        SiteRenderer.displayPath(url.path)
     }
 }

@@ -199,15 +199,19 @@ public final class SiteSession: @unchecked Sendable {
         }
         let catalog = journeys
         // One journey check a page, for its data, the global data and its diagnostics.
-        let journeyChecks = Parallel.map(journeyInputs) { journeyPage(for: $0, catalog: catalog) }
-        let journeyData = journeyChecks.map { journeyPageData(check: $0) }
+        // A page that names no journey is not checked (and its body need not be read for one).
+        let journeyChecks: [PageCheck?] = Parallel.map(journeyInputs) { input in
+            guard let reference = input.data["journey"], reference.isTruthy else { return nil }
+            return journeyPage(for: input, catalog: catalog)
+        }
+        let journeyData = journeyChecks.map { $0.flatMap(journeyPageData(check:)) }
         diagnostics += journeyCatalogDiagnostics(catalog: catalog)
         for index in pages.indices {
             if let value = journeyData[index] { pages[index].data["journey"] = value }
             pages[index].data["navigation"] = navigation.data(forPage: index, key: navigationKeys[index])
         }
-        let journeysGlobal = JourneyTemplateData.global(catalog: catalog, pages: zip(journeyInputs, journeyChecks).map {
-            ($0.url, $0.data["title"]?.stringValue ?? $0.url, $1)
+        let journeysGlobal = JourneyTemplateData.global(catalog: catalog, pages: zip(journeyInputs, journeyChecks).compactMap { input, check in
+            check.map { (input.url, input.data["title"]?.stringValue ?? input.url, $0) }
         })
 
         let finishedPages = pages
@@ -262,7 +266,7 @@ public final class SiteSession: @unchecked Sendable {
             let template = templates[page.template]
             guard !template.isVirtual, renderSet.contains(index) || changed == nil else { return [] }
             return self.check(page, template: template, files: siteFiles)
-                + journeyChecks[index].problems.map(Diagnostic.init(problem:))
+                + (journeyChecks[index]?.problems.map(Diagnostic.init(problem:)) ?? [])
         }
         for list in checks { diagnostics += list }
 
