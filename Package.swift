@@ -29,7 +29,7 @@ let package = Package(
             dependencies: ["Markdown", "Templates", "Journeys", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/Templates"), .copy("Resources/Assets")]
         ),
-        .target(name: "Preview", dependencies: ["Site", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["Site", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]),
         .target(name: "DesignHistoryJourneys", dependencies: ["Journeys"]),
         .executableTarget(
             name: "DesignHistoryCommand",
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "JourneysTests", dependencies: ["Journeys"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Journeys"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DesignHistoryJourneysTests", dependencies: ["DesignHistoryJourneys", "Journeys", "Site"]),
+        .testTarget(name: "DesignHistoryJourneysTests", dependencies: ["DesignHistoryJourneys", "Journeys", "Site"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignHistoryCommandTests", dependencies: ["DesignHistoryCommand"]),
     ]
 )

@@ -79,3 +79,23 @@ public struct Journey: Sendable, Identifiable {
         facts.enumerated().filter { values[$0.offset] }.map(\.element)
     }
 }
+
+extension Journey {
+    /// The same journey with other steps (and optionally another version): how a new version of a
+    /// model is derived from the last, and how tests mutate a model.
+    public func replacing(steps: [Step], version: Int? = nil) -> Journey {
+        var parts: [JourneyPart] = [.facts(facts)]
+        parts += regions.map { .region($0) }
+        parts += notes.map { .note($0) }
+        if let startID { parts.append(.start(startID)) }
+        parts += steps.map { .step($0) }
+        return Journey(id, title: title, version: version ?? self.version, parts: parts, source: source)
+    }
+}
+
+extension Step {
+    /// The same step with other copy or routes.
+    public func replacing(copy: [Copy]? = nil, routes: [Route]? = nil) -> Step {
+        Step(id: id, title: title, kind: kind, copy: copy ?? self.copy, routes: routes ?? self.routes, region: region, notes: notes, source: source)
+    }
+}

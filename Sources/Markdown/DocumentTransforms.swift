@@ -1,5 +1,124 @@
 /// The passes that run over the whole tree after parsing: typography, heading ids, footnotes, figures.
 enum DocumentTransforms {
     static func apply(to tree: inout NodeTree, options: MarkdownOptions, autolinks: Set<Int>) {
+        if options.extensions.contains(.attrs) {
+            mergeText(&tree)
+            AttributesTransform.apply(to: &tree)
+        }
+        let blocks = MarkdownDocument.inlineContainers(tree)
+        let calvert: Bool = { if case .govuk(let m) = options.markup { return m.calvert }; return false }()
+        if options.typographer || calvert {
+            for block in blocks { typography(block, in: &tree, options: options, calvert: calvert, autolinks: autolinks) }
+        }
+        mergeText(&tree)
+        if options.extensions.contains(.footnote) { FootnoteTransform.apply(to: &tree) }
+        if options.extensions.contains(.deflist) { markDefinitionListTightness(&tree) }
+        if options.extensions.contains(.anchor) {
+            let permalinks: Bool = { if case .govuk(let m) = options.markup { return m.headingPermalinks }; return false }()
+            HeadingAnchors.apply(to: &tree, style: options.anchor, permalinks: permalinks)
+        }
+    }
+
+    /// A definition list is tight unless a description (other than the last) ends with a blank
+    /// line or holds blocks separated by one; tight descriptions render without `<p>`.
+    static func markDefinitionListTightness(_ tree: inout NodeTree) {
+        for index in tree.nodes.indices {
+            guard case .definitionList = tree[index].kind, tree[index].parent != -1 || index == 0 else { continue }
+            var loose = false
+            var item = tree[index].firstChild
+            while item != -1 {
+                if case .definitionDescription = tree[item].kind {
+                    let next = tree[item].next
+                    if tree[item].lastLineBlank, next != -1, case .definitionDescription = tree[next].kind { loose = true }
+                    var sub = tree[item].firstChild
+                    while sub != -1 {
+                        if tree[sub].lastLineBlank && tree[sub].next != -1 { loose = true }
+                        sub = tree[sub].next
+                    }
+                }
+                item = tree[item].next
+            }
+            if !loose {
+                tree[index].tight = true
+            }
+        }
+    }
+
+    /// The block's inline nodes in markdown-it's flat token order (images are leaves).
+    static func tokens(_ block: Int, in tree: NodeTree) -> [Typographer.Token] {
+        var out: [Typographer.Token] = []
+        // (node, level, closing)
+        var stack: [(Int, Int, Bool)] = []
+        var child = tree[block].lastChild
+        while child != -1 { stack.append((child, 0, false)); child = tree[child].previous }
+        while let (node, level, closing) = stack.popLast() {
+            if closing {
+                out.append(.init(node: node, level: level, isText: false, isBreak: false, content: []))
+                continue
+            }
+            switch tree[node].kind {
+            case .text(let text):
+                out.append(.init(node: node, level: level, isText: !tree[node].special, isBreak: false, content: text.unicodeScalars.map(\.value)))
+            case .code(let text), .html(let text):
+                out.append(.init(node: node, level: level, isText: false, isBreak: false, content: text.unicodeScalars.map(\.value)))
+            case .softBreak, .hardBreak:
+                out.append(.init(node: node, level: level, isText: false, isBreak: true, content: []))
+            case .image:
+                out.append(.init(node: node, level: level, isText: false, isBreak: false, content: []))
+            default:
+                out.append(.init(node: node, level: level, isText: false, isBreak: false, content: []))
+                stack.append((node, level, true))
+                var c = tree[node].lastChild
+                while c != -1 { stack.append((c, level + 1, false)); c = tree[c].previous }
+            }
+        }
+        return out
+    }
+
+    static func typography(_ block: Int, in tree: inout NodeTree, options: MarkdownOptions, calvert: Bool, autolinks: Set<Int>) {
+        var tokens = tokens(block, in: tree)
+        var changed = false
+        if options.typographer || calvert {
+            for i in tokens.indices {
+                guard tokens[i].isText, !autolinks.contains(tree[tokens[i].node].parent) else { continue }
+                var text = tokens[i].content
+                if options.typographer { text = Typographer.replace(text) }
+                if calvert { text = CalvertTypography.apply(text) }
+                if text != tokens[i].content { tokens[i].content = text; changed = true }
+            }
+        }
+        if options.typographer, tokens.contains(where: { $0.isText && ($0.content.contains(0x22) || $0.content.contains(0x27)) }) {
+            Typographer.smartQuotes(&tokens)
+            changed = true
+        }
+        guard changed else { return }
+        for token in tokens where token.isText {
+            var scalars = String.UnicodeScalarView()
+            for c in token.content { if let s = Unicode.Scalar(c) { scalars.append(s) } }
+            tree[token.node].kind = .text(String(scalars))
+        }
+    }
+
+    /// Joins neighbouring text nodes (as markdown-it's `text_join`).
+    static func mergeText(_ tree: inout NodeTree) {
+        var stack = [0]
+        while let parent = stack.popLast() {
+            var child = tree[parent].firstChild
+            while child != -1 {
+                if case .text(let first) = tree[child].kind, tree[child].next != -1, case .text = tree[tree[child].next].kind {
+                    var text = first
+                    var after = tree[child].next
+                    while after != -1, case .text(let more) = tree[after].kind {
+                        text += more
+                        let n = tree[after].next
+                        tree.unlink(after)
+                        after = n
+                    }
+                    tree[child].kind = .text(text)
+                }
+                if tree[child].firstChild != -1 { stack.append(child) }
+                child = tree[child].next
+            }
+        }
     }
 }

@@ -69,3 +69,39 @@ enum LinkText {
         return true
     }
 }
+
+extension LinkText {
+    /// The text shown for an autolink, as markdown-it's `normalizeLinkText` (without punycode):
+    /// percent-escapes of valid UTF-8 are decoded, except those of `;/?:@&=+$,#%`.
+    static func displayText(_ text: [UInt8]) -> [UInt8] {
+        guard text.contains(UInt8(ascii: "%")) else { return text }
+        let reserved = Set(";/?:@&=+$,#%".utf8)
+        func hexValue(_ b: UInt8) -> UInt8 { ByteClass.isDigit(b) ? b - 0x30 : (b | 0x20) - 0x61 + 10 }
+        func escapeAt(_ i: Int) -> UInt8? {
+            guard i + 2 < text.count, text[i] == UInt8(ascii: "%"), ByteClass.isHexDigit(text[i + 1]), ByteClass.isHexDigit(text[i + 2]) else { return nil }
+            return hexValue(text[i + 1]) << 4 | hexValue(text[i + 2])
+        }
+        var out: [UInt8] = []
+        var i = 0
+        while i < text.count {
+            guard let b = escapeAt(i) else { out.append(text[i]); i += 1; continue }
+            if b < 0x80 {
+                if reserved.contains(b) { out.append(contentsOf: text[i..<(i + 3)]) } else { out.append(b) }
+                i += 3
+                continue
+            }
+            let length = b & 0xE0 == 0xC0 ? 2 : b & 0xF0 == 0xE0 ? 3 : b & 0xF8 == 0xF0 ? 4 : 0
+            var bytes: [UInt8] = [b]
+            var k = 1
+            while k < length, let next = escapeAt(i + 3 * k), next & 0xC0 == 0x80 { bytes.append(next); k += 1 }
+            if length > 0, bytes.count == length, String(validating: bytes, as: UTF8.self) != nil {
+                out.append(contentsOf: bytes)
+                i += 3 * length
+            } else {
+                out.append(contentsOf: text[i..<(i + 3)])
+                i += 3
+            }
+        }
+        return out
+    }
+}

@@ -22,6 +22,8 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var extensions: Set<MarkdownExtension>
     /// The markup the HTML renderer writes: plain markdown-it markup, or GOV.UK classes.
     public var markup: MarkdownMarkup
+    /// How the `anchor` extension makes heading ids.
+    public var anchor: AnchorStyle = .govuk
 
     public init(
         html: Bool = true,
@@ -60,6 +62,16 @@ public struct MarkdownOptions: Sendable, Hashable {
         options.markup = .govuk(GovukMarkup())
         return options
     }()
+}
+
+/// How heading ids are made by the `anchor` extension.
+public enum AnchorStyle: String, Sendable, Hashable {
+    /// markdown-it-anchor's defaults: `encodeURIComponent` of the lower-cased text with spaces as
+    /// `-`, and `tabindex="-1"` on every heading.
+    case markdownItAnchor
+    /// The GOV.UK plugin's: npm `slugify` (strips `*+~.()'"!:@`, lower case), no tabindex unless
+    /// the heading has a permalink.
+    case govuk
 }
 
 /// An extension to CommonMark, each switchable on its own.

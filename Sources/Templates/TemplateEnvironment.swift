@@ -57,7 +57,7 @@ public struct TemplateEnvironment: Sendable {
 
     /// Parses template source once, for rendering many times.
     public func parse(source: String, path: String) throws(TemplateError) -> Template {
-        Template(program: try TemplateProgram.parse(source: source, path: path), environment: self)
+        Template(program: try checked(TemplateProgram.parse(source: source, path: path)), environment: self)
     }
 
     /// The template the loader finds for a name, parsed once and cached.
@@ -94,8 +94,16 @@ public struct TemplateEnvironment: Sendable {
         } catch {
             throw TemplateError(path: url.path, line: 1, column: 1, message: "cannot read template: \(error.localizedDescription)")
         }
-        let program = try TemplateProgram.parse(source: text, path: url.path)
+        let program = try checked(TemplateProgram.parse(source: text, path: url.path))
         cache.store(program, for: key)
+        return program
+    }
+
+    /// Fails on the first filter the template uses that this environment does not have.
+    private func checked(_ program: TemplateProgram) throws(TemplateError) -> TemplateProgram {
+        if let unknown = program.firstUnknownFilter(known: filters) {
+            throw program.source.error("unknown filter '\(unknown.name)'", at: unknown.offset)
+        }
         return program
     }
 

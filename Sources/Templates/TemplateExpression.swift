@@ -6,6 +6,8 @@ indirect enum TemplateExpression: Sendable {
     case member(TemplateExpression, String, offset: Int)
     /// `a[b]`
     case index(TemplateExpression, TemplateExpression, offset: Int)
+    /// `a[start:stop]`
+    case slice(TemplateExpression, TemplateExpression?, TemplateExpression?, offset: Int)
     /// `f(a, b, key=c)`
     case call(TemplateExpression, [TemplateExpression], [(String, TemplateExpression)], offset: Int)
     /// `super()` inside a block.
@@ -28,7 +30,7 @@ indirect enum TemplateExpression: Sendable {
     /// The offset an error about this expression points at, where one is known.
     var offset: Int? {
         switch self {
-        case .name(_, let o), .member(_, _, let o), .index(_, _, let o), .call(_, _, _, let o), .superCall(let o),
+        case .name(_, let o), .member(_, _, let o), .index(_, _, let o), .slice(_, _, _, let o), .call(_, _, _, let o), .superCall(let o),
              .filter(_, _, _, _, let o), .test(_, _, _, _, let o), .negate(_, let o), .plus(_, let o),
              .binary(_, _, _, let o):
             return o

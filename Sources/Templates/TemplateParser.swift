@@ -576,9 +576,15 @@ struct TemplateParser {
                 }
             } else if token.isSymbol("[") {
                 _ = advance()
-                let key = try parseExpression()
-                try expectSymbol("]", "to close the index")
-                value = .index(value, key, offset: token.offset)
+                let key = current.isSymbol(":") ? nil : try parseExpression()
+                if skipSymbol(":") {
+                    let stop = current.isSymbol("]") ? nil : try parseExpression()
+                    try expectSymbol("]", "to close the slice")
+                    value = .slice(value, key, stop, offset: token.offset)
+                } else if let key {
+                    try expectSymbol("]", "to close the index")
+                    value = .index(value, key, offset: token.offset)
+                }
             } else if token.isSymbol("(") {
                 _ = advance()
                 let (positional, keyword) = try parseArguments()

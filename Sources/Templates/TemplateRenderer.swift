@@ -318,6 +318,21 @@ final class TemplateRenderer: @unchecked Sendable {
                 return items.indices.contains(i) ? items[i] : .undefined
             }
             return object.member(keyValue.stringValue)
+        case .slice(let base, let start, let stop, _):
+            let object = try evaluate(base, scope)
+            let from = try start.map { try evaluate($0, scope) } ?? .undefined
+            let to = try stop.map { try evaluate($0, scope) } ?? .undefined
+            switch object {
+            case .array(let items):
+                let (low, high) = TemplateValue.sliceBounds(count: items.count, from, to, clampNegative: false)
+                return .array(low < high ? Array(items[low..<high]) : [])
+            case .string(let s), .safe(let s):
+                let characters = Array(s)
+                let (low, high) = TemplateValue.sliceBounds(count: characters.count, from, to, clampNegative: false)
+                return .string(low < high ? String(characters[low..<high]) : "")
+            default:
+                return .undefined
+            }
         case .call(let callee, let positional, let keyword, let offset):
             return try invoke(callee, positional, keyword, scope, at: offset)
         case .superCall(let offset):

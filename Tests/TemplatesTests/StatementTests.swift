@@ -91,3 +91,17 @@ func errorsPointAtTheirSource(_ item: ErrorCase) throws {
     let tags = String(repeating: "{% if true %}", count: 1000) + String(repeating: "{% endif %}", count: 1000)
     #expect(Support.renderError(tags)?.message.contains("nested too deeply") == true)
 }
+
+@Test func unknownFiltersAreReportedEvenInBranchesThatDoNotRun() throws {
+    let error = try #require(Support.renderError("{% if false %}\n{% for x in y | nope %}{% endfor %}{% endif %}"))
+    #expect(error.description == "test.njk:2:17: error: unknown filter 'nope'")
+    let inBlock = try #require(Support.renderError("{% block b %}{% filter shout %}x{% endfilter %}{% endblock %}"))
+    #expect(inBlock.message == "unknown filter 'shout'")
+}
+
+@Test(arguments: [
+    Case("{{ [1, 2, 3, 4][1:3] | join }} {{ [1, 2, 3][1:] | join }} {{ [1, 2, 3][:-1] | join }} {{ 'hello'[1:4] }}", "23 23 12 ell"),
+])
+func slices(_ item: Case) throws {
+    #expect(try Support.render(item.source, item.context) == item.expected)
+}

@@ -12,7 +12,7 @@ public enum JourneyPostCheck {
     public static func diagnostics(text: String, path: String, url: String = "/", catalog: JourneyCatalog, siteHasFile: @escaping @Sendable (String) -> Bool = { _ in true }) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let input = page(text: text, path: path, url: url, siteHasFile: siteHasFile, diagnostics: &diagnostics)
-        return diagnostics + journeyDiagnostics(for: input, catalog: catalog)
+        return diagnostics + PageCheck(page: input.journeyPage(checkingFiles: true), catalog: catalog).problems.map(Diagnostic.init(problem:))
     }
 
     /// The `journey` data the post's page gets, or nil if it names no journey.

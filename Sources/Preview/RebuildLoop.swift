@@ -1,0 +1,79 @@
+import Dispatch
+import Foundation
+import Site
+
+/// Turns file changes into builds: waits until changes have been quiet for `debounce`, builds
+/// once for all of them, and never runs two builds at once; changes that arrive during a build
+/// queue exactly one more. Every finished build is published to the `PreviewStatus`, which tells
+/// open tabs to reload.
+public final class RebuildLoop: @unchecked Sendable {
+    public let rebuilder: any SiteRebuilding
+    public let status: PreviewStatus
+    public let debounce: Duration
+    /// Called after every build with its report and the changes it covered.
+    private let onBuild: @Sendable (BuildReport, Set<String>) -> Void
+
+    private let lock = NSLock()
+    private var pending: Set<String> = []
+    private var lastChange = ContinuousClock.now
+    private let signals: AsyncStream<Void>
+    private let signal: AsyncStream<Void>.Continuation
+    /// Builds run here, off Swift's cooperative threads, one at a time.
+    private let queue = DispatchQueue(label: "design-history.preview.build")
+
+    public init(rebuilder: any SiteRebuilding, status: PreviewStatus, debounce: Duration = .milliseconds(10),
+                onBuild: @escaping @Sendable (BuildReport, Set<String>) -> Void = { _, _ in }) {
+        self.rebuilder = rebuilder
+        self.status = status
+        self.debounce = debounce
+        self.onBuild = onBuild
+        (signals, signal) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Note changed paths; safe to call from any thread (the watcher's).
+    public func changed(_ paths: [String]) {
+        guard !paths.isEmpty else { return }
+        lock.withLock {
+            pending.formUnion(paths)
+            lastChange = .now
+        }
+        signal.yield()
+    }
+
+    /// Build now (the first build, or on demand) and publish the result.
+    @discardableResult
+    public func build(changed: Set<String> = []) async -> BuildReport {
+        let report = await withCheckedContinuation { (continuation: CheckedContinuation<BuildReport, Never>) in
+            queue.async { continuation.resume(returning: self.rebuilder.rebuild(changed: changed)) }
+        }
+        status.publish(report)
+        onBuild(report, changed)
+        return report
+    }
+
+    /// Build after changes until the surrounding task is cancelled.
+    public func run() async {
+        for await _ in signals {
+            // Wait until nothing has changed for `debounce` (sleeping only what is left of it),
+            // but never longer than 20 debounce periods in all.
+            let deadline = ContinuousClock.now + debounce * 20
+            while !Task.isCancelled {
+                let quiet = lock.withLock { ContinuousClock.now - lastChange }
+                if quiet >= debounce || ContinuousClock.now >= deadline { break }
+                try? await Task.sleep(for: debounce - quiet)
+            }
+            if Task.isCancelled { return }
+            let batch = lock.withLock { () -> Set<String> in
+                defer { pending = [] }
+                return pending
+            }
+            guard !batch.isEmpty else { continue }
+            await build(changed: batch)
+        }
+    }
+
+    /// End `run()`.
+    public func finish() {
+        signal.finish()
+    }
+}

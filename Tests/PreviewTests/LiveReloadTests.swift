@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Rebuilds and reloads over real sockets: an edited post reaches the event stream and the page,
+/// a broken post shows the error page, and fixing it recovers.
+@Suite struct LiveReloadTests {
+    /// The `since` token a page was served with.
+    static func token(in page: RawResponse) -> String? {
+        guard let start = page.body.range(of: "/__design-history/events?since=") else { return nil }
+        return String(page.body[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @Test(arguments: [(false, PreviewFixture.Rebuilds.session), (true, .session), (false, .full)])
+    func editingAPostSendsAReloadEventAndServesTheChange(polling: Bool, rebuilds: PreviewFixture.Rebuilds) async throws {
+        try await PreviewFixture.with(polling: polling, rebuilds: rebuilds) { fixture in
+            let page = try await fixture.get("/posts/first-post/")
+            let token = try #require(Self.token(in: page))
+            let events = try await RawSocket.connect(port: fixture.port)
+            defer { events.close() }
+            try await events.send("GET /__design-history/events?since=\(token) HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+            let opened = String(decoding: await events.receive { String(decoding: $0, as: UTF8.self).contains("retry:") }, as: UTF8.self)
+            #expect(opened.contains("Content-Type: text/event-stream"))
+            #expect(!opened.contains("event: reload"), "an up-to-date tab is not told to reload")
+
+            try fixture.write("Content/posts/first-post.md", "---\nlayout: post\ntitle: First post, renamed\n---\nNew text.\n")
+            let event = String(decoding: await events.receive(timeout: 10) { String(decoding: $0, as: UTF8.self).contains("event: reload") }, as: UTF8.self)
+            #expect(event.contains("event: reload\ndata: "))
+            let updated = try await fixture.get("/posts/first-post/")
+            #expect(updated.body.contains(">First post, renamed</h1>"))
+            // The home page lists posts: it shows the new title too.
+            #expect(try await fixture.get("/posts/second-post/").body.contains(">Second post</h1>"))
+            #expect(Self.token(in: updated) != token)
+        }
+    }
+
+    @Test func aTabWithAnOlderBuildIsToldToReloadAtOnce() async throws {
+        try await PreviewFixture.with { fixture in
+            let events = try await RawSocket.connect(port: fixture.port)
+            defer { events.close() }
+            try await events.send("GET /__design-history/events?since=stale-token HTTP/1.1\r\nHost: x\r\n\r\n")
+            let text = String(decoding: await events.receive { String(decoding: $0, as: UTF8.self).contains("event: reload") }, as: UTF8.self)
+            #expect(text.contains("event: reload"))
+        }
+    }
+
+    @Test(arguments: PreviewFixture.Rebuilds.allCases)
+    func aFailingBuildShowsTheErrorPageAndRecovers(rebuilds: PreviewFixture.Rebuilds) async throws {
+        try await PreviewFixture.with(rebuilds: rebuilds) { fixture in
+            try fixture.write("Content/posts/second-post.md", "---\ntitle: [unclosed\n---\nBody.\n")
+            let failed = await eventually { (try? await fixture.get("/posts/first-post/"))?.status == 500 }
+            #expect(failed)
+            let error = try await fixture.get("/posts/first-post/")
+            #expect(error.body.contains("The site did not build"))
+            #expect(error.body.contains("second-post.md:"))
+            // path:line:column, then the message.
+            let pattern = try Regex(#"second-post\.md:\d+:\d+</code> <strong>error</strong>: front matter"#)
+            #expect(error.body.contains(pattern))
+            #expect(error.body.contains("data-design-history-preview"), "the error page reloads itself")
+            // Assets still load while the build fails.
+            #expect(try await fixture.get("/assets/style.css").status == 200)
+
+            try fixture.write("Content/posts/second-post.md", "---\nlayout: post\ntitle: Second post, fixed\n---\nBody.\n")
+            let recovered = await eventually { (try? await fixture.get("/posts/second-post/"))?.body.contains(">Second post, fixed</h1>") == true }
+            #expect(recovered)
+            #expect(try await fixture.get("/posts/first-post/").status == 200)
+        }
+    }
+
+    @Test func newFoldersAreWatched() async throws {
+        try await PreviewFixture.with { fixture in
+            let folder = fixture.root.appendingPathComponent("Content/notes")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try await Task.sleep(for: .milliseconds(100))
+            try fixture.write("Content/notes/idea.md", "---\ntitle: An idea\n---\nText.\n")
+            let served = await eventually { (try? await fixture.get("/notes/idea/"))?.status == 200 }
+            #expect(served)
+        }
+    }
+}

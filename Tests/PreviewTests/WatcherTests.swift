@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import Preview
+
+/// Collects what a watcher reports.
+final class ChangeLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: [String] = []
+    func add(_ new: [String]) { lock.withLock { paths += new } }
+    var all: [String] { lock.withLock { paths } }
+}
+
+@Suite struct WatcherTests {
+    static func makeFolder() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)").resolvingSymlinksInPath()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content/posts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content/Site"), withIntermediateDirectories: true)
+        return root
+    }
+
+    @Test(arguments: [false, true])
+    func watchersReportWritesNewFoldersAndConfigurationButNotIgnoredOrHiddenFiles(polling: Bool) async throws {
+        let root = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = root.appendingPathComponent("design-history.yml")
+        try "input: Content\n".write(to: config, atomically: true, encoding: .utf8)
+        let list = WatchList(folders: [root.appendingPathComponent("Content")], files: [config], ignored: [root.appendingPathComponent("Content/Site")])
+        let watcher = list.makeWatcher(polling: polling, interval: .milliseconds(30))
+        #expect((watcher is PollingWatcher) == polling)
+        let log = ChangeLog()
+        try watcher.start { log.add($0) }
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(50))
+
+        let post = root.appendingPathComponent("Content/posts/a.md")
+        try "one".write(to: post, atomically: false, encoding: .utf8)
+        #expect(await eventually(timeout: 5) { log.all.contains(post.path) })
+
+        try "ignored".write(to: root.appendingPathComponent("Content/Site/index.html"), atomically: false, encoding: .utf8)
+        try "hidden".write(to: root.appendingPathComponent("Content/posts/.a.md.swp"), atomically: false, encoding: .utf8)
+        try "output: Out\n".write(to: config, atomically: false, encoding: .utf8)
+        #expect(await eventually(timeout: 5) { log.all.contains(config.path) })
+
+        let folder = root.appendingPathComponent("Content/new")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try await Task.sleep(for: .milliseconds(80))
+        let nested = folder.appendingPathComponent("b.md")
+        try "two".write(to: nested, atomically: false, encoding: .utf8)
+        #expect(await eventually(timeout: 5) { log.all.contains(nested.path) })
+        #expect(!log.all.contains { $0.contains("/Site/") || $0.hasSuffix(".swp") })
+    }
+
+    @Test func watchListKeepsToItsFolders() {
+        let list = WatchList(folders: [URL(fileURLWithPath: "/w/Content")], files: [URL(fileURLWithPath: "/w/design-history.yml")], ignored: [URL(fileURLWithPath: "/w/Content/_site")])
+        #expect(list.matters("/w/Content/posts/a.md"))
+        #expect(list.matters("/w/design-history.yml"))
+        #expect(!list.matters("/w/other.yml"))
+        #expect(!list.matters("/w/Content/_site/index.html"))
+        #expect(!list.matters("/w/Content/posts/.a.md.swp"))
+        #expect(!list.matters("/w/Content/posts/a.md~"))
+        #expect(!list.matters("/w/ContentOther/a.md"))
+    }
+
+    @Test func staleModelsAreNoticed() throws {
+        let root = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let executable = root.appendingPathComponent("design-history")
+        let sources = root.appendingPathComponent("Sources/DesignHistoryJourneys")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        let model = sources.appendingPathComponent("Models.swift")
+        try "// model".write(to: model, atomically: true, encoding: .utf8)
+        try "binary".write(to: executable, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: model.path)
+        let check = StaleModelsCheck(sources: sources, executable: executable)
+        #expect(check.note() == nil)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: model.path)
+        #expect(check.newerSource()?.lastPathComponent == "Models.swift")
+        #expect(check.note()?.contains("Models.swift") == true)
+    }
+}
+
+@Test func scratchOutputIsReachedRelativelyFromTheRoot() {
+    let root = URL(fileURLWithPath: "/work/project")
+    #expect(PreviewOutput.relativePath(from: root, to: URL(fileURLWithPath: "/dev/shm/preview-1")) == "../../dev/shm/preview-1")
+    #expect(PreviewOutput.relativePath(from: root, to: URL(fileURLWithPath: "/work/project/Site")) == "Site")
+    #expect(PreviewOutput.relativePath(from: root, to: root) == ".")
+    let scratch = PreviewOutput.scratchFolder()
+    #expect(!FileManager.default.fileExists(atPath: scratch.path))
+    #expect(root.appendingPathComponent(PreviewOutput.relativePath(from: root, to: scratch)).standardizedFileURL.path == scratch.path)
+}
