@@ -98,7 +98,7 @@ public struct SiteConfiguration: Sendable {
             throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read the configuration: \(error.localizedDescription)")
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
+        do { node = try Yams.compose(yaml: text, .basic, .default, .utf8) } catch let error as YamlError {
             let (line, column, message) = FrontMatter.location(of: error)
             throw ConfigurationError(path: path, line: line, column: column, message: "not valid YAML: \(message)")
         } catch {
