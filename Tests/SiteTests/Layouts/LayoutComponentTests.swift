@@ -70,4 +70,21 @@ import Testing
         #expect(html.contains("a &lt;b&gt; &amp; c"))
         #expect(html.contains(#"<strong class="govuk-tag"><em>new</em></strong>"#))
     }
+
+    @Test(arguments: [
+        (TemplateObject(), #"<span class="govuk-header__logotype">GOV.UK</span>"#),
+        (TemplateObject([("organisationName", .string("Department for Education"))]), #"<span class="govuk-header__logotype">Department for Education</span>"#),
+        (TemplateObject([("logotype", Self.object([("text", .string("HMPPS & co"))]))]), #"<span class="govuk-header__logotype">HMPPS &amp; co</span>"#),
+        (TemplateObject([("organisationLogo", .bool(false))]), ""),
+    ])
+    func headerLogotypeFollowsTheOptions(header: TemplateObject, expected: String) throws {
+        let context = TemplateObject([("title", .string("Page")), ("content", .safe("")),
+                                      ("options", Self.object([("header", .object(header))]))])
+        let html = try Self.environment().render(templateNamed: "layouts/base.njk", context: context)
+        if expected.isEmpty {
+            #expect(!html.contains("govuk-header__logotype"))
+        } else {
+            #expect(html.contains(expected))
+        }
+    }
 }
