@@ -1,6 +1,6 @@
 // The Preview benchmark: how long from saving a post to the preview serving the rebuilt page.
 //
-//   swift run -c release --scratch-path .build-release PreviewBenchmark [posts] [edits]
+//   swift run -c release --scratch-path .build-release PreviewBenchmark [posts] [edits] [memory|disk|incremental|full]
 //
 // Generates a design history of 500 posts (by default) in a temporary folder, starts the preview
 // (first build, server on a free loopback port, inotify watcher, default 10 ms debounce), then
@@ -19,6 +19,8 @@ import Glibc
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let postCount = arguments.first ?? 500
 let editCount = max(20, arguments.dropFirst().first ?? 25)
+/// `memory`, `disk`, `incremental` or `full`: run only the measurements whose name says so.
+let only = CommandLine.arguments.dropFirst().first { Int($0) == nil }
 
 func percentile(_ values: [Double], _ p: Double) -> Double {
     let sorted = values.sorted()
@@ -26,6 +28,18 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     let rank = p * Double(sorted.count - 1)
     let low = Int(rank.rounded(.down)), high = Int(rank.rounded(.up))
     return sorted[low] + (sorted[high] - sorted[low]) * (rank - Double(low))
+}
+
+/// Whether `text` contains `part`, comparing UTF-8 bytes (Foundation's `contains` costs enough to
+/// slow the build it is polling for).
+func contains(_ text: String, _ part: String) -> Bool {
+    let haystack = Array(text.utf8), needle = Array(part.utf8)
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    outer: for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+        for offset in 1..<needle.count where haystack[start + offset] != needle[offset] { continue outer }
+        return true
+    }
+    return false
 }
 
 /// Print now, even into a pipe.
@@ -186,6 +200,7 @@ final class TimedRebuild: SiteRebuilding, @unchecked Sendable {
 }
 /// Serve the site built into `output`, edit posts, and print what it took.
 func measure(_ label: String, output: URL, incremental: Bool) async throws {
+if let only, !"\(label) \(incremental ? "incremental" : "full")".contains(only) { return }
 var configuration = configuration
 configuration.output = PreviewOutput.relativePath(from: configuration.root, to: output)
 let built = configuration
@@ -224,7 +239,7 @@ for edit in 0..<editCount {
     let deadline = Date().addingTimeInterval(60)
     while true {
         attempts += 1
-        if let body = client.get(path), body.contains(">\(title)</h1>") { break }
+        if let body = client.get(path), contains(body, ">\(title)</h1>") { break }
         if Date() > deadline { fatalError("edit \(edit) of \(path) never showed up: \(client.get(path)?.prefix(400) ?? "no response")") }
         // Poll every half millisecond: fine enough to measure, light enough not to slow the build.
         usleep(500)
