@@ -29,14 +29,20 @@ public final class SiteSession: @unchecked Sendable {
         var pages: [Page] = []
         var collections = TemplateObject()
         var navigation: TemplateValue = .undefined
+        var navigationSignature = ""
+        /// Rendered bodies by input path and page number, so a rebuild's collections keep the
+        /// `templateContent` of pages it does not render again.
+        var contents: [String: String] = [:]
         var built = false
     }
 
     /// What a page's rendering read, so a rebuild knows whether a change can affect it.
     struct PageDependencies: Sendable {
         var template: String
-        var layouts: [String]
-        var readsCollections: Bool
+        /// Layouts and the templates they extend, include or import.
+        var files: [String]
+        /// Which of `collections`, `navigation`, `journeys` the page's templates name.
+        var mentions: Set<String>
     }
 
     public init(configuration: SiteConfiguration, journeys: JourneyCatalog = JourneyCatalog()) {
@@ -192,13 +198,18 @@ public final class SiteSession: @unchecked Sendable {
 
         let finishedPages = pages
         // Decide what to render: everything, or on a rebuild what the change can affect.
-        let renderSet = pagesToRender(pages, templates: templates, layouts: layouts, changed: changed, previousTemplates: previousTemplates)
+        let navigationSignature = navigation.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)" }.joined(separator: "\n")
+        let renderSet = pagesToRender(pages, templates: templates, changed: changed, previousTemplates: previousTemplates,
+                                      navigationChanged: navigationSignature != state.navigationSignature)
 
         // Render bodies, then layouts, in parallel; collections carry the rendered bodies.
         let collections = buildCollections(pages, templates: templates)
         let renderer = self.renderer
+        let previousContents = state.contents
         let bodies: [(content: String, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
-            guard renderSet.contains(index) else { return ("", []) }
+            guard renderSet.contains(index) else {
+                return (previousContents["\(finishedPages[index].inputPath)#\(finishedPages[index].pageNumber)"] ?? "", [])
+            }
             let page = finishedPages[index]
             var context = page.data
             context["collections"] = .object(collections)
@@ -211,6 +222,8 @@ public final class SiteSession: @unchecked Sendable {
         }
         for body in bodies { diagnostics += body.diagnostics }
         let contents = bodies.map(\.content)
+        var contentsByPage: [String: String] = [:]
+        for (index, page) in pages.enumerated() { contentsByPage["\(page.inputPath)#\(page.pageNumber)"] = contents[index] }
         let finalCollections = buildCollections(pages, templates: templates, contents: contents)
         let rendered: [(output: String, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
             guard renderSet.contains(index), finishedPages[index].outputPath != nil else { return ("", []) }
@@ -257,10 +270,15 @@ public final class SiteSession: @unchecked Sendable {
         state.navigation = navigation.tree
         if !errors {
             state.outputs = Dictionary(outputs.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
-            state.dependencies = Dictionary(pages.indices.compactMap { index -> (String, PageDependencies)? in
-                guard let path = pages[index].outputPath else { return nil }
-                return (path, dependencies(of: pages[index], template: templates[pages[index].template], layouts: layouts))
-            }, uniquingKeysWith: { a, _ in a })
+            var closures: [String: (files: Set<String>, mentions: Set<String>)] = [:]
+            var dependencies: [String: PageDependencies] = [:]
+            for page in pages {
+                guard let path = page.outputPath else { continue }
+                dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, closures: &closures)
+            }
+            state.dependencies = dependencies
+            state.navigationSignature = navigationSignature
+            state.contents = contentsByPage
             state.built = true
         }
         report.diagnostics = diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }

@@ -38,8 +38,8 @@ enum NunjucksFilters {
 
     static func integer(_ value: TemplateValue, default fallback: Int) -> Int {
         let n = value.numberValue
-        if value.isNullish || n.isNaN || n.isInfinite { return fallback }
-        return Int(n)
+        if value.isNullish || n.isNaN { return fallback }
+        return TemplateValue.integer(n, default: fallback)
     }
 
     static let all: [(String, TemplateFilter)] = [
@@ -70,6 +70,7 @@ enum NunjucksFilters {
             let width = integer(arguments.value(at: 0, named: "width"), default: 80)
             let spaces = width - s.utf16.count
             guard spaces > 0 else { return keepingSafety(value, s) }
+            try TemplateValue.checkSize(width)
             let before = spaces / 2 - spaces % 2, after = spaces / 2
             return keepingSafety(value, String(repeating: " ", count: max(0, before)) + s + String(repeating: " ", count: after))
         }),
@@ -99,7 +100,7 @@ enum NunjucksFilters {
             let spaces = arguments.value(at: 0, named: "spaces")
             let indent: String
             switch spaces {
-            case .number(let n): indent = String(repeating: " ", count: max(0, min(10, Int(n))))
+            case .number(let n): indent = String(repeating: " ", count: max(0, min(10, TemplateValue.integer(n))))
             case .string(let s), .safe(let s): indent = String(s.prefix(10))
             default: indent = ""
             }
@@ -137,7 +138,9 @@ enum NunjucksFilters {
             if s.isEmpty { return keepingSafety(value, "") }
             let width = arguments.value(at: 0, named: "width")
             let prefix: String
-            if width.isString { prefix = width.stringValue } else { prefix = String(repeating: " ", count: integer(width, default: 4)) }
+            let count = integer(width, default: 4)
+            try TemplateValue.checkSize(count * (s.utf8.count + 1))
+            if width.isString { prefix = width.stringValue } else { prefix = String(repeating: " ", count: max(0, count)) }
             let indentFirst = arguments.value(at: 1, named: "indentfirst").isTruthy || arguments.keyword["first"]?.isTruthy == true
             let lines = s.components(separatedBy: "\n")
             let result = lines.enumerated().map { index, line in index == 0 && !indentFirst ? line : prefix + line }
@@ -145,7 +148,7 @@ enum NunjucksFilters {
         }),
         ("int", { value, arguments in
             let n: Double
-            if case .number(let number) = value { n = number.rounded(.towardZero) } else { n = parseIntPrefix(text(value)) }
+            if case .number(let number) = value, abs(number) < 1e21 { n = number.rounded(.towardZero) } else { n = parseIntPrefix(text(value)) }
             return n.isNaN ? arguments.value(at: 0, named: "default") : .number(n)
         }),
         ("join", { value, arguments in

@@ -7,7 +7,7 @@ enum TemplateDateFormat {
     static func date(from value: TemplateValue) -> Date? {
         switch value {
         case .date(let d): return d
-        case .number(let n): return n.isFinite ? Date(timeIntervalSince1970: n / 1000) : nil
+        case .number(let n): return abs(n) <= 8.64e15 ? Date(timeIntervalSince1970: n / 1000) : nil
         case .string(let s), .safe(let s):
             if s == "now" { return Date() }
             return parseISO(s)

@@ -189,6 +189,18 @@ extension TemplateValue {
         return "\(weekday) \(month) \(pad(parts.day)) \(parts.year) \(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second)) GMT+0000 (Coordinated Universal Time)"
     }
 
+    /// A number as an `Int` for counts and positions: truncated, NaN as `fallback`, and clamped to
+    /// ±1,000,000,000 so that no input can trap the conversion.
+    static func integer(_ n: Double, default fallback: Int = 0) -> Int {
+        if n.isNaN { return fallback }
+        return Int(max(-1_000_000_000, min(1_000_000_000, n.rounded(.towardZero))))
+    }
+
+    /// Refuses results that would be absurdly large (`'x'.repeat(1e9)`), which would exhaust memory.
+    static func checkSize(_ count: Int) throws {
+        if count > 10_000_000 { throw TemplateCallError("result would be \(count) characters long; the limit is 10,000,000") }
+    }
+
     static func pad(_ n: Int, _ width: Int = 2) -> String {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
@@ -214,7 +226,8 @@ struct TemplateDateParts {
     static let longMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
     init(_ date: Date) {
-        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let clamped = max(-8.64e15, min(8.64e15, date.timeIntervalSince1970 * 1000))  // JavaScript's Date range
+        let totalMilliseconds = Int64(clamped.isNaN ? 0 : clamped.rounded(.down))
         var days = totalMilliseconds / 86_400_000
         var msOfDay = totalMilliseconds % 86_400_000
         if msOfDay < 0 { msOfDay += 86_400_000; days -= 1 }

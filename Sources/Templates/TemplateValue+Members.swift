@@ -90,12 +90,13 @@ extension TemplateValue {
             }
         case "charAt":
             return Self.method(name) { a in
-                let units = Array(s.utf16), i = Int(a.value(at: 0).numberValue.isNaN ? 0 : a.value(at: 0).numberValue)
+                let units = Array(s.utf16), i = Self.integer(a.value(at: 0).numberValue)
                 return .string(units.indices.contains(i) ? String(decoding: [units[i]], as: UTF16.self) : "")
             }
         case "padStart", "padEnd":
             return Self.method(name) { a in
-                let width = Int(a.value(at: 0).numberValue.isNaN ? 0 : a.value(at: 0).numberValue)
+                let width = Self.integer(a.value(at: 0).numberValue)
+                try Self.checkSize(width)
                 let fill = a.value(at: 1).isNullish ? " " : a.value(at: 1).stringValue
                 guard s.count < width, !fill.isEmpty else { return .string(s) }
                 let padding = String(String(repeating: fill, count: width).prefix(width - s.count))
@@ -104,7 +105,11 @@ extension TemplateValue {
         case "concat":
             return Self.method(name) { a in .string(s + a.positional.map(\.stringValue).joined()) }
         case "repeat":
-            return Self.method(name) { a in .string(String(repeating: s, count: max(0, Int(a.value(at: 0).numberValue.isNaN ? 0 : a.value(at: 0).numberValue)))) }
+            return Self.method(name) { a in
+                let count = max(0, Self.integer(a.value(at: 0).numberValue))
+                try Self.checkSize(count * s.utf8.count)
+                return .string(String(repeating: s, count: count))
+            }
         default:
             return .undefined
         }
@@ -142,7 +147,7 @@ extension TemplateValue {
         switch name {
         case "toFixed":
             return Self.method(name) { a in
-                let digits = max(0, min(100, Int(a.value(at: 0).numberValue.isNaN ? 0 : a.value(at: 0).numberValue)))
+                let digits = max(0, min(100, Self.integer(a.value(at: 0).numberValue)))
                 return .string(String(format: "%.\(digits)f", n))
             }
         case "toString": return Self.method(name) { _ in .string(TemplateValue.format(number: n)) }
@@ -182,7 +187,7 @@ extension TemplateValue {
             if case .undefined = value { return fallback }
             let n = value.numberValue
             if n.isNaN { return 0 }
-            let i = n.isInfinite ? (n > 0 ? count : -count) : Int(n)
+            let i = n.isInfinite ? (n > 0 ? count : -count) : integer(n)
             if i < 0 { return clampNegative ? 0 : max(0, count + i) }
             return min(i, count)
         }

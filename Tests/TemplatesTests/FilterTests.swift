@@ -108,3 +108,17 @@ func designHistoryFilters(_ item: Case) throws {
     let out = try environment.render(source: "{{ d }}|{{ d | govukDate }}|{{ d.getFullYear() }}|{{ d.toISOString() }}", path: "t", context: context)
     #expect(out == "Fri Dec 01 2023 00:00:00 GMT+0000 (Coordinated Universal Time)|1 December 2023|2023|2023-12-01T00:00:00.000Z")
 }
+
+@Test(arguments: [
+    "{{ 'x'.repeat(10 ** 12) }}", "{{ 'x' | center(10 ** 300) }}", "{{ 'x'.padStart(10 ** 15) }}", "{{ 'a\nb' | indent(10 ** 9) }}",
+])
+func absurdSizesAreErrorsNotCrashes(_ source: String) throws {
+    let error = try #require(Support.renderError(source))
+    #expect(error.message.contains("limit is 10,000,000"))
+}
+
+@Test func hugeNumbersNeverTrap() throws {
+    let big = "(10 ** 300)"
+    #expect(try Support.render("{{ 'abc'.charAt(\(big)) }}|{{ [1, 2][\(big)] }}|{{ \(big) | int }}|{{ 'abc'.slice(-\(big), \(big)) }}|{{ (\(big) * \(big)) | round }}|{{ 'abc' | truncate(\(big)) }}")
+            == "||1|abc|Infinity|abc")  // Nunjucks' int is parseInt(String(n)): 1e+300 reads as 1
+}
