@@ -7,6 +7,7 @@ corpora=${CORPORA:-$here/../../../shared/corpora}
 [ -d "$corpora" ] || corpora=/work/shared/corpora
 scratch=${1:-$(mktemp -d)}
 binary=${2:-$(cd "$here/../.." && swift build --product design-history --show-bin-path)/design-history}
+case "$binary" in /*) ;; *) binary="$(pwd)/$binary" ;; esac
 status=0
 for config in "$here"/*/design-history.yml; do
     name=$(basename "$(dirname "$config")")

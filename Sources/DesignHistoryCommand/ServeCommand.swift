@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The address to listen on; anything but loopback exposes the preview to the network.") var host = "127.0.0.1"
     @Option(help: "The port to listen on (0 picks a free one).") var port = 8080
-    @Option(help: "Serve the site below this path, as it will be published (e.g. /my-service/).") var pathPrefix = "/"
+    @Option(help: "Serve the site below this path (default: the configuration's pathPrefix option, else /).") var pathPrefix: String?
     @Flag(help: "Open the site in the default browser.") var open = false
     @Flag(help: "Poll for changes instead of using the operating system's file notifications.") var poll = false
 
@@ -25,11 +25,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let configuration = try site.configuration()
-        let (config, input, output) = (site.config, site.input, site.output)
-        let rebuilder = FullRebuild {
+        var configuration = try site.configuration()
+        // Without --output the preview builds into a scratch folder in memory (see PreviewOutput).
+        let scratch = site.output == nil ? PreviewOutput.scratchFolder() : nil
+        if let scratch { configuration.output = PreviewOutput.relativePath(from: configuration.root, to: scratch) }
+        let (config, input, output) = (site.config, site.input, scratch.map { _ in configuration.output } ?? site.output)
+        let configFile = Self.configurationFile(config)
+        let rebuilder = SessionRebuild(configurationFile: configFile) {
             let configuration = try Self.loadConfiguration(config: config, input: input, output: output)
-            return SiteBuilder(configuration: configuration, journeys: DesignHistoryJourneys.catalog)
+            return SiteBuilder(configuration: configuration, journeys: DesignHistoryJourneys.catalog).session()
         }
         let models = configuration.root.appendingPathComponent("Sources/DesignHistoryJourneys")
         let stale = Bundle.main.executableURL.map { StaleModelsCheck(sources: models, executable: $0) }
@@ -37,11 +41,11 @@ struct ServeCommand: AsyncParsableCommand {
         var options = PreviewSession.Options()
         options.host = host
         options.port = UInt16(port)
-        options.pathPrefix = pathPrefix
+        options.pathPrefix = pathPrefix ?? configuration.pathPrefix
         options.polling = poll
         let session = PreviewSession(
             output: configuration.outputURL,
-            watch: Self.watchList(for: configuration, configFile: Self.configurationFile(config), models: models),
+            watch: Self.watchList(for: configuration, configFile: configFile, models: models),
             rebuilder: rebuilder, options: options, staleModels: stale,
             log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         )
@@ -50,10 +54,13 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
-        FileHandle.standardOutput.write(Data("Serving \(url.absoluteString) (watching for changes; Ctrl-C to stop)\n".utf8))
+        let builtIn = scratch.map { " from \($0.path)" } ?? ""
+        FileHandle.standardOutput.write(Data("Serving \(url.absoluteString)\(builtIn) (watching for changes; Ctrl-C to stop)\n".utf8))
         if open { Self.openBrowser(url) }
-        while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
+        await Self.waitForInterrupt()
         await session.stop()
+        if let scratch { try? FileManager.default.removeItem(at: scratch) }
+        throw ExitCode.success
     }
 
     /// The configuration file, if one is used: `--config`, else `design-history.yml` if present.
@@ -79,9 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
     static func watchList(for configuration: SiteConfiguration, configFile: URL?, models: URL) -> WatchList {
         let input = configuration.inputURL
         var folders = [input]
-        for folder in [configuration.layouts, configuration.includes, configuration.data] {
-            folders.append(input.appendingPathComponent(folder).standardizedFileURL)
-        }
+        folders += [configuration.layoutsURL, configuration.includesURL, configuration.dataURL]
         for (from, _) in configuration.passthrough {
             folders.append(configuration.root.appendingPathComponent(from).standardizedFileURL)
         }
@@ -93,6 +98,22 @@ struct ServeCommand: AsyncParsableCommand {
             if !unique.contains(folder) { unique.append(folder) }
         }
         return WatchList(folders: unique, files: configFile.map { [$0] } ?? [], ignored: [configuration.outputURL])
+    }
+
+    /// Until Ctrl-C or a termination signal, so the scratch folder can be removed on the way out.
+    static func waitForInterrupt() async {
+        let numbers = [SIGINT, SIGTERM]
+        for number in numbers { signal(number, SIG_IGN) }
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        let sources = numbers.map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+        var iterator = stream.makeAsyncIterator()
+        _ = await iterator.next()
+        for source in sources { source.cancel() }
     }
 
     static func openBrowser(_ url: URL) {
@@ -109,3 +130,5 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 }
+
+

@@ -249,6 +249,32 @@ public struct DiagramLayout: Sendable {
             }
         }
 
+        // 6b. Straighten routes: run a route's pieces down one line (under its target or its source)
+        // wherever the rows leave room for it, so long routes do not wave from row to row.
+        var slot = [Int](repeating: 0, count: items.count)
+        for row in rows { for (p, i) in row.enumerated() { slot[i] = p } }
+        func fits(_ i: Int, at x: Double) -> Bool {
+            let row = rows[items[i].row], p = slot[i], w = items[i].width / 2
+            let (lo, hi) = bounds(items[i])
+            if x - w < lo - 0.01 || x + w > hi + 0.01 { return false }
+            if p > 0 { let l = items[row[p - 1]]; if x - w < l.x + l.width / 2 + Self.gap - 0.01 { return false } }
+            if p + 1 < row.count { let r = items[row[p + 1]]; if x + w > r.x - r.width / 2 - Self.gap + 0.01 { return false } }
+            return true
+        }
+        for chain in chains where chain.count > 2 {
+            let pieces = Array(chain.dropFirst().dropLast())
+            let xs = pieces.map { items[$0].x }.sorted()
+            let median = xs[xs.count / 2]
+            let candidates = [items[chain[chain.count - 1]].x, items[chain[0]].x] + xs.sorted { (abs($0 - median), $0) < (abs($1 - median), $1) }
+            if let x = candidates.first(where: { x in pieces.allSatisfy { fits($0, at: x) } }) {
+                for i in pieces { items[i].x = x }
+                continue
+            }
+            // No one line fits: line up as many neighbouring pieces as fit, downwards then upwards.
+            for (a, b) in zip(pieces, pieces.dropFirst()) where fits(b, at: items[a].x) { items[b].x = items[a].x }
+            for (a, b) in zip(pieces, pieces.dropFirst()).reversed() where fits(a, at: items[b].x) { items[a].x = items[b].x }
+        }
+
         // 7. Rows top to bottom.
         var rowTop = [Double](repeating: 0, count: rowCount), rowHeight = [Double](repeating: 0, count: rowCount)
         var y = Self.margin + (journey.regions.isEmpty ? 0 : Self.regionPadding.top)

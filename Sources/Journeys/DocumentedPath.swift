@@ -32,7 +32,8 @@ public struct DocumentedPath: Sendable, Hashable {
     }
 
     public var steps: [Token]
-    /// Facts the path is documented for (`given:`); nil when the block names none.
+    /// Facts the path is documented for (`given:`): the facts named hold, those written `not x` and
+    /// every fact not named do not. Nil when the block names none (then any facts may lead there).
     public var given: [Given]?
     public var flags: Set<Flag>
     /// The opening fence.

@@ -12,10 +12,11 @@ public struct JourneyPage: Sendable {
     public var bodyLine: Int
     /// The page's URL (`/section/post/`), against which relative screenshot paths resolve.
     public var url: String
-    /// Whether the built site will have a file at this site path.
-    public var siteHasFile: @Sendable (String) -> Bool
+    /// Whether the built site will have a file at this site path; nil when the caller checks
+    /// screenshot files itself (the site does, for every page), so D2 checks only the screens.
+    public var siteHasFile: (@Sendable (String) -> Bool)?
 
-    public init(path: String, reference: JourneyReference?, screenshots: [ScreenshotReference] = [], body: String = "", bodyLine: Int = 1, url: String = "/", siteHasFile: @escaping @Sendable (String) -> Bool = { _ in true }) {
+    public init(path: String, reference: JourneyReference?, screenshots: [ScreenshotReference] = [], body: String = "", bodyLine: Int = 1, url: String = "/", siteHasFile: (@Sendable (String) -> Bool)? = nil) {
         self.path = path
         self.reference = reference
         self.screenshots = screenshots

@@ -77,7 +77,7 @@ extension Journey {
     }
 
     /// Every simple path (no step twice) from the start to an outcome, ignoring conditions, in
-    /// depth-first document order, stopping after `limit` paths.
+    /// depth-first document order, stopping after `limit` paths (or a million steps of the walk).
     public func simplePaths(limit: Int = 1_000) -> [[String]] {
         guard let start = graph.start, limit > 0 else { return [] }
         var out: [[Int]] = []
@@ -85,7 +85,9 @@ extension Journey {
         // An explicit stack of (step, next successor to try) so deep models cannot overflow the call stack.
         var stack: [(step: Int, next: Int)] = [(start, 0)]
         onPath[start] = true
-        while let top = stack.last, out.count < limit {
+        var budget = 1_000_000 // expansions: a huge model cannot keep this walking for ever
+        while let top = stack.last, out.count < limit, budget > 0 {
+            budget -= 1
             if graph.isOutcome[top.step] && top.next == 0 {
                 out.append(stack.map(\.step))
             }

@@ -25,21 +25,23 @@ public struct OutcomePaths: Sendable {
 extension Journey {
     /// For each outcome in document order, the distinct paths that reach it, shortest first.
     public func pathsPerOutcome() -> [OutcomePaths] {
-        var byPath: [[String]: (all: UInt64, none: UInt64, count: Int)] = [:]
-        var order: [[String]] = []
+        var byPath: [[Int]: (all: UInt64, none: UInt64, count: Int)] = [:]
+        var order: [[Int]] = []
         let mask: UInt64 = facts.count >= 64 ? .max : (1 << UInt64(facts.count)) - 1
-        for run in exhaustiveRuns() where run.reachedOutcome {
-            let bits = run.facts.bits
-            if let entry = byPath[run.steps] {
-                byPath[run.steps] = (entry.all & bits, entry.none & ~bits & mask, entry.count + 1)
+        var path: [Int] = [], taken: [Int] = []
+        for bits in 0..<UInt64(combinationCount) {
+            guard graph.run(bits, path: &path, routes: &taken) == .outcome else { continue }
+            if let entry = byPath[path] {
+                byPath[path] = (entry.all & bits, entry.none & ~bits & mask, entry.count + 1)
             } else {
-                byPath[run.steps] = (bits, ~bits & mask, 1)
-                order.append(run.steps)
+                byPath[path] = (bits, ~bits & mask, 1)
+                order.append(path)
             }
         }
         return outcomes.map { outcome in
-            let paths = order.filter { $0.last == outcome.id }.compactMap { steps -> OutcomePaths.Path? in
-                guard let entry = byPath[steps] else { return nil }
+            let paths = order.filter { $0.last.map { self.steps[$0].id } == outcome.id }.compactMap { indices -> OutcomePaths.Path? in
+                guard let entry = byPath[indices] else { return nil }
+                let steps = indices.map { self.steps[$0].id }
                 var constant: [(Fact, Bool)] = []
                 for (i, fact) in facts.enumerated() {
                     let bit: UInt64 = 1 << UInt64(i)
@@ -47,7 +49,8 @@ extension Journey {
                 }
                 return OutcomePaths.Path(steps: steps, facts: constant, combinations: entry.count)
             }
-            return OutcomePaths(outcome: outcome, paths: paths.sorted { ($0.steps.count, $0.steps.joined(separator: " ")) < ($1.steps.count, $1.steps.joined(separator: " ")) })
+            let sorted = paths.map { ($0, $0.steps.joined(separator: " ")) }.sorted { ($0.0.steps.count, $0.1) < ($1.0.steps.count, $1.1) }.map(\.0)
+            return OutcomePaths(outcome: outcome, paths: sorted)
         }
     }
 }

@@ -15,8 +15,12 @@ public struct PageCheck: Sendable {
     /// Check a page against the catalog. A page that names no journey has no problems.
     public init(page: JourneyPage, catalog: JourneyCatalog) {
         self.page = page
+        // A page that names no journey is not read at all.
+        guard let reference = page.reference else {
+            self.body = PageBody(markdown: "", path: page.path, firstLine: page.bodyLine)
+            return
+        }
         self.body = PageBody(markdown: page.body, path: page.path, firstLine: page.bodyLine)
-        guard let reference = page.reference else { return }
         // D1: the journey (and version) exists.
         if let version = reference.version {
             journey = catalog[reference.id, version: version]
@@ -69,7 +73,7 @@ public struct PageCheck: Sendable {
     private mutating func checkScreenshots(_ journey: Journey) {
         var previous: String?
         for shot in page.screenshots {
-            if !shot.src.contains("://") && !page.siteHasFile(resolve(shot.src)) {
+            if let siteHasFile = page.siteHasFile, !shot.src.contains("://"), !siteHasFile(resolve(shot.src)) {
                 problems.append(JourneyProblem("D2", .warning, at: shot.location, "screenshot '\(shot.src)' does not exist (looked for \(resolve(shot.src)))"))
             }
             guard shot.isScreen else { continue }
@@ -109,7 +113,7 @@ public struct PageCheck: Sendable {
     func resolve(_ src: String) -> String {
         if src.hasPrefix("/") { return src }
         var base = page.url
-        if !base.hasSuffix("/") { base = String(base[...(base.lastIndex(of: "/") ?? base.startIndex)]) }
+        if !base.hasSuffix("/") { base = base.lastIndex(of: "/").map { String(base[...$0]) } ?? "/" }
         var parts = base.split(separator: "/").map(String.init)
         for part in src.split(separator: "/") {
             if part == ".." { _ = parts.popLast() } else if part != "." { parts.append(String(part)) }
@@ -246,6 +250,10 @@ public struct PageCheck: Sendable {
     private mutating func checkQuotes(_ journey: Journey) {
         for quote in body.quotes {
             let owners = journey.steps.filter { $0.copy(.heading).contains(quote.heading.text) }
+            if owners.isEmpty && quote.heading.text == Self.errorSummaryTitle {
+                checkErrorSummary(quote, journey)
+                continue
+            }
             guard let step = owners.first else {
                 let headings = journey.steps.flatMap { $0.copy(.heading) }
                 let near = Self.nearest(quote.heading.text, in: headings)
@@ -258,6 +266,22 @@ public struct PageCheck: Sendable {
                 let near = Self.nearest(line.text, in: texts).map { "; the model has ‘\($0)’" }
                 let all = texts.isEmpty ? "; the model has no other copy for it" : "; the model's copy of '\(step.id)' is: " + texts.prefix(3).map { "‘\($0)’" }.joined(separator: ", ") + (texts.count > 3 ? ", …" : "")
                 problems.append(JourneyProblem("D8", at: line.location, "quoted copy of '\(step.id)' does not match the model: ‘\(line.text)’\(near ?? all)"))
+            }
+        }
+    }
+
+    /// The title of a GOV.UK error summary: a quote under it lists error messages, of any screen.
+    static let errorSummaryTitle = "There is a problem"
+
+    private mutating func checkErrorSummary(_ quote: QuotedCopy, _ journey: Journey) {
+        let messages = journey.steps.flatMap { $0.copy(.errorMessage) }
+        for line in quote.lines {
+            let owners = journey.steps.filter { $0.copy(.errorMessage).contains(line.text) }
+            if owners.isEmpty {
+                let near = Self.nearest(line.text, in: messages)
+                problems.append(JourneyProblem("D8", at: line.location, "quoted error message ‘\(line.text)’ is not an error message of any screen of journey '\(journey.id)'\(near.map { "; the model has ‘\($0)’" } ?? "")"))
+            } else {
+                documentedSteps.formUnion(owners.map(\.id))
             }
         }
     }

@@ -172,6 +172,11 @@ struct BlockParser {
         lineNumber += 1
         lineStart = start
         lineEnd = end
+        if tables {
+            lastPipe = -1
+            var k = end
+            while k > start { k -= 1; if s[k] == UInt8(ascii: "|") { lastPipe = k; break } }
+        }
 
         while true {
             let last = tree[container].lastChild
@@ -267,8 +272,17 @@ struct BlockParser {
     /// 0 no match, 1 matched a container (keep looking), 2 matched a leaf.
     mutating func continueBlock(_ container: Int) -> Int {
         switch tree[container].kind {
-        case .document, .list, .definitionList:
+        case .document, .list:
             return 0
+        case .definitionList:
+            // Stays open for a following description (`: …`) or a blank line; a term line closes it
+            // unless a description follows (tryDefinition reopens the list then).
+            if blank { return 0 }
+            let c = peek(nextNonspace)
+            if !indented && (c == UInt8(ascii: ":") || c == UInt8(ascii: "~")) { return 0 }
+            let last = tree[container].lastChild
+            if last != -1, tree[last].open, let needed = descriptionIndent[last], indent >= needed { return 0 }
+            return 1
         case .blockQuote:
             if !indented && peek(nextNonspace) == UInt8(ascii: ">") {
                 advanceNextNonspace()
@@ -288,12 +302,22 @@ struct BlockParser {
                 return 1
             }
             return 0
-        case .footnoteDefinition, .definitionDescription:
+        case .footnoteDefinition:
             if blank {
-                if tree[container].firstChild == -1 && !isFootnote(container) { return 1 }
                 advanceNextNonspace()
             } else if indent >= 4 {
                 advanceOffset(4, columns: true)
+            } else {
+                return 1
+            }
+            return 0
+        case .definitionDescription:
+            let needed = descriptionIndent[container] ?? 2
+            if blank {
+                if tree[container].firstChild == -1 { return 1 }
+                advanceNextNonspace()
+            } else if indent >= needed {
+                advanceOffset(needed, columns: true)
             } else {
                 return 1
             }
@@ -457,13 +481,20 @@ struct BlockParser {
                 }
             }
             // Thematic break.
-            if c == UInt8(ascii: "*") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") {
+            if (c == UInt8(ascii: "*") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_"))
+                && !(breakScanChar == c && breakScanLine == lineNumber && nextNonspace <= breakScanFailedAt) {
                 var i = nextNonspace
                 var count = 0
                 var ok = true
                 while i < lineEnd {
                     if s[i] == c { count += 1 } else if !ByteClass.isSpaceOrTab(s[i]) { ok = false; break }
                     i += 1
+                }
+                if !ok {
+                    // A later start on this line fails at the same place: remember it (nested list markers).
+                    breakScanChar = c
+                    breakScanLine = lineNumber
+                    breakScanFailedAt = i
                 }
                 if ok && count >= 3 {
                     closeUnmatchedBlocks()
@@ -513,6 +544,14 @@ struct BlockParser {
     var itemData: [Int: MarkdownList] = [:]
     var footnoteDefinitions: Set<String> = []
     var tableRowsLeft: [Int: Int] = [:]
+    var breakScanChar: UInt8 = 0
+    var breakScanLine = 0
+    var breakScanFailedAt = 0
+    /// The last `|` on the current line, or -1 (tables start only on lines with a pipe).
+    var lastPipe = -1
+    var descriptionIndent: [Int: Int] = [:]
+    var abbreviations: [(label: [UInt8], title: String)] = []
+    var abbreviationsOn: Bool { options.extensions.contains(.abbr) }
 
     mutating func trimTrailingNewline(_ node: Int) {
         while let last = tree[node].content.last, ByteClass.isWhitespace(last) { tree[node].content.removeLast() }
@@ -578,6 +617,8 @@ struct BlockParser {
             extractReferences(block)
             if tree[block].content.allSatisfy(ByteClass.isWhitespace) {
                 tree.unlink(block)
+            } else if options.extensions.contains(.govspeak) {
+                GovspeakCallouts.wrap(paragraph: block, in: &tree)
             }
         case .table:
             TableParser.build(table: block, in: &tree)
@@ -661,9 +702,16 @@ struct BlockParser {
     mutating func extractReferences(_ block: Int) {
         var content = tree[block].content
         var consumed = 0
-        while consumed < content.count, content[consumed] == UInt8(ascii: "[") {
-            guard let length = ReferenceParser.parse(content, from: consumed, options: options, into: &references) else { break }
-            consumed += length
+        while consumed < content.count {
+            if content[consumed] == UInt8(ascii: "["),
+               let length = ReferenceParser.parse(content, from: consumed, options: options, into: &references) {
+                consumed += length
+            } else if abbreviationsOn, content[consumed] == UInt8(ascii: "*"),
+                      let length = AbbreviationParser.parseDefinition(content, from: consumed, into: &abbreviations) {
+                consumed += length
+            } else {
+                break
+            }
         }
         if consumed > 0 {
             content.removeSubrange(0..<consumed)

@@ -1,12 +1,50 @@
 /// The passes that run over the whole tree after parsing: typography, heading ids, footnotes, figures.
 enum DocumentTransforms {
     static func apply(to tree: inout NodeTree, options: MarkdownOptions, autolinks: Set<Int>) {
+        if options.extensions.contains(.attrs) {
+            mergeText(&tree)
+            AttributesTransform.apply(to: &tree)
+        }
         let blocks = MarkdownDocument.inlineContainers(tree)
         let calvert: Bool = { if case .govuk(let m) = options.markup { return m.calvert }; return false }()
         if options.typographer || calvert {
             for block in blocks { typography(block, in: &tree, options: options, calvert: calvert, autolinks: autolinks) }
         }
         mergeText(&tree)
+        if options.extensions.contains(.footnote) { FootnoteTransform.apply(to: &tree) }
+        if options.extensions.contains(.deflist) { markDefinitionListTightness(&tree) }
+        if options.extensions.contains(.alerts) { BlockTransforms.alerts(&tree) }
+        if options.extensions.contains(.figures) { BlockTransforms.figures(&tree) }
+        if options.extensions.contains(.toc) { BlockTransforms.tableOfContents(&tree) }
+        if options.extensions.contains(.anchor) || options.extensions.contains(.toc) {
+            let permalinks: Bool = { if case .govuk(let m) = options.markup { return m.headingPermalinks }; return false }()
+            HeadingAnchors.apply(to: &tree, style: options.anchor, permalinks: permalinks && options.extensions.contains(.anchor))
+        }
+    }
+
+    /// A definition list is tight unless a description (other than the last) ends with a blank
+    /// line or holds blocks separated by one; tight descriptions render without `<p>`.
+    static func markDefinitionListTightness(_ tree: inout NodeTree) {
+        for index in tree.nodes.indices {
+            guard case .definitionList = tree[index].kind, tree[index].parent != -1 || index == 0 else { continue }
+            var loose = false
+            var item = tree[index].firstChild
+            while item != -1 {
+                if case .definitionDescription = tree[item].kind {
+                    let next = tree[item].next
+                    if tree[item].lastLineBlank, next != -1, case .definitionDescription = tree[next].kind { loose = true }
+                    var sub = tree[item].firstChild
+                    while sub != -1 {
+                        if tree[sub].lastLineBlank && tree[sub].next != -1 { loose = true }
+                        sub = tree[sub].next
+                    }
+                }
+                item = tree[item].next
+            }
+            if !loose {
+                tree[index].tight = true
+            }
+        }
     }
 
     /// The block's inline nodes in markdown-it's flat token order (images are leaves).

@@ -39,11 +39,4 @@ extension HTMLRenderer {
         default: exitPluginBlock(node)
         }
     }
-
-    mutating func enterPluginBlock(_ node: Int) -> Bool {
-        true
-    }
-
-    mutating func exitPluginBlock(_ node: Int) {
-    }
 }

@@ -29,6 +29,7 @@ struct HTMLRenderer {
     }
 
     mutating func cr() {
+        if suppressCR { suppressCR = false; return }
         if let last = out.last, last != 0x0A { out.append(0x0A) }
     }
 
@@ -48,11 +49,16 @@ struct HTMLRenderer {
     mutating func attributes(_ node: Int, extraClass: String? = nil, leading: [MarkdownAttribute] = []) {
         var attrs = leading
         attrs.append(contentsOf: tree[node].attributes)
-        if let extraClass {
+        if var extraClass {
+            if let markup = govuk, markup.brand == .nhsuk {
+                extraClass = extraClass.split(separator: " ").map { $0.hasPrefix("govuk-") ? "nhsuk-" + $0.dropFirst(6) : String($0) }
+                    .joined(separator: " ")
+            }
+            // As markdown-it's `attrJoin`: added to an existing class, or a class attribute at the end.
             if let i = attrs.firstIndex(where: { $0.name == "class" }) {
                 attrs[i].value = extraClass + " " + attrs[i].value
             } else {
-                attrs.insert(MarkdownAttribute(name: "class", value: extraClass), at: 0)
+                attrs.append(MarkdownAttribute(name: "class", value: extraClass))
             }
         }
         for attr in attrs {
@@ -73,13 +79,15 @@ struct HTMLRenderer {
             if list != -1, case .list(let data) = tree[list].kind { return data.tight }
             return false
         case .definitionDescription:
-            return tree[parent].attributes.isEmpty && tightDescriptions.contains(parent)
+            let list = tree[parent].parent
+            return list != -1 && tree[list].tight
         default:
             return false
         }
     }
 
-    var tightDescriptions: Set<Int> = []
+    /// Set after a footnote item opens: its first block follows `<li …>` on the same line.
+    var suppressCR = false
 
     // MARK: - Walking
 
@@ -143,12 +151,18 @@ struct HTMLRenderer {
             lit("<h\(level)")
             attributes(node, extraClass: govuk.map { headingClass(level, $0) })
             lit(">")
+            if let id = permalinkID(node) {
+                lit("<a class=\"app-link--heading govuk-link\" href=\"#")
+                escaped(id)
+                lit("\"><span>")
+            }
             return true
         case .blockQuote:
             cr()
             lit("<blockquote")
             attributes(node, extraClass: govuk != nil ? "govuk-inset-text govuk-!-margin-left-0" : nil)
-            lit(">\n")
+            // markdown-it writes an empty block quote on one line.
+            lit(tree[node].firstChild == -1 ? ">" : ">\n")
             return true
         case .list(let data):
             cr()
@@ -170,19 +184,12 @@ struct HTMLRenderer {
             return true
         case .codeBlock(let info, let literal, _):
             cr()
-            if govuk != nil {
-                lit("<pre class=\"x-govuk-code x-govuk-code--block\" tabindex=\"0\"><code")
-            } else {
-                lit("<pre><code")
-            }
+            lit("<pre")
+            attributes(node, extraClass: govuk != nil ? "x-govuk-code x-govuk-code--block" : nil,
+                       leading: govuk != nil ? [MarkdownAttribute(name: "tabindex", value: "0")] : [])
+            lit("><code")
             let language = info.unicodeScalars.split(whereSeparator: { Typographer.isJSWhitespace($0.value) }).first.map { String(String.UnicodeScalarView($0)) } ?? ""
-            var leading: [MarkdownAttribute] = []
-            if !language.isEmpty { leading.append(MarkdownAttribute(name: "class", value: options.langPrefix + language)) }
-            if tree[node].attributes.isEmpty {
-                for attr in leading { lit(" \(attr.name)=\""); escaped(attr.value); lit("\"") }
-            } else {
-                attributes(node, extraClass: language.isEmpty ? nil : options.langPrefix + language)
-            }
+            if !language.isEmpty { lit(" class=\""); escaped(options.langPrefix + language); lit("\"") }
             lit(">")
             escaped(literal)
             lit("</code></pre>\n")
@@ -250,9 +257,15 @@ struct HTMLRenderer {
         switch tree[node].kind {
         case .paragraph:
             if inTightList(node) { return }
+            let parent = tree[node].parent
+            if tree[node].next == -1, parent != -1, case .footnoteDefinition = tree[parent].kind { footnoteBackrefs(parent) }
             lit("</p>\n")
-        case .heading(let level): lit("</h\(level)>\n")
-        case .blockQuote: cr(); lit("</blockquote>\n")
+        case .heading(let level):
+            if permalinkID(node) != nil { lit("</span></a>") }
+            lit("</h\(level)>\n")
+        case .blockQuote:
+            if tree[node].firstChild != -1 { cr() }
+            lit("</blockquote>\n")
         case .list(let data): cr(); lit(data.ordered ? "</ol>\n" : "</ul>\n")
         case .item: lit("</li>\n")
         case .emphasis: lit("</em>")
@@ -268,6 +281,12 @@ struct HTMLRenderer {
         default:
             exitExtension(node)
         }
+    }
+
+    /// The heading's id when the GOV.UK renderer wraps heading text in a link to itself.
+    func permalinkID(_ node: Int) -> String? {
+        guard let markup = govuk, markup.headingPermalinks else { return nil }
+        return tree[node].attributes.first(where: { $0.name == "id" })?.value
     }
 
     func headingClass(_ level: Int, _ markup: GovukMarkup) -> String {

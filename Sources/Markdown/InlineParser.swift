@@ -72,6 +72,10 @@ struct InlineParser {
         if ins { table[Int(UInt8(ascii: "+"))] = true }
         if mark { table[Int(UInt8(ascii: "="))] = true }
         if sup { table[Int(UInt8(ascii: "^"))] = true }
+        if options.linkify {
+            table[Int(UInt8(ascii: ":"))] = true
+            table[Int(UInt8(ascii: "w"))] = true
+        }
         special = table
     }
 
@@ -102,6 +106,7 @@ struct InlineParser {
         noProcessingEnd = false
         noDeclarationEnd = false
         noCDATAEnd = false
+        htmlLinkDepth = 0
         while pos < end { parseInline() }
         processEmphasis(bottom: -1)
         finishText(in: block)
@@ -163,6 +168,10 @@ struct InlineParser {
             if sup, parseEnclosed(c, kind: .superscripted) {} else { appendText(s[pos..<(pos + 1)], at: pos); pos += 1 }
         case UInt8(ascii: "+"), UInt8(ascii: "="):
             if pos + 1 < end, s[pos + 1] == c { handleDelimiter(c) } else { appendText(s[pos..<(pos + 1)], at: pos); pos += 1 }
+        case UInt8(ascii: ":") where options.linkify:
+            if !parseLinkifyScheme() { appendText(s[pos..<(pos + 1)], at: pos); pos += 1 }
+        case UInt8(ascii: "w") where options.linkify:
+            if !parseLinkifyWWW() { parseString() }
         default:
             parseString()
         }
@@ -279,18 +288,35 @@ struct InlineParser {
         var runStart = start
         if c == UInt8(ascii: "~") || c == UInt8(ascii: "+") || c == UInt8(ascii: "=") {
             // markdown-it's pair markers: an odd marker is plain text before the pairs.
+            var oddAfter = false
             if count % 2 == 1 {
-                appendText(s[start..<(start + 1)], at: start)
-                runStart += 1
+                if scan.canClose && !scan.canOpen && count > 1 {
+                    // A closing run keeps its spare marker after the pairs.
+                    oddAfter = true
+                } else {
+                    appendText(s[start..<(start + 1)], at: start)
+                    runStart += 1
+                }
                 count -= 1
             }
             if count < 2 { return }
+            if oddAfter {
+                let node = appendText(s[runStart..<(pos - 1)], at: runStart)
+                tree[node].delimiter = true
+                pushDelimiter(c, count: count, node: node, canOpen: scan.canOpen, canClose: scan.canClose)
+                appendText(s[(pos - 1)..<pos], at: pos - 1)
+                return
+            }
         }
         let node = appendText(s[runStart..<pos], at: runStart)
         tree[node].delimiter = true
+        pushDelimiter(c, count: count, node: node, canOpen: scan.canOpen, canClose: scan.canClose)
+    }
+
+    mutating func pushDelimiter(_ c: UInt8, count: Int, node: Int, canOpen: Bool, canClose: Bool) {
         let index = delimiters.count
         delimiters.append(Delimiter(char: c, count: count, original: count, node: node, previous: topDelimiter,
-                                    next: -1, canOpen: scan.canOpen, canClose: scan.canClose))
+                                    next: -1, canOpen: canOpen, canClose: canClose))
         if topDelimiter != -1 { delimiters[topDelimiter].next = index }
         topDelimiter = index
     }
@@ -499,6 +525,7 @@ struct InlineParser {
         let link = tree.make(MarkdownNode(kind: kind, line: line, column: column))
         tree.moveSiblings(after: opener.node, upTo: -1, into: link)
         tree.appendChild(link, to: block)
+        if !isImage && !linkified.isEmpty { unwrapLinkified(in: link) }
         processEmphasis(bottom: opener.previousDelimiter)
         popBracket()
         tree.unlink(opener.node)
@@ -564,6 +591,9 @@ struct InlineParser {
     }
 
     var autolinks: Set<Int> = []
+    var linkified: Set<Int> = []
+    /// Open raw `<a>` tags in the current block: no linkify inside them.
+    var htmlLinkDepth = 0
 
     func isEmailLocal(_ c: UInt8) -> Bool {
         if ByteClass.isAlnum(c) { return true }
@@ -612,6 +642,11 @@ struct InlineParser {
         }
         guard let tagEnd else { return false }
         appendNode(.html(String(decoding: s[start..<tagEnd], as: UTF8.self)), at: start)
+        if tagEnd - start >= 3, s[start + 1] | 0x20 == UInt8(ascii: "a"), ByteClass.isWhitespace(s[start + 2]) || s[start + 2] == UInt8(ascii: ">") {
+            htmlLinkDepth += 1
+        } else if tagEnd - start >= 4, s[start + 1] == UInt8(ascii: "/"), s[start + 2] | 0x20 == UInt8(ascii: "a"), !ByteClass.isAlnum(s[start + 3]) {
+            htmlLinkDepth -= 1
+        }
         pos = tagEnd
         return true
     }

@@ -26,10 +26,10 @@ public struct MarkdownDocument: Sendable {
         blocks.parse()
         var inlines = InlineParser(tree: blocks.tree, references: blocks.references,
                                    footnoteLabels: blocks.footnoteLabels, options: options)
-        blocks.tree = NodeTree()
         for block in Self.inlineContainers(inlines.tree) { inlines.parse(block: block) }
         var tree = inlines.tree
         inlines.tree = NodeTree()
+        AbbreviationParser.apply(blocks.abbreviations, to: &tree)
         DocumentTransforms.apply(to: &tree, options: options, autolinks: inlines.autolinks)
         self.tree = tree
         self.nodes = tree.nodes
@@ -63,6 +63,49 @@ public struct MarkdownDocument: Sendable {
     public func renderHTML() -> String {
         var renderer = HTMLRenderer(tree: tree, options: options)
         return String(decoding: renderer.render(root), as: UTF8.self)
+    }
+
+    /// Inline-only rendering, as markdown-it's `renderInline`: no paragraphs or other blocks, every
+    /// line break is a soft break; for one-line text such as titles (the `markdown` filter's inline mode).
+    public static func inlineHTML(_ text: String, options: MarkdownOptions = .commonMark) -> String {
+        var bytes = Array(text.utf8)
+        for k in bytes.indices where bytes[k] == 0 { bytes[k] = 0x20 }
+        var tree = NodeTree()
+        var paragraph = MarkdownNode(kind: .paragraph, line: 1, column: 1)
+        var lineMap = [LineOrigin(offset: 0, line: 1, column: 1)]
+        var line = 1
+        var content: [UInt8] = []
+        content.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            var b = bytes[i]
+            if b == 0x0D {
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                b = 0x0A
+            }
+            content.append(b)
+            i += 1
+            if b == 0x0A {
+                line += 1
+                lineMap.append(LineOrigin(offset: content.count, line: line, column: 1))
+            }
+        }
+        paragraph.content = content
+        paragraph.lineMap = lineMap
+        let block = tree.append(paragraph, to: 0)
+        var inlines = InlineParser(tree: tree, references: [:], footnoteLabels: [], options: options)
+        inlines.parse(block: block)
+        tree = inlines.tree
+        DocumentTransforms.apply(to: &tree, options: options, autolinks: inlines.autolinks)
+        var renderer = HTMLRenderer(tree: tree, options: options)
+        var out: [UInt8] = []
+        var child = tree[block].firstChild
+        while child != -1 {
+            renderer.out = []
+            out += renderer.render(child)
+            child = tree[child].next
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Render Markdown text to HTML in one call.

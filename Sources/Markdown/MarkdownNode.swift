@@ -27,6 +27,8 @@ public struct MarkdownNode: Sendable {
     var lineMap: [LineOrigin] = []
     /// A text node from an escape or entity: typography leaves it alone.
     var special = false
+    /// A definition list whose descriptions render without `<p>`.
+    var tight = false
     /// A text node holding a run of delimiters still waiting for a partner.
     var delimiter = false
 

@@ -46,7 +46,10 @@ public struct PreviewHandler: HTTPHandler {
             sitePath = "/" + path.dropFirst(pathPrefix.count)
         }
 
-        switch folder.resolve(sitePath) {
+        let identity = folder.identity
+        var resolution = folder.resolve(sitePath)
+        if resolution == .notFound, await waitIfSwapped(since: identity) { resolution = folder.resolve(sitePath) }
+        switch resolution {
         case .badRequest:
             return Self.text(.badRequest, "Bad request: the path cannot be decoded.\n")
         case .forbidden:
@@ -59,14 +62,34 @@ public struct PreviewHandler: HTTPHandler {
         case .file(let url):
             let type = ContentType.forPath(url.path)
             if snapshot.isFailing && ContentType.isHTML(type) { return errorPage(snapshot) }
-            return serve(url, contentType: type, status: .ok, request: request, token: snapshot.token)
+            if let response = serve(url, contentType: type, status: .ok, request: request, token: snapshot.token) { return response }
+            // The file went away between resolving and reading: a build swapped the folder.
+            if await waitIfSwapped(since: identity), case .file(let again) = folder.resolve(sitePath),
+               let response = serve(again, contentType: type, status: .ok, request: request, token: snapshot.token) {
+                return response
+            }
+            return notFound(snapshot)
         }
+    }
+
+    /// If a build swapped the site folder since `identity` was taken (or is swapping it now),
+    /// wait until the new one is in place (up to half a second); true if the request is worth
+    /// resolving again.
+    private func waitIfSwapped(since identity: [UInt64]?) async -> Bool {
+        var now = folder.identity
+        guard now == nil || now != identity else { return false }
+        for _ in 0..<500 where now == nil {
+            try? await Task.sleep(for: .milliseconds(1))
+            now = folder.identity
+        }
+        return true
     }
 
     private func notFound(_ snapshot: PreviewStatus.Snapshot) -> HTTPResponse {
         if snapshot.isFailing { return errorPage(snapshot) }
-        if case .file(let page) = folder.resolve("/404.html") {
-            return serve(page, contentType: ContentType.forPath(page.path), status: .notFound, request: nil, token: snapshot.token)
+        if case .file(let page) = folder.resolve("/404.html"),
+           let response = serve(page, contentType: ContentType.forPath(page.path), status: .notFound, request: nil, token: snapshot.token) {
+            return response
         }
         return Self.text(.notFound, "Not found.\n")
     }
@@ -79,11 +102,9 @@ public struct PreviewHandler: HTTPHandler {
         ], body: html)
     }
 
-    private func serve(_ url: URL, contentType: String, status: HTTPStatusCode, request: HTTPRequest?, token: String) -> HTTPResponse {
-        guard let data = try? Data(contentsOf: url, options: .uncached) else {
-            // Gone between resolving and reading (a build swapped the folder): say so plainly.
-            return Self.text(.notFound, "Not found.\n")
-        }
+    /// The file's response, or nil if it cannot be read (it went away).
+    private func serve(_ url: URL, contentType: String, status: HTTPStatusCode, request: HTTPRequest?, token: String) -> HTTPResponse? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
         var headers: HTTPHeaders = [.contentType: contentType, .cacheControl: "no-cache"]
         headers[HTTPHeader("X-Content-Type-Options")] = "nosniff"
         if ContentType.isHTML(contentType) {

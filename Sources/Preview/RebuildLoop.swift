@@ -54,11 +54,13 @@ public final class RebuildLoop: @unchecked Sendable {
     /// Build after changes until the surrounding task is cancelled.
     public func run() async {
         for await _ in signals {
-            // Wait for a quiet moment, but never longer than 20 debounce periods in a row.
-            for _ in 0..<20 {
-                try? await Task.sleep(for: debounce)
+            // Wait until nothing has changed for `debounce` (sleeping only what is left of it),
+            // but never longer than 20 debounce periods in all.
+            let deadline = ContinuousClock.now + debounce * 20
+            while !Task.isCancelled {
                 let quiet = lock.withLock { ContinuousClock.now - lastChange }
-                if quiet >= debounce || Task.isCancelled { break }
+                if quiet >= debounce || ContinuousClock.now >= deadline { break }
+                try? await Task.sleep(for: debounce - quiet)
             }
             if Task.isCancelled { return }
             let batch = lock.withLock { () -> Set<String> in

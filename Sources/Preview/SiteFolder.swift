@@ -58,6 +58,15 @@ public struct SiteFolder: Sendable {
         }
     }
 
+    /// Which folder is at `root` right now (device and inode), nil while there is none: a build
+    /// swaps in a new folder, and for a moment there is none. Compare two to see whether a swap
+    /// happened in between.
+    public var identity: [UInt64]? {
+        var info = stat()
+        guard stat(rootPath, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
+
     private func isInside(_ real: String) -> Bool {
         real == rootPath || real.hasPrefix(rootPath + "/")
     }

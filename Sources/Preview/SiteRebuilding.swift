@@ -9,8 +9,8 @@ public protocol SiteRebuilding: Sendable {
 }
 
 /// Rebuilds everything every time, re-reading the configuration first (so a changed
-/// configuration file takes effect). The fallback until the Site module offers an incremental
-/// build session.
+/// configuration file takes effect). Slower than `SessionRebuild`; kept for comparison (the
+/// benchmark measures both) and as a fallback.
 public struct FullRebuild: SiteRebuilding {
     /// Makes the builder for one build; throws `ConfigurationError` when the configuration is bad.
     public let makeBuilder: @Sendable () throws -> SiteBuilder
@@ -21,15 +21,19 @@ public struct FullRebuild: SiteRebuilding {
 
     public func rebuild(changed: Set<String>) -> BuildReport {
         let builder: SiteBuilder
-        do { builder = try makeBuilder() } catch {
-            var report = BuildReport()
-            if let error = error as? ConfigurationError {
-                report.diagnostics.append(Diagnostic(.error, path: error.path, line: error.line, column: error.column, message: error.message))
-            } else {
-                report.diagnostics.append(Diagnostic(.error, path: "configuration", message: "\(error)"))
-            }
-            return report
-        }
+        do { builder = try makeBuilder() } catch { return BuildReport(failure: error) }
         return builder.build()
+    }
+}
+
+extension BuildReport {
+    /// A build that could not start: its configuration is bad.
+    init(failure error: any Error) {
+        self.init()
+        if let error = error as? ConfigurationError {
+            diagnostics.append(Diagnostic(.error, path: error.path, line: error.line, column: error.column, message: error.message))
+        } else {
+            diagnostics.append(Diagnostic(.error, path: "configuration", message: "\(error)"))
+        }
     }
 }

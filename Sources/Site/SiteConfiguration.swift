@@ -37,6 +37,9 @@ public struct SiteConfiguration: Sendable {
     /// Collections declared by glob, as `eleventyConfig.addCollection(name, c => c.getFilteredByGlob(...))`:
     /// name to globs relative to the input (or to the root, starting with the input folder).
     public var collections: [(name: String, globs: [String])] = []
+    /// The design-history convention: each folder directly in `<input>/posts/` is a collection named
+    /// after it (`posts/ecf-v2/*.md` is `collections['ecf-v2']`), unless `collections` names it.
+    public var sectionCollections: Bool = true
     /// The Markdown renderer's options for page bodies (indented code is switched off for bodies).
     public var markdown: MarkdownOptions = .govuk
     /// The plugin's options (header, footer, url, pathPrefix, titleSuffix, stylesheets, scripts,
@@ -44,6 +47,8 @@ public struct SiteConfiguration: Sendable {
     public var options: TemplateObject = SiteConfiguration.defaultOptions
     /// Generated pages (the built-in virtual templates, by file stem) switched on or off.
     public var generatedPages: [String: Bool] = [:]
+    /// The configuration file this was read from, for diagnostics about it.
+    public var file: URL?
     /// Load the built-in virtual templates (404, sitemap, feed, search index, tags) at all.
     public var includeVirtualTemplates: Bool = true
 
@@ -86,13 +91,14 @@ public struct SiteConfiguration: Sendable {
     /// with the line and column of the key.
     public static func load(from file: URL) throws(ConfigurationError) -> SiteConfiguration {
         var configuration = SiteConfiguration(root: file.deletingLastPathComponent())
+        configuration.file = file
         let path = file.path
         let text: String
         do { text = try String(contentsOf: file, encoding: .utf8) } catch {
             throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read the configuration: \(error.localizedDescription)")
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
+        do { node = try Yams.compose(yaml: text, .basic, .default, .utf8) } catch let error as YamlError {
             let (line, column, message) = FrontMatter.location(of: error)
             throw ConfigurationError(path: path, line: line, column: column, message: "not valid YAML: \(message)")
         } catch {
@@ -164,6 +170,11 @@ public struct SiteConfiguration: Sendable {
                     }
                     configuration.collections.append((collection.string ?? "", list))
                 }
+            case "sectionCollections":
+                guard case .bool(let on) = TemplateValue(yaml: value) else {
+                    throw ConfigurationError(path: path, node: value, message: "'sectionCollections' must be true or false")
+                }
+                configuration.sectionCollections = on
             case "markdown":
                 configuration.markdown = try markdownOptions(value, path: path, base: configuration.markdown)
             case "options":
@@ -186,7 +197,7 @@ public struct SiteConfiguration: Sendable {
                     configuration.generatedPages[page.string ?? ""] = on
                 }
             default:
-                throw ConfigurationError(path: path, node: key, message: "unknown key '\(name)'; the keys are input, output, layouts, includes, data, passthrough, templateEngines, collections, markdown, options, generatedPages")
+                throw ConfigurationError(path: path, node: key, message: "unknown key '\(name)'; the keys are input, output, layouts, includes, data, passthrough, templateEngines, collections, sectionCollections, markdown, options, generatedPages")
             }
         }
         return configuration

@@ -50,7 +50,18 @@ extension SiteSession {
         }
         for tag in tagOrder.sorted() where tag != "all" { collections[tag] = .array(byTag[tag] ?? []) }
         let inputName = configuration.input.split(separator: "/").joined(separator: "/")
-        for (name, globs) in configuration.collections {
+        var declared = configuration.collections
+        if configuration.sectionCollections {
+            let posts = configuration.inputURL.appendingPathComponent("posts")
+            let folders = (try? FileManager.default.contentsOfDirectory(atPath: posts.path)) ?? []
+            for folder in folders.sorted() where !folder.hasPrefix(".") && !declared.contains(where: { $0.name == folder }) {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: posts.appendingPathComponent(folder).path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    declared.append((folder, ["posts/\(folder)/*.md"]))
+                }
+            }
+        }
+        for (name, globs) in declared {
             let patterns = globs.map { glob -> Glob in
                 var g = glob
                 while g.hasPrefix("./") { g.removeFirst(2) }

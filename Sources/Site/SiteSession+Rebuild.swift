@@ -3,54 +3,83 @@ import Templates
 
 /// Incremental rebuilds: what a change can affect, and writing only the files that differ.
 extension SiteSession {
-    /// What a page's rendering reads: its template, its layout chain, and whether the template or a
-    /// layout names `collections`, `navigation` or `journeys` (so a change elsewhere can affect it).
-    func dependencies(of page: Page, template: SourceTemplate, layouts: [String: LayoutFile]) -> PageDependencies {
-        var chain: [String] = []
-        var sources = [template.frontMatter.body]
+    /// What a page's rendering reads: its template, its layout chain and every template those
+    /// extend, include or import (found through the loader), and which of `collections`,
+    /// `navigation` and `journeys` any of them names. `closures` caches each file's transitive reads.
+    func dependencies(of page: Page, template: SourceTemplate, layouts: [String: LayoutFile],
+                      closures: inout [String: (files: Set<String>, mentions: Set<String>)]) -> PageDependencies {
+        var files: Set<String> = []
+        var mentions: Set<String> = []
+        func include(_ scan: ScannedTemplate, depth: Int) {
+            mentions.formUnion(scan.mentions)
+            for name in scan.references {
+                guard let url = renderer.environment.loader.locate(name) else { continue }
+                let closure = self.closure(of: url.standardizedFileURL.path, closures: &closures, depth: depth + 1)
+                files.formUnion(closure.files)
+                mentions.formUnion(closure.mentions)
+            }
+        }
+        include(ScannedTemplate(template.frontMatter.body), depth: 0)
         var cursor = page.data["layout"]?.stringValue
-        while let name = cursor, let layout = layouts[name], !chain.contains(layout.file.standardizedFileURL.path), chain.count < 32 {
-            chain.append(layout.file.standardizedFileURL.path)
-            sources.append(layout.frontMatter.body)
+        var seen: Set<String> = []
+        while let name = cursor, let layout = layouts[name], seen.insert(name).inserted, seen.count < 32 {
+            let closure = self.closure(of: layout.file.standardizedFileURL.path, closures: &closures, depth: 0)
+            files.formUnion(closure.files)
+            mentions.formUnion(closure.mentions)
             cursor = layout.parentName
         }
-        let reads = template.isVirtual || page.data["pagination"] != nil
-            || sources.contains { $0.contains("collections") || $0.contains("navigation") || $0.contains("journeys") || $0.contains("{% include") || $0.contains("{% extends") || $0.contains("{% import") || $0.contains("{% from") }
-        return PageDependencies(template: template.file.standardizedFileURL.path, layouts: chain, readsCollections: reads)
+        if page.data["pagination"] != nil || template.isVirtual { mentions.insert("collections") }
+        return PageDependencies(template: template.file.standardizedFileURL.path, files: Array(files), mentions: mentions)
+    }
+
+    /// A file and everything it extends, includes or imports, with what they name.
+    private func closure(of path: String, closures: inout [String: (files: Set<String>, mentions: Set<String>)], depth: Int) -> (files: Set<String>, mentions: Set<String>) {
+        if let known = closures[path] { return known }
+        closures[path] = ([path], [])  // a cycle stops here
+        guard depth < 50, let data = FileManager.default.contents(atPath: path) else { return ([path], []) }
+        let scan = ScannedTemplate(String(decoding: data, as: UTF8.self))
+        var files: Set<String> = [path]
+        var mentions = scan.mentions
+        for name in scan.references {
+            guard let url = renderer.environment.loader.locate(name) else { continue }
+            let inner = closure(of: url.standardizedFileURL.path, closures: &closures, depth: depth + 1)
+            files.formUnion(inner.files)
+            mentions.formUnion(inner.mentions)
+        }
+        closures[path] = (files, mentions)
+        return (files, mentions)
     }
 
     /// The pages to render: all on a full build; on a rebuild, the pages of changed templates, the
-    /// pages whose layouts changed, and, when a template changed, every page that reads collections
-    /// or navigation. A change to data, includes or anything unknown renders everything.
-    func pagesToRender(_ pages: [Page], templates: [SourceTemplate], layouts: [String: LayoutFile], changed: Set<String>?,
-                       previousTemplates: Set<String>) -> Set<Int> {
+    /// pages whose layouts or includes changed, and, when a template changed, the pages that read
+    /// collections or journeys (and navigation, when the navigation changed). A changed data file
+    /// or a template added or removed renders everything.
+    func pagesToRender(_ pages: [Page], templates: [SourceTemplate], changed: Set<String>?, previousTemplates: Set<String>,
+                       navigationChanged: Bool) -> Set<Int> {
         let all = Set(pages.indices)
         guard let changed else { return all }
         let templatePaths = Set(templates.map { $0.file.standardizedFileURL.path })
-        let layoutPaths = Set(layouts.values.map { $0.file.standardizedFileURL.path })
-        var changedTemplates: Set<String> = []
-        var changedLayouts: Set<String> = []
-        for path in changed {
-            if templatePaths.contains(path) { changedTemplates.insert(path) }
-            else if layoutPaths.contains(path) { changedLayouts.insert(path) }
-            else if path.hasPrefix(configuration.inputURL.path + "/") || path.hasPrefix(configuration.dataURL.path + "/")
-                        || path.hasPrefix(configuration.includesURL.path + "/") || path.hasPrefix(configuration.layoutsURL.path + "/") {
-                // A template that vanished or appeared, a data file, an include: anything may change.
-                if TemplateKind(fileName: path) != nil || path.hasSuffix(".json") || path.hasSuffix(".js") || path.hasSuffix(".yml") || path.hasSuffix(".yaml") {
-                    return all
-                }
-            }
-        }
         // A template added or removed changes collections and navigation everywhere.
         if templatePaths != previousTemplates { return all }
+        var changedTemplates: Set<String> = []
+        var changedFiles: Set<String> = []
+        for path in changed {
+            if templatePaths.contains(path) {
+                changedTemplates.insert(path)
+            } else if path.hasSuffix(".json") || path.hasSuffix(".js") || path.hasSuffix(".yml") || path.hasSuffix(".yaml") || path.hasSuffix(".cjs") {
+                return all  // data: its dependents are every page under it, or every page for global data
+            } else {
+                changedFiles.insert(path)
+            }
+        }
         var selected: Set<Int> = []
         for (index, page) in pages.enumerated() {
-            let template = templates[page.template]
-            let path = template.file.standardizedFileURL.path
+            let path = templates[page.template].file.standardizedFileURL.path
             if changedTemplates.contains(path) { selected.insert(index); continue }
             guard let output = page.outputPath, let previous = state.dependencies[output] else { selected.insert(index); continue }
-            if !changedLayouts.isDisjoint(with: previous.layouts) { selected.insert(index); continue }
-            if !changedTemplates.isEmpty && previous.readsCollections { selected.insert(index) }
+            if !changedFiles.isDisjoint(with: previous.files) { selected.insert(index); continue }
+            if !changedTemplates.isEmpty, previous.mentions.contains("collections") || previous.mentions.contains("journeys") { selected.insert(index); continue }
+            if navigationChanged, previous.mentions.contains("navigation") { selected.insert(index) }
         }
         return selected
     }

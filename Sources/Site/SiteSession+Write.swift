@@ -37,7 +37,8 @@ extension SiteSession {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: source.path, isDirectory: &isDirectory) else {
                 if configuration.passthroughDeclared {
-                    diagnostics.append(Diagnostic(.warning, path: "design-history.yml", message: "passthrough source '\(from)' does not exist"))
+                    let file = configuration.file.map(displayPath) ?? "design-history.yml"
+                    diagnostics.append(Diagnostic(.warning, path: file, message: "passthrough source '\(from)' does not exist"))
                 }
                 continue
             }

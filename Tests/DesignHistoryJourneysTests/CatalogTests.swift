@@ -66,3 +66,13 @@ func seedPostPassesEveryJourneyCheck(path: String) throws {
     #expect(try SeedPosts.diagnostics(path).map(\.description) == [])
     #expect(try SeedPosts.text(path).contains("journey"))
 }
+
+/// The whole design history built (without writing) with this repository's models: every seed post
+/// names its journey and the build finds no journey problem at all.
+@Test func buildingTheRepositoryFindsNoJourneyProblem() throws {
+    let report = SiteBuilder(configuration: SiteConfiguration(root: SeedPosts.root), journeys: DesignHistoryJourneys.catalog).build(write: false)
+    let journeyProblems = report.diagnostics.filter { ($0.id ?? "").hasPrefix("D") || ($0.id ?? "").hasPrefix("M") }
+    #expect(journeyProblems.map(\.description) == [])
+    #expect(report.errors == 0)
+    #expect(journeyCatalogDiagnostics(catalog: DesignHistoryJourneys.catalog).isEmpty)
+}

@@ -119,3 +119,19 @@ func changingARouteFailsThePathThatTakesIt(post: String) throws {
     let pinned = errors(try SeedPosts.diagnostics(manage, text: text.replacingOccurrences(of: "journey: dfe-sign-in", with: "journey:\n  id: dfe-sign-in\n  version: 2")))
     #expect(pinned.map(\.id) == ["D1"])
 }
+
+@Test func aChangedRouteFailsTheBuildOfBothPostsThatDocumentIt() {
+    let mutated = catalog { steps in
+        steps.map { step in
+            guard step.id == "confirm-email" else { return step }
+            var routes = step.routes
+            routes[1].target = "registration-complete"
+            return step.replacing(routes: routes)
+        }
+    }
+    let report = SiteBuilder(configuration: SiteConfiguration(root: SeedPosts.root), journeys: mutated).build(write: false)
+    let d3 = report.diagnostics.filter { $0.id == "D3" }
+    #expect(d3.contains { $0.path.hasSuffix(claim) } && d3.contains { $0.path.hasSuffix(manage) })
+    #expect(d3.allSatisfy { $0.path.hasSuffix(claim) || $0.path.hasSuffix(manage) })
+    #expect(d3.allSatisfy { $0.severity == .error })
+}

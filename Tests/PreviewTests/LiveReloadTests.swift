@@ -10,9 +10,9 @@ import Testing
         return String(page.body[start.upperBound...].prefix { $0 != "\"" })
     }
 
-    @Test(arguments: [false, true])
-    func editingAPostSendsAReloadEventAndServesTheChange(polling: Bool) async throws {
-        try await PreviewFixture.with(polling: polling) { fixture in
+    @Test(arguments: [(false, PreviewFixture.Rebuilds.session), (true, .session), (false, .full)])
+    func editingAPostSendsAReloadEventAndServesTheChange(polling: Bool, rebuilds: PreviewFixture.Rebuilds) async throws {
+        try await PreviewFixture.with(polling: polling, rebuilds: rebuilds) { fixture in
             let page = try await fixture.get("/posts/first-post/")
             let token = try #require(Self.token(in: page))
             let events = try await RawSocket.connect(port: fixture.port)
@@ -22,11 +22,13 @@ import Testing
             #expect(opened.contains("Content-Type: text/event-stream"))
             #expect(!opened.contains("event: reload"), "an up-to-date tab is not told to reload")
 
-            try fixture.write("Content/posts/first-post.md", "---\ntitle: First post, renamed\n---\nNew text.\n")
+            try fixture.write("Content/posts/first-post.md", "---\nlayout: post\ntitle: First post, renamed\n---\nNew text.\n")
             let event = String(decoding: await events.receive(timeout: 10) { String(decoding: $0, as: UTF8.self).contains("event: reload") }, as: UTF8.self)
             #expect(event.contains("event: reload\ndata: "))
             let updated = try await fixture.get("/posts/first-post/")
-            #expect(updated.body.contains("<h1>First post, renamed</h1>"))
+            #expect(updated.body.contains(">First post, renamed</h1>"))
+            // The home page lists posts: it shows the new title too.
+            #expect(try await fixture.get("/posts/second-post/").body.contains(">Second post</h1>"))
             #expect(Self.token(in: updated) != token)
         }
     }
@@ -41,8 +43,9 @@ import Testing
         }
     }
 
-    @Test func aFailingBuildShowsTheErrorPageAndRecovers() async throws {
-        try await PreviewFixture.with { fixture in
+    @Test(arguments: PreviewFixture.Rebuilds.allCases)
+    func aFailingBuildShowsTheErrorPageAndRecovers(rebuilds: PreviewFixture.Rebuilds) async throws {
+        try await PreviewFixture.with(rebuilds: rebuilds) { fixture in
             try fixture.write("Content/posts/second-post.md", "---\ntitle: [unclosed\n---\nBody.\n")
             let failed = await eventually { (try? await fixture.get("/posts/first-post/"))?.status == 500 }
             #expect(failed)
@@ -56,8 +59,8 @@ import Testing
             // Assets still load while the build fails.
             #expect(try await fixture.get("/assets/style.css").status == 200)
 
-            try fixture.write("Content/posts/second-post.md", "---\ntitle: Second post, fixed\n---\nBody.\n")
-            let recovered = await eventually { (try? await fixture.get("/posts/second-post/"))?.body.contains("<h1>Second post, fixed</h1>") == true }
+            try fixture.write("Content/posts/second-post.md", "---\nlayout: post\ntitle: Second post, fixed\n---\nBody.\n")
+            let recovered = await eventually { (try? await fixture.get("/posts/second-post/"))?.body.contains(">Second post, fixed</h1>") == true }
             #expect(recovered)
             #expect(try await fixture.get("/posts/first-post/").status == 200)
         }

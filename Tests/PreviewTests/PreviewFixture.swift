@@ -17,9 +17,13 @@ final class PreviewFixture: @unchecked Sendable {
         self.port = UInt16(base.port ?? 0)
     }
 
+    /// How the fixture rebuilds: the incremental session (as `serve` does) or full builds.
+    enum Rebuilds: Sendable, CaseIterable { case session, full }
+
     /// Start a fixture, run `body` with it, and always stop it and remove its folder.
-    static func with(pathPrefix: String = "/", polling: Bool = false, _ body: (PreviewFixture) async throws -> Void) async throws {
-        let fixture = try await start(pathPrefix: pathPrefix, polling: polling)
+    static func with(pathPrefix: String = "/", polling: Bool = false, rebuilds: Rebuilds = .session,
+                     _ body: (PreviewFixture) async throws -> Void) async throws {
+        let fixture = try await start(pathPrefix: pathPrefix, polling: polling, rebuilds: rebuilds)
         do { try await body(fixture) } catch {
             await fixture.stop()
             throw error
@@ -27,7 +31,7 @@ final class PreviewFixture: @unchecked Sendable {
         await fixture.stop()
     }
 
-    static func start(pathPrefix: String, polling: Bool) async throws -> PreviewFixture {
+    static func start(pathPrefix: String, polling: Bool, rebuilds: Rebuilds) async throws -> PreviewFixture {
         guard let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
             throw RawSocket.Failure(description: "the Fixtures folder is missing from the test bundle")
         }
@@ -42,7 +46,9 @@ final class PreviewFixture: @unchecked Sendable {
         let session = PreviewSession(
             output: configuration.outputURL,
             watch: WatchList(folders: [configuration.inputURL, root.appendingPathComponent("Assets")], ignored: [configuration.outputURL]),
-            rebuilder: FullRebuild { SiteBuilder(configuration: configuration) },
+            rebuilder: rebuilds == .session
+                ? SessionRebuild { SiteBuilder(configuration: configuration).session() } as any SiteRebuilding
+                : FullRebuild { SiteBuilder(configuration: configuration) },
             options: options
         )
         let base = try await session.start()

@@ -56,36 +56,43 @@ final class RecordingRebuilder: SiteRebuilding, @unchecked Sendable {
     private var running = 0
     private(set) var maximumRunning = 0
     private(set) var batches: [Set<String>] = []
-    let duration: Double
+    /// The first build waits here until the test opens it.
+    private let gate: DispatchSemaphore?
 
-    init(duration: Double) { self.duration = duration }
+    init(holdingFirstBuild: Bool) { gate = holdingFirstBuild ? DispatchSemaphore(value: 0) : nil }
 
     func rebuild(changed: Set<String>) -> BuildReport {
-        lock.withLock {
+        let first = lock.withLock { () -> Bool in
             running += 1
             maximumRunning = max(maximumRunning, running)
             batches.append(changed)
+            return batches.count == 1
         }
-        Thread.sleep(forTimeInterval: duration)
+        if first, let gate { _ = gate.wait(timeout: .now() + 10) }
         lock.withLock { running -= 1 }
         return BuildReport()
     }
+
+    func releaseFirstBuild() { gate?.signal() }
 
     var snapshot: (maximum: Int, batches: [Set<String>]) { lock.withLock { (maximumRunning, batches) } }
 }
 
 @Suite struct RebuildLoopTests {
     @Test func changesDuringABuildQueueExactlyOneMoreAndBuildsNeverOverlap() async throws {
-        let rebuilder = RecordingRebuilder(duration: 0.15)
+        let rebuilder = RecordingRebuilder(holdingFirstBuild: true)
         let loop = RebuildLoop(rebuilder: rebuilder, status: PreviewStatus(), debounce: .milliseconds(10))
         let task = Task { await loop.run() }
         loop.changed(["/a"])
         #expect(await eventually(timeout: 5) { rebuilder.snapshot.batches.count == 1 })
-        // The first build is running now (it takes 150 ms): these all land in one queued build.
+        // The first build is running (held): these all land in the one queued build.
         for index in 0..<20 {
             loop.changed(["/b\(index)"])
             try await Task.sleep(for: .milliseconds(2))
         }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(rebuilder.snapshot.batches.count == 1, "no second build while the first runs")
+        rebuilder.releaseFirstBuild()
         let done = await eventually(timeout: 5) { rebuilder.snapshot.batches.count >= 2 }
         #expect(done)
         try await Task.sleep(for: .milliseconds(300))
@@ -100,7 +107,7 @@ final class RecordingRebuilder: SiteRebuilding, @unchecked Sendable {
     }
 
     @Test func aBurstOfChangesIsOneBuild() async throws {
-        let rebuilder = RecordingRebuilder(duration: 0)
+        let rebuilder = RecordingRebuilder(holdingFirstBuild: false)
         let loop = RebuildLoop(rebuilder: rebuilder, status: PreviewStatus(), debounce: .milliseconds(30))
         let task = Task { await loop.run() }
         for index in 0..<10 { loop.changed(["/f\(index)"]) }
@@ -121,5 +128,43 @@ final class RecordingRebuilder: SiteRebuilding, @unchecked Sendable {
         let diagnostic = try #require(report.diagnostics.first)
         #expect(diagnostic.path == file.path)
         #expect(diagnostic.message.contains("nonsense"))
+    }
+}
+
+@Suite struct SessionRebuildTests {
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int { lock.withLock { value += 1; return value } }
+        var count: Int { lock.withLock { value } }
+    }
+
+    @Test func aSessionIsReusedUntilTheConfigurationChanges() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("session-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        let post = root.appendingPathComponent("Content/a.md")
+        try "---\ntitle: A\n---\nText.\n".write(to: post, atomically: true, encoding: .utf8)
+        let config = root.appendingPathComponent("design-history.yml")
+        try "input: Content\n".write(to: config, atomically: true, encoding: .utf8)
+        let sessions = Counter()
+        let rebuild = SessionRebuild(configurationFile: config) {
+            _ = sessions.next()
+            return SiteSession(configuration: try SiteConfiguration.load(from: config))
+        }
+        #expect(rebuild.rebuild(changed: []).errors == 0)
+        #expect(sessions.count == 1)
+        try "---\ntitle: B\n---\nSecond text.\n".write(to: post, atomically: true, encoding: .utf8)
+        #expect(rebuild.rebuild(changed: [post.path]).errors == 0)
+        #expect(sessions.count == 1, "a post change reuses the session")
+        #expect(try String(contentsOf: root.appendingPathComponent("Site/a/index.html"), encoding: .utf8).contains("Second text."))
+
+        try "input: Content\nnonsense: 1\n".write(to: config, atomically: true, encoding: .utf8)
+        let broken = rebuild.rebuild(changed: [config.path])
+        #expect(broken.errors == 1)
+        #expect(broken.diagnostics.first?.message.contains("nonsense") == true)
+        try "input: Content\n".write(to: config, atomically: true, encoding: .utf8)
+        #expect(rebuild.rebuild(changed: [post.path]).errors == 0, "after a bad configuration any change starts again")
+        #expect(sessions.count == 3)
     }
 }

@@ -78,3 +78,13 @@ final class ChangeLog: @unchecked Sendable {
         #expect(check.note()?.contains("Models.swift") == true)
     }
 }
+
+@Test func scratchOutputIsReachedRelativelyFromTheRoot() {
+    let root = URL(fileURLWithPath: "/work/project")
+    #expect(PreviewOutput.relativePath(from: root, to: URL(fileURLWithPath: "/dev/shm/preview-1")) == "../../dev/shm/preview-1")
+    #expect(PreviewOutput.relativePath(from: root, to: URL(fileURLWithPath: "/work/project/Site")) == "Site")
+    #expect(PreviewOutput.relativePath(from: root, to: root) == ".")
+    let scratch = PreviewOutput.scratchFolder()
+    #expect(!FileManager.default.fileExists(atPath: scratch.path))
+    #expect(root.appendingPathComponent(PreviewOutput.relativePath(from: root, to: scratch)).standardizedFileURL.path == scratch.path)
+}

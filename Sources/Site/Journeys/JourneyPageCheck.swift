@@ -28,11 +28,12 @@ struct JourneyPageInput: Sendable {
 // - `journeyGlobalData(catalog:pages:)` once, as the global `journeys` data.
 //
 // `journeyDiagnostics` and `journeyPageData` run the same check; a caller that wants both can call
-// `journeyPage(for:catalog:)` once and pass its `check` to `journeyPageData(check:)`.
+// `journeyPage(for:catalog:)` once and pass its `check` to `journeyPageData(check:)`. Missing
+// screenshot files are left to the site's own check (D2 checks which screen a screenshot shows).
 
 /// The journey check of one page (parse its references once, then read diagnostics and data from it).
 func journeyPage(for page: JourneyPageInput, catalog: JourneyCatalog) -> PageCheck {
-    PageCheck(page: page.journeyPage, catalog: catalog)
+    PageCheck(page: page.journeyPage(checkingFiles: false), catalog: catalog)
 }
 
 /// After loading, before rendering: data added to the page as `journey` (diagram, coverage, paths),
@@ -74,8 +75,9 @@ extension Diagnostic {
 }
 
 extension JourneyPageInput {
-    /// The page as the journey checks see it: its `journey:` key, its screenshots, its body.
-    var journeyPage: JourneyPage {
+    /// The page as the journey checks see it: its `journey:` key, its screenshots, its body. The site
+    /// reports missing screenshot files of every page itself, so in a build D2 leaves files alone.
+    func journeyPage(checkingFiles: Bool) -> JourneyPage {
         func location(_ key: String, fallback: SourceLocation? = nil) -> SourceLocation {
             if let p = positions[key] { return SourceLocation(file: path, line: p.line, column: p.column) }
             return fallback ?? SourceLocation(file: path, line: 1, column: 1)
@@ -90,8 +92,11 @@ extension JourneyPageInput {
                 return Int(value.stringValue)
             }
             reference = JourneyReference(id: object["id"]?.stringValue ?? "", version: version, location: location("journey.id", fallback: location("journey")))
-        default:
+        case nil, .null?, .undefined?:
             reference = nil
+        case let other?:
+            // A value that is not an id still names a journey: D1 reports it rather than skip the page.
+            reference = JourneyReference(id: other.stringValue, location: location("journey"))
         }
         var screenshots: [ScreenshotReference] = []
         if case .array(let items)? = data["screenshots"].map({ $0[member: "items"] }) {
@@ -116,6 +121,6 @@ extension JourneyPageInput {
                     fromLocation: positions["\(key).from"].map { _ in location("\(key).from") }))
             }
         }
-        return JourneyPage(path: path, reference: reference, screenshots: screenshots, body: body, bodyLine: bodyLine, url: url, siteHasFile: siteHasFile)
+        return JourneyPage(path: path, reference: reference, screenshots: screenshots, body: body, bodyLine: bodyLine, url: url, siteHasFile: checkingFiles ? siteHasFile : nil)
     }
 }

@@ -11,6 +11,7 @@ enum JourneyTemplateData {
             ("outcomes", .number(Double(coverage.outcomes))), ("totalOutcomes", .number(Double(coverage.totalOutcomes))),
             ("routes", .number(Double(coverage.routes))), ("totalRoutes", .number(Double(coverage.totalRoutes))),
             ("summary", .string(coverage.summary)),
+            ("text", .string("This page documents \(coverage.summary) of the journey.")),
         ]))
         object["documented"] = .array(journey.steps.filter { check.documentedSteps.contains($0.id) }.map { .string($0.id) })
         object["documentedPaths"] = .array(check.validPaths.map { .array($0.map(TemplateValue.string)) })
@@ -42,14 +43,15 @@ enum JourneyTemplateData {
 
     /// What every view of a journey shows: ids, title, notes, steps and paths per outcome.
     static func summary(_ journey: Journey) -> TemplateObject {
-        TemplateObject([
+        let outcomes = journey.pathsPerOutcome()
+        return TemplateObject([
             ("id", .string(journey.id)),
             ("title", .string(journey.title)),
             ("version", .number(Double(journey.version))),
             ("notes", .array(journey.notes.map { .string($0.text) })),
             ("facts", .array(journey.facts.map { .object(TemplateObject([("id", .string($0.id)), ("label", .string($0.label))])) })),
             ("steps", .array(journey.steps.map(step))),
-            ("paths", .array(journey.pathsPerOutcome().map { outcome in
+            ("outcomes", .array(outcomes.map { outcome in
                 .object(TemplateObject([
                     ("outcome", .string(outcome.outcome.id)),
                     ("title", .string(outcome.outcome.title)),
@@ -63,7 +65,30 @@ enum JourneyTemplateData {
                     })),
                 ]))
             })),
+            ("paths", pathsTable(outcomes)),
         ])
+    }
+
+    /// Paths per outcome as `govukTable` parameters: outcome, path (decisions left out), facts.
+    static func pathsTable(_ outcomes: [OutcomePaths]) -> TemplateValue {
+        func cell(_ text: String) -> TemplateValue { .object(TemplateObject([("text", .string(text))])) }
+        var rows: [TemplateValue] = []
+        for outcome in outcomes {
+            for path in outcome.paths {
+                rows.append(.array([
+                    cell("\(outcome.outcome.title) (\(outcome.outcome.outcome?.description ?? ""))"),
+                    cell(path.steps.joined(separator: " → ")),
+                    cell(path.factsText),
+                ]))
+            }
+        }
+        return .object(TemplateObject([
+            ("caption", .string("Paths to each outcome")),
+            ("captionClasses", .string("govuk-table__caption--m")),
+            ("firstCellIsHeader", .bool(true)),
+            ("head", .array([cell("Outcome"), cell("Path"), cell("Given")])),
+            ("rows", .array(rows)),
+        ]))
     }
 
     static func step(_ step: Step) -> TemplateValue {

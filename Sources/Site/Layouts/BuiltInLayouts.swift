@@ -24,10 +24,27 @@ public enum BuiltInLayouts {
     /// Where the built-in assets folder goes in the output: its root.
     public static let assetsOutputFolder = "."
 
+    /// Registers the layouts' filters for a site (see `register(in:resolver:)`).
+    public static func register(in environment: inout TemplateEnvironment, configuration: SiteConfiguration) {
+        register(in: &environment, resolver: SitePathResolver(configuration: configuration))
+    }
+
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
-    /// `designHistoryPosts`, `screenshotGroups`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
+    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
+    /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
+    /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
         let cache = ImageSizeCache()
+        let pathPrefix = resolver.pathPrefix
+        var generated = TemplateObject()
+        for stem in resolver.generatedPages.keys.sorted() { generated[stem] = .bool(resolver.generatedPages[stem] ?? true) }
+        environment.addGlobal("generatedPages", .object(generated))
+        environment.addFilter("encodeUrl") { value, _ in
+            .string(LayoutFilters.encodeURL(value.stringValue))
+        }
+        environment.addFilter("prefixUrl") { value, _ in
+            .string(LayoutFilters.prefixURL(value.stringValue, pathPrefix: pathPrefix))
+        }
         environment.addFilter("imageSize") { value, arguments in
             let page = arguments.value(at: 0, named: "page").stringValue
             guard let sitePath = SitePathResolver.sitePath(of: value.stringValue, onPage: page),
@@ -48,8 +65,13 @@ public enum BuiltInLayouts {
             let limit = arguments.value(at: 0, named: "limit")
             return .array(LayoutFilters.posts(value, limit: limit.isTruthy ? Int(limit.numberValue) : nil))
         }
-        environment.addFilter("screenshotGroups") { value, _ in
-            .array(ScreenshotGroups.normalise(value))
+        // The site's slugify (registered before this), so ids match the ones content links to.
+        let slugifyFilter = environment.filters["slugify"]
+        environment.addFilter("screenshotGroups") { value, arguments in
+            let reserved = ScreenshotGroups.ids(inHTML: arguments.value(at: 0, named: "reserved").stringValue)
+            return .array(ScreenshotGroups.normalise(value, slugify: slugifyFilter.map { filter in
+                { text in (try? filter(.string(text), TemplateArguments()))?.stringValue ?? text }
+            }, reserved: reserved))
         }
         environment.addFilter("asList") { value, _ in
             .array(LayoutFilters.list(value))

@@ -4,8 +4,43 @@ import Templates
 /// The pure functions behind the layouts' filters, kept apart from the registration so they can be
 /// tested without a template engine.
 public enum LayoutFilters {
+    /// A URL made valid for an attribute, as `encodeURI` would but leaving `%XX` escapes alone:
+    /// spaces, quotes, angle brackets and the other characters a URL may not hold are percent-encoded
+    /// (real posts have file names with spaces). Other characters, non-ASCII included, stay.
+    public static func encodeURL(_ url: String) -> String {
+        let bytes = Array(url.utf8)
+        func isHex(_ b: UInt8) -> Bool { (48...57).contains(b) || (65...70).contains(b) || (97...102).contains(b) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for (i, b) in bytes.enumerated() {
+            let escapedAlready = b == 37 && i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])
+            let unsafe = b <= 32 || b == 127 || b == 34 || b == 60 || b == 62 || b == 92 || b == 94 || b == 96
+                || b == 123 || b == 124 || b == 125 || (b == 37 && !escapedAlready)
+            if unsafe {
+                out += [37, hex[Int(b >> 4)], hex[Int(b & 15)]]
+            } else {
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Eleventy's `url` for URLs that content hands to a component (`href: "/section/"`): a
+    /// site-absolute URL gets the path prefix, unless it already has it, so that a URL an author
+    /// wrote as `"/x/" | url` is not prefixed twice. Relative and full URLs are left alone. The
+    /// result is encoded with `encodeURL`.
+    public static func prefixURL(_ url: String, pathPrefix: String) -> String {
+        let url = encodeURL(url)
+        guard url.hasPrefix("/"), !url.hasPrefix("//"), pathPrefix != "/", !pathPrefix.isEmpty else { return url }
+        let prefix = pathPrefix.hasSuffix("/") ? pathPrefix : pathPrefix + "/"
+        if url.hasPrefix(prefix) || url + "/" == prefix { return url }
+        return prefix + url.dropFirst()
+    }
+
     /// `url` resolved against `base` (the site `url` option): an absolute URL stays as it is.
     public static func absoluteURL(_ url: String, base: String) -> String {
+        let url = encodeURL(url)
         if url.contains("://") || url.hasPrefix("mailto:") { return url }
         guard !base.isEmpty, let baseURL = URL(string: base),
               let resolved = URL(string: url, relativeTo: baseURL)?.absoluteURL else { return url }
@@ -196,7 +231,7 @@ public enum LayoutFilters {
                 ("description", jsonString(data[member: "description"].stringValue)),
                 ("section", jsonString(section.stringValue)),
                 ("date", jsonString(date)),
-                ("url", jsonString(joinPrefix(prefix, path))),
+                ("url", jsonString(encodeURL(joinPrefix(prefix, path)))),
                 ("tokens", "[" + searchTokens(content.stringValue).map(jsonString).joined(separator: ",") + "]"),
             ]
             entries.append("{" + fields.map { "\(jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}")

@@ -4,25 +4,53 @@ import Templates
 /// screenshots component renders: a list of groups `{title?, id?, items: [{title, id?, src?, alt?, caption?}]}`.
 ///
 /// Accepted: one group `{title?, items}`, a list of groups, a bare list of items; an item is a bare
-/// string, `{text, src, alt, caption, id}`, or the older `{text, img: {src, alt}}`. Ids and default
-/// file names are left to the template (`slugify`), so they match the engine's slugs exactly.
+/// string, `{text, src, alt, caption, id}`, or the older `{text, img: {src, alt}}`.
+///
+/// Given the site's `slugify`, each item also gets its `id` (its own, or its title slugified; a
+/// repeated id gets `-1`, `-2`… as markdown-it-anchor does, so the page stays valid HTML) and its
+/// `src` (its own, or the slugified title + `.png`).
 public enum ScreenshotGroups {
-    public static func normalise(_ value: TemplateValue) -> [TemplateValue] {
+    /// `reserved`: ids the page already uses (its headings), which items must not take.
+    public static func normalise(_ value: TemplateValue, slugify: ((String) -> String)? = nil, reserved: Set<String> = []) -> [TemplateValue] {
+        let groups: [TemplateValue]
         switch value {
         case .undefined, .null: return []
-        case .string, .safe: return [group(title: .undefined, id: .undefined, items: [value])]
+        case .string, .safe: groups = [group(title: .undefined, id: .undefined, items: [value])]
         case .object:
-            return [group(title: value[member: "title"], id: value[member: "id"], items: items(of: value))]
+            groups = [group(title: value[member: "title"], id: value[member: "id"], items: items(of: value))]
         case .array(let elements):
             let isGroupList = !elements.isEmpty && elements.allSatisfy { element in
                 if case .array = element[member: "items"] { return true }
                 return false
             }
             if isGroupList {
-                return elements.map { group(title: $0[member: "title"], id: $0[member: "id"], items: items(of: $0)) }
+                groups = elements.map { group(title: $0[member: "title"], id: $0[member: "id"], items: items(of: $0)) }
+            } else {
+                groups = [group(title: .undefined, id: .undefined, items: elements)]
             }
-            return [group(title: .undefined, id: .undefined, items: elements)]
         default: return []
+        }
+        guard let slugify else { return groups }
+        var seen: [String: Int] = [:]
+        for id in reserved { seen[id] = 1 }
+        return groups.map { group in
+            guard case .object(var object) = group, case .array(let items) = group[member: "items"] else { return group }
+            object["items"] = .array(items.map { item in
+                guard case .object(var fields) = item else { return item }
+                let slug = slugify(item[member: "title"].stringValue)
+                var id = item[member: "id"].isTruthy ? item[member: "id"].stringValue : slug
+                if let count = seen[id] {
+                    var next = count
+                    while seen["\(id)-\(next)"] != nil { next += 1 }
+                    seen[id] = next + 1
+                    id = "\(id)-\(next)"
+                }
+                seen[id] = seen[id] ?? 1
+                fields["id"] = .string(id)
+                if !item[member: "src"].isTruthy { fields["src"] = .string((item[member: "id"].isTruthy ? item[member: "id"].stringValue : slug) + ".png") }
+                return .object(fields)
+            })
+            return .object(object)
         }
     }
 
@@ -69,5 +97,18 @@ public enum ScreenshotGroups {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
+    }
+
+    /// The values of the `id` attributes in an HTML fragment.
+    public static func ids(inHTML html: String) -> Set<String> {
+        var ids = Set<String>()
+        var rest = Substring(html)
+        while let start = rest.range(of: " id=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            ids.insert(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        return ids
     }
 }

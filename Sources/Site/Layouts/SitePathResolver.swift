@@ -11,19 +11,32 @@ public struct SitePathResolver: Sendable {
     public var input: URL?
     /// The built-in assets folder and the output folder it is copied to.
     public var assets: (from: URL, to: String)?
+    /// The site's path prefix (`/` or `/sub/`), for `prefixUrl`.
+    public var pathPrefix: String
+    /// Generated pages by file stem, on or off, for the layouts' links to them.
+    public var generatedPages: [String: Bool]
 
-    public init(passthrough: [(from: URL, to: String)], input: URL? = nil, assets: (from: URL, to: String)? = nil) {
+    public init(passthrough: [(from: URL, to: String)], input: URL? = nil, assets: (from: URL, to: String)? = nil,
+                pathPrefix: String = "/", generatedPages: [String: Bool] = [:]) {
         self.passthrough = passthrough
         self.input = input
         self.assets = assets
+        self.pathPrefix = pathPrefix
+        self.generatedPages = generatedPages
     }
 
     /// The resolver for a site configuration.
     public init(configuration: SiteConfiguration) {
+        var generated: [String: Bool] = [:]
+        for stem in ["404", "sitemap", "sitemap-xml", "feed", "search-index", "tags", "tag"] + configuration.generatedPages.keys {
+            generated[stem] = configuration.includeVirtualTemplates && configuration.emits(generatedPage: stem)
+        }
         self.init(
             passthrough: configuration.passthrough.map { (configuration.root.appendingPathComponent($0.from), $0.to) },
             input: configuration.inputURL,
-            assets: BuiltInLayouts.assetsURL.map { ($0, BuiltInLayouts.assetsOutputFolder) }
+            assets: BuiltInLayouts.assetsURL.map { ($0, BuiltInLayouts.assetsOutputFolder) },
+            pathPrefix: configuration.pathPrefix,
+            generatedPages: generated
         )
     }
 

@@ -112,7 +112,8 @@ func positions(_ diagnostics: [Diagnostic]) -> [String] {
 
 @Test func d8QuotedCopyEqualsTheModel() throws {
     let found = try fixtureDiagnostics("d8-quotes.md")
-    #expect(positions(found) == ["D8:7:3", "D8:14:5"])
+    #expect(positions(found) == ["D8:7:3", "D8:14:5", "D8:21:5"])
+    #expect(found[2].message == "quoted error message ‘Enter your pasword’ is not an error message of any screen of journey 'sign-in'")
     #expect(found[0].message.contains("the model has ‘Sign in to your account’"))
     #expect(found[1].message.contains("‘with your email address’"))
 }
@@ -130,7 +131,9 @@ func positions(_ diagnostics: [Diagnostic]) -> [String] {
     let data = try #require(JourneyPostCheck.pageData(text: try String(contentsOf: url, encoding: .utf8), path: "passes.md", catalog: fixtureCatalog))
     #expect(data[member: "id"].stringValue == "sign-in")
     #expect(data[member: "coverage"][member: "summary"].stringValue == "screens 4 of 5, outcomes 2 of 2, routes 4 of 7")
-    #expect(data[member: "paths"][member: "0"][member: "outcome"].stringValue == "signed-in")
+    #expect(data[member: "outcomes"][member: "0"][member: "outcome"].stringValue == "signed-in")
+    #expect(data[member: "paths"][member: "rows"][member: "0"][member: "1"][member: "text"].stringValue == "start → sign-in → signed-in")
+    #expect(data[member: "coverage"][member: "text"].stringValue.contains("screens 4 of 5"))
 }
 
 @Test func catalogDiagnosticsPointAtTheModel() {
@@ -138,4 +141,15 @@ func positions(_ diagnostics: [Diagnostic]) -> [String] {
     let found = journeyCatalogDiagnostics(catalog: JourneyCatalog([broken]))
     #expect(found.map(\.id) == ["M3"])
     #expect(found.first?.path.hasSuffix("JourneyChecksTests.swift") == true)
+}
+
+@Test func aJourneyKeyThatIsNotAnIdIsReportedNotSkipped() {
+    let found = JourneyPostCheck.diagnostics(text: "---\ntitle: x\njourney: 5\n---\n", path: "x.md", catalog: fixtureCatalog)
+    #expect(positions(found) == ["D1:3:1"])
+}
+
+@Test func brokenFrontMatterStillGivesADiagnosticAndNoJourneyCheck() {
+    let found = JourneyPostCheck.diagnostics(text: "---\njourney: [unclosed\n---\n", path: "x.md", catalog: fixtureCatalog)
+    #expect(found.count == 1)
+    #expect(found.first?.id == nil)
 }

@@ -210,3 +210,45 @@ private func page(_ url: String, date: String, layout: String = "post", tags: Te
     ]))]))
     #expect(LayoutFilters.relatedSections(sections).map { $0[member: "title"].stringValue } == ["Research"])
 }
+
+@Test(arguments: [
+    ("/section/", "/prefix/", "/prefix/section/"),
+    ("/prefix/section/", "/prefix/", "/prefix/section/"),
+    ("/prefix", "/prefix/", "/prefix"),
+    ("/", "/prefix/", "/prefix/"),
+    ("section/", "/prefix/", "section/"),
+    ("https://example.gov.uk/", "/prefix/", "https://example.gov.uk/"),
+    ("//cdn.example/x", "/prefix/", "//cdn.example/x"),
+    ("/section/", "/", "/section/"),
+])
+func prefixURLAddsThePrefixOnce(url: String, prefix: String, expected: String) {
+    #expect(LayoutFilters.prefixURL(url, pathPrefix: prefix) == expected)
+}
+
+@Test(arguments: [
+    ("/ecf-v2/building a CSV bulk upload feature/", "/ecf-v2/building%20a%20CSV%20bulk%20upload%20feature/"),
+    ("Who do you want to add - GOV.UK.png", "Who%20do%20you%20want%20to%20add%20-%20GOV.UK.png"),
+    ("/a%20b/?q=x&y=\"z\"#frag", "/a%20b/?q=x&y=%22z%22#frag"),
+    ("/100%/", "/100%25/"),
+    ("/café/", "/café/"),
+])
+func encodeURLMakesAttributeValuesValid(url: String, expected: String) {
+    #expect(LayoutFilters.encodeURL(url) == expected)
+}
+
+@Test func screenshotIdsAreUniqueAndFilesDefaultToTheSlug() {
+    let slugify: (String) -> String = { $0.lowercased().replacingOccurrences(of: " ", with: "-") }
+    let groups = ScreenshotGroups.normalise(.array([.string("Your school"), .string("Your school"),
+        .object(TemplateObject([("text", .string("Your school")), ("src", .string("own.png"))])), .string("Other")]), slugify: slugify)
+    guard case .array(let items) = groups.first?[member: "items"] ?? .undefined else { Issue.record("no items"); return }
+    #expect(items.map { $0[member: "id"].stringValue } == ["your-school", "your-school-1", "your-school-2", "other"])
+    #expect(items.map { $0[member: "src"].stringValue } == ["your-school.png", "your-school.png", "own.png", "other.png"])
+}
+
+@Test func screenshotIdsAvoidTheIdsThePageAlreadyHas() {
+    let reserved = ScreenshotGroups.ids(inHTML: #"<h2 id="multiple-registrations" class="govuk-heading-l">Multiple registrations</h2><p id="x">"#)
+    #expect(reserved == ["multiple-registrations", "x"])
+    let groups = ScreenshotGroups.normalise(.array([.string("multiple-registrations")]), slugify: { $0 }, reserved: reserved)
+    #expect(groups.first?[member: "items"][member: "0"][member: "id"].stringValue == "multiple-registrations-1")
+    #expect(groups.first?[member: "items"][member: "0"][member: "src"].stringValue == "multiple-registrations.png")
+}

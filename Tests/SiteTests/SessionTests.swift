@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// Incremental rebuilds: only what a change can affect is rendered again, and the result is the
+/// same as a full build's.
+@Suite struct SessionTests {
+    @Test func aPostChangeRendersThePostAndThePagesListingIt() throws {
+        let site = try FixtureSite("collections")
+        defer { site.remove() }
+        let session = SiteSession(configuration: try site.configuration())
+        let first = session.build()
+        #expect(first.errors == 0)
+        let total = first.pages
+        let post = site.root.appendingPathComponent("app/posts/section-a/2023-01-02-post-2.md")
+        try "---\ntitle: Post 2 renamed\n---\nNew body.\n".write(to: post, atomically: true, encoding: .utf8)
+        let second = session.rebuild(changed: [post])
+        #expect(second.errors == 0)
+        // Rendered again: the post, the homepage (lists collections.all), both section pages, and the
+        // letters pages (paginated). Not rendered: posts 1, 3 and 4.
+        #expect(second.pages < total)
+        #expect(second.pages == total - 3, "\(second.pages) of \(total)")
+        #expect(site.read("_site/section-a/post-2/index.html")?.contains("New body.") == true)
+        #expect(site.read("_site/section-a/index.html")?.contains("Post 2 renamed") == true)
+        #expect(site.read("_site/index.html")?.contains("Post 2 renamed") == true)
+        // The same bytes as a full build.
+        let fresh = SiteSession(configuration: try site.configuration())
+        _ = fresh.build(write: false)
+        #expect(session.lastOutputs == fresh.lastOutputs)
+    }
+
+    @Test func aLayoutChangeRendersThePagesUsingIt() throws {
+        let site = try FixtureSite("collections")
+        defer { site.remove() }
+        let session = SiteSession(configuration: try site.configuration())
+        let first = session.build()
+        let layout = site.root.appendingPathComponent("app/_layouts/plain.njk")
+        try "<title>{{ title }} (changed)</title>\n{{ content | safe }}\n".write(to: layout, atomically: true, encoding: .utf8)
+        let second = session.rebuild(changed: [layout])
+        #expect(second.errors == 0)
+        // Every page but the three letters pages (no layout) uses it.
+        #expect(second.pages == first.pages - 3)
+        #expect(site.read("_site/section-a/post-1/index.html")?.contains("(changed)") == true)
+        #expect(site.read("_site/letters/index.html")?.contains("(changed)") == false)
+    }
+
+    @Test func aDataChangeRendersEverythingAndRemovedPagesGo() throws {
+        let site = try FixtureSite("collections")
+        defer { site.remove() }
+        let session = SiteSession(configuration: try site.configuration())
+        let first = session.build()
+        let data = site.root.appendingPathComponent("app/_data/letters.json")
+        try #"["a", "b"]"#.write(to: data, atomically: true, encoding: .utf8)
+        let second = session.rebuild(changed: [data])
+        #expect(second.pages == first.pages - 1)
+        #expect(!site.exists("_site/letters/2/index.html"))
+        #expect(site.exists("_site/letters/1/index.html"))
+    }
+}
