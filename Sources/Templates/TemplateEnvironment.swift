@@ -109,7 +109,7 @@ public struct TemplateEnvironment: Sendable {
     /// Fails on the first filter the template uses that this environment does not have.
     private func checked(_ program: TemplateProgram) throws(TemplateError) -> TemplateProgram {
         if let unknown = program.firstUnknownFilter(known: filters) {
-            throw program.source.error("unknown filter '\(unknown.name)'", at: unknown.offset)
+            throw program.source.error("unknown filter '\(unknown.name)'" + TemplateSuggestion.hint(for: unknown.name, in: filters.keys), at: unknown.offset)
         }
         return program
     }
