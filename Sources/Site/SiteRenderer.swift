@@ -51,15 +51,9 @@ struct SiteRenderer: Sendable {
         return pathPrefix + url.dropFirst()
     }
 
-    /// Markdown rendered without its wrapping paragraph, for `markdown("inline")`.
+    /// Markdown rendered as inline content (no wrapping paragraph), for `markdown("inline")`.
     static func inlineMarkdown(_ text: String, options: MarkdownOptions) -> String {
-        var html = MarkdownDocument.html(text, options: options)
-        while html.hasSuffix("\n") { html.removeLast() }
-        if html.hasPrefix("<p"), let close = html.firstIndex(of: ">"), html.hasSuffix("</p>") {
-            let inner = html[html.index(after: close)..<html.index(html.endIndex, offsetBy: -4)]
-            if !inner.contains("<p") { return String(inner) }
-        }
-        return html
+        MarkdownDocument.inlineHTML(text, options: options)
     }
 
     /// Whether text holds any template syntax at all; without any, rendering it changes nothing.

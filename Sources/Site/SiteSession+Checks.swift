@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Templates
 
 /// Checks while building: screenshots and inline images resolve to files the site will have,
@@ -85,7 +86,16 @@ extension SiteSession {
                 message: "screenshot '\(src)' is not a file the site has (looked for \(site))"))
         }
         let bodyLine = template.frontMatter.bodyLine
-        for reference in LinkScanner.scan(template.frontMatter.body) {
+        var references = LinkScanner.scan(template.frontMatter.body, htmlOnly: template.kind == .markdown)
+        if template.kind == .markdown {
+            // Markdown links and images as the Markdown parser reads them (reference links included).
+            for link in MarkdownDocument(parsing: template.frontMatter.body, options: renderer.bodyMarkdown).links {
+                if link.destination.contains("%7B%7B") || link.destination.contains("%7B%25") { continue }
+                references.append(LinkScanner.Reference(kind: link.isImage ? .image : .link, target: link.destination, line: link.line, column: link.column))
+            }
+            references.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        }
+        for reference in references {
             guard let site = Self.resolve(reference.target, against: url, pathPrefix: prefix), !Self.siteHas(site, files: files) else { continue }
             let line = reference.line + bodyLine - 1
             switch reference.kind {

@@ -40,7 +40,7 @@ import Testing
         #expect(duplicate.first?.message.contains("also writes") == true)
         // Missing screenshot, missing inline images, a broken link: warnings at the reference.
         let post = all["Content/post.md"] ?? []
-        #expect(post.map(location) == ["9:7: warning", "11:28: warning", "11:68: warning", "13:92: warning"], "\(post)")
+        #expect(post.map(location) == ["9:7: warning", "11:16: warning", "11:52: warning", "13:92: warning"], "\(post)")
         #expect(post[0].message.contains("screenshot 'missing.png'"))
         #expect(post[1].message.contains("image 'missing-inline.png'"))
         #expect(post[2].message.contains("link '/nowhere/'"))
