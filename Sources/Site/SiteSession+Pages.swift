@@ -213,7 +213,9 @@ extension SiteSession {
             var items: [TemplateValue]
             switch Self.lookup(source, in: lookupData) {
             case .array(let array): items = array
-            case .object(let object): items = object.keys.map(TemplateValue.string)
+            case .object(let object):
+                // Eleventy paginates an object's keys, or its values with `resolve: values`.
+                items = pagination["resolve"]?.stringValue == "values" ? object.pairs.map(\.value) : object.keys.map(TemplateValue.string)
             case .undefined, .null:
                 let position = template.frontMatter.positions["pagination.data"]
                 if !source.hasPrefix("collections") {
@@ -236,6 +238,7 @@ extension SiteSession {
             chunks = stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
         }
 
+        let addAllPages = paginationSettings?["addAllPagesToCollections"]?.isTruthy ?? false
         var pages: [Page] = []
         for (number, chunk) in chunks.enumerated() {
             var pageData = data
@@ -259,7 +262,7 @@ extension SiteSession {
             let url = output.map(EleventyPath.url(ofOutput:))
             pageData["page"] = .object(Self.pageObject(template, date: date, url: url, outputPath: output, outputFolder: configuration.output))
             pages.append(Page(template: templateIndex, data: pageData, outputPath: output, url: url, date: date, pageNumber: number,
-                              tags: tags, inCollections: !excluded && number == 0, displayPath: template.displayPath,
+                              tags: tags, inCollections: !excluded && (number == 0 || addAllPages), displayPath: template.displayPath,
                               inputPath: template.inputPath, isVirtual: template.isVirtual))
         }
         // Pagination links, now that every page's URL is known.

@@ -99,13 +99,14 @@ public final class SiteSession: @unchecked Sendable {
             + virtualTemplates().map { (relative: $0.relative, url: $0.url, virtual: true) }
         let previous = state.templates
         let previousTemplates = Set(previous.keys)
-        let inputName = configuration.input.hasPrefix("./") ? String(configuration.input.dropFirst(2)) : configuration.input
+        let inputName = configuration.inputName
+        let inputPrefix = inputName.hasPrefix("/") ? inputName + "/" : "./" + inputName + "/"
         let loaded: [SourceTemplate?] = Parallel.map(sources.indices.map { $0 }) { index in
             let source = sources[index]
             let key = source.url.standardizedFileURL.path
             if let changed, !changed.contains(key), let cached = previous[key] { return cached }
             return SourceTemplate.load(file: source.url, relative: source.relative, displayPath: self.displayPath(source.url),
-                                       inputPath: source.virtual ? "./(built-in)/virtual/" + source.relative : "./" + inputName + "/" + source.relative,
+                                       inputPath: source.virtual ? "./(built-in)/virtual/" + source.relative : inputPrefix + source.relative,
                                        isVirtual: source.virtual)
         }
         let templates = loaded.compactMap { $0 }
