@@ -141,3 +141,16 @@ import Templates
         #expect(html.hasPrefix("<a href=\"/sub/x/\"><em>hi</em></a><p"))
     }
 }
+
+@Test func eleventyIgnoreSkipsTemplates() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("---\ntitle: Kept\n---\n", to: "Content/kept.md")
+    try site.write("---\ntitle: Draft\n---\n", to: "Content/drafts/one.md")
+    try site.write("---\ntitle: Scratch\n---\n", to: "Content/scratch-notes.md")
+    try site.write("# comment\nContent/drafts/\n", to: ".eleventyignore")
+    try site.write("scratch-*.md\n", to: "Content/.eleventyignore")
+    let (session, report) = try site.build(write: false)
+    #expect(report.errors == 0)
+    #expect(session.builtURLs == ["/kept/"])
+}
