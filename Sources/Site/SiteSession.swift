@@ -266,7 +266,7 @@ public final class SiteSession: @unchecked Sendable {
             let page = finishedPages[index]
             let template = templates[page.template]
             guard !template.isVirtual, renderSet.contains(index) || changed == nil else { return [] }
-            return self.check(page, template: template, files: siteFiles)
+            return self.check(page, template: template, content: contents[index], files: siteFiles)
                 + (journeyChecks[index]?.problems.map(Diagnostic.init(problem:)) ?? [])
         }
         for list in checks { diagnostics += list }

@@ -106,3 +106,31 @@ import Testing
         #expect(report.pages >= 0)
     }
 }
+
+@Test func imagesWrittenByMacrosAreChecked() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("""
+    ---
+    title: Macro
+    ---
+    Intro.
+
+    {% from "screenshots/macro.njk" import appScreenshots with context %}
+    {{ appScreenshots({
+      items: [{
+        text: "Present",
+        img: { src: "here.png" }
+      }, {
+        text: "Absent",
+        img: { src: "gone.png" }
+      }]
+    }) }}
+    """, to: "Content/posts/macro.md")
+    let (_, report) = try site.build(write: false)
+    #expect(report.errors == 0, "\(report.diagnostics)")
+    let images = report.diagnostics.filter { $0.message.contains("image '") }
+    #expect(images.count == 2, "\(report.diagnostics)")  // neither file exists
+    #expect(images.map(\.line).sorted() == [10, 13], "\(images)")
+    #expect(images.allSatisfy { $0.severity == .warning })
+}
