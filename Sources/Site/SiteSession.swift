@@ -142,7 +142,7 @@ public final class SiteSession: @unchecked Sendable {
         let fullData: [TemplateObject] = Parallel.map(cascades.indices.map { $0 }) { index in
             var data = globalData
             let own = cascades[index].data
-            let layout = own["layout"]?.stringValue ?? globalData["layout"]?.stringValue
+            let layout: String? = if case .string(let name)? = own["layout"] { name } else if case .string(let name)? = globalData["layout"] { name } else { nil }
             DataMerge.merge(&data, Self.layoutData(layout, layouts: layouts))
             DataMerge.merge(&data, own)
             return data
@@ -253,7 +253,7 @@ public final class SiteSession: @unchecked Sendable {
             context["collections"] = .object(finalCollections)
             context["journeys"] = journeysGlobal
             var diagnostics: [Diagnostic] = []
-            let layout = page.data["layout"]?.stringValue
+            let layout: String? = if case .string(let name)? = page.data["layout"] { name } else { nil }
             let output = renderer.applyLayouts(contents[index], layout: layout?.isEmpty == false ? layout : nil, layouts: layouts,
                                                parsed: parsedLayouts, context: context, pagePath: page.displayPath, diagnostics: &diagnostics)
             return (output, diagnostics)

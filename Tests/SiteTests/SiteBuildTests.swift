@@ -154,3 +154,13 @@ import Templates
     #expect(report.errors == 0)
     #expect(session.builtURLs == ["/kept/"])
 }
+
+@Test func layoutFalseMeansNoLayout() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("{ \"layout\": \"missing\" }", to: "Content/posts/posts.json")
+    try site.write("---\ntitle: Bare\nlayout: false\n---\nJust the body\n", to: "Content/posts/bare.md")
+    let (_, report) = try site.build()
+    #expect(report.errors == 0, "\(report.diagnostics)")
+    #expect(site.read("Site/posts/bare/index.html")?.contains("Just the body") == true)
+}
