@@ -73,7 +73,7 @@ extension SiteSession {
     }
 
     /// Every check of one page.
-    func check(_ page: Page, template: SourceTemplate, content: String = "", files: Set<String>) -> [Diagnostic] {
+    func check(_ page: Page, template: SourceTemplate, content: String = "", links: [MarkdownLink]? = nil, files: Set<String>) -> [Diagnostic] {
         guard let url = page.url, page.pageNumber == 0 else { return [] }
         var diagnostics: [Diagnostic] = []
         let path = template.displayPath
@@ -89,7 +89,7 @@ extension SiteSession {
         var references = LinkScanner.scan(template.frontMatter.body, htmlOnly: template.kind == .markdown)
         if template.kind == .markdown {
             // Markdown links and images as the Markdown parser reads them (reference links included).
-            for link in MarkdownDocument(parsing: template.frontMatter.body, options: renderer.bodyMarkdown).links {
+            for link in links ?? MarkdownDocument(parsing: template.frontMatter.body, options: renderer.bodyMarkdown).links {
                 if link.destination.contains("%7B%7B") || link.destination.contains("%7B%25") { continue }
                 references.append(LinkScanner.Reference(kind: link.isImage ? .image : .link, target: link.destination, line: link.line, column: link.column))
             }

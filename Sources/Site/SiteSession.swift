@@ -1,5 +1,6 @@
 import Foundation
 import Journeys
+import Markdown
 import Templates
 
 /// A build of a design history that can be run again: the first `build` loads and renders
@@ -226,18 +227,19 @@ public final class SiteSession: @unchecked Sendable {
         let collections = buildCollections(pages, templates: templates)
         let renderer = self.renderer
         let previousContents = state.contents
-        let bodies: [(content: String, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
+        let bodies: [(content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
             guard renderSet.contains(index) else {
-                return (previousContents["\(finishedPages[index].inputPath)#\(finishedPages[index].pageNumber)"] ?? "", [])
+                return (previousContents["\(finishedPages[index].inputPath)#\(finishedPages[index].pageNumber)"] ?? "", nil, [])
             }
             let page = finishedPages[index]
             var context = page.data
             context["collections"] = .object(collections)
             context["journeys"] = journeysGlobal
             do throws(TemplateError) {
-                return (try renderer.renderBody(templates[page.template], context: context), [])
+                let (html, links) = try renderer.renderBodyAndLinks(templates[page.template], context: context)
+                return (html, links, [])
             } catch {
-                return ("", [SiteRenderer.diagnostic(error)])
+                return ("", nil, [SiteRenderer.diagnostic(error)])
             }
         }
         for body in bodies { diagnostics += body.diagnostics }
@@ -266,7 +268,7 @@ public final class SiteSession: @unchecked Sendable {
             let page = finishedPages[index]
             let template = templates[page.template]
             guard !template.isVirtual, renderSet.contains(index) || changed == nil else { return [] }
-            return self.check(page, template: template, content: contents[index], files: siteFiles)
+            return self.check(page, template: template, content: contents[index], links: bodies[index].links, files: siteFiles)
                 + (journeyChecks[index]?.problems.map(Diagnostic.init(problem:)) ?? [])
         }
         for list in checks { diagnostics += list }
