@@ -239,6 +239,7 @@ extension SiteSession {
         }
 
         let addAllPages = paginationSettings?["addAllPagesToCollections"]?.isTruthy ?? false
+        let allChunks: TemplateValue = paginationSettings == nil ? .undefined : .array(chunks.map(TemplateValue.array))
         var pages: [Page] = []
         for (number, chunk) in chunks.enumerated() {
             var pageData = data
@@ -246,7 +247,7 @@ extension SiteSession {
                 var pagination = settings
                 pagination["items"] = .array(chunk)
                 pagination["pageNumber"] = .number(Double(number))
-                pagination["pages"] = .array(chunks.map(TemplateValue.array))
+                pagination["pages"] = allChunks
                 if let alias = settings["alias"]?.stringValue, !alias.isEmpty {
                     let value: TemplateValue = (settings["size"].map { if case .number(let n) = $0 { n } else { 1 } } ?? 1) == 1 ? (chunk.first ?? .undefined) : .array(chunk)
                     Self.set(value, at: alias.split(separator: ".").map(String.init)[...], in: &pageData)
@@ -267,10 +268,12 @@ extension SiteSession {
         }
         // Pagination links, now that every page's URL is known.
         if paginationSettings != nil, pages.count > 0 {
-            let hrefs = pages.map { $0.url.map(TemplateValue.string) ?? .bool(false) }
+            let hrefList = pages.map { $0.url.map(TemplateValue.string) ?? .bool(false) }
+            let hrefs = hrefList
+            let hrefsValue: TemplateValue = .array(hrefList)
             for index in pages.indices {
                 guard case .object(var pagination)? = pages[index].data["pagination"] else { continue }
-                pagination["hrefs"] = .array(hrefs)
+                pagination["hrefs"] = hrefsValue
                 var href = TemplateObject()
                 href["previous"] = index > 0 ? hrefs[index - 1] : .undefined
                 href["next"] = index + 1 < hrefs.count ? hrefs[index + 1] : .undefined

@@ -185,6 +185,7 @@ public final class SiteSession: @unchecked Sendable {
 
         // Navigation, journeys, collections.
         let order = Self.collectionOrder(pages)
+        timings.mark("copies")
         let navigation = NavigationTree(pages: pages, order: order, homeKey: configuration.homeKey)
         for orphan in navigation.orphans where orphan.parent != configuration.homeKey {
             let page = pages[orphan.page]
@@ -208,10 +209,15 @@ public final class SiteSession: @unchecked Sendable {
         }
         let journeyData = journeyChecks.map { $0.flatMap(journeyPageData(check:)) }
         diagnostics += journeyCatalogDiagnostics(catalog: catalog)
-        for index in pages.indices {
-            if let value = journeyData[index] { pages[index].data["journey"] = value }
-            pages[index].data["navigation"] = navigation.data(forPage: index, key: navigationKeys[index])
+        timings.mark("journeys")
+        let pagesBeforeNavigation = pages
+        pages = Parallel.map(pages.indices.map { $0 }) { index in
+            var page = pagesBeforeNavigation[index]
+            if let value = journeyData[index] { page.data["journey"] = value }
+            page.data["navigation"] = navigation.data(forPage: index, key: navigationKeys[index])
+            return page
         }
+        timings.mark("navigation-data")
         let journeysGlobal = JourneyTemplateData.global(catalog: catalog, pages: zip(journeyInputs, journeyChecks).compactMap { input, check in
             check.map { (input.url, input.data["title"]?.stringValue ?? input.url, $0) }
         })
