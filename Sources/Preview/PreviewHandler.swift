@@ -77,7 +77,8 @@ public struct PreviewHandler: HTTPHandler {
     /// resolving again.
     private func waitIfSwapped(since identity: [UInt64]?) async -> Bool {
         var now = folder.identity
-        guard now == nil || now != identity else { return false }
+        // Same folder (or still none at all, as before a first successful build): nothing to wait for.
+        guard now != identity else { return false }
         for _ in 0..<500 where now == nil {
             try? await Task.sleep(for: .milliseconds(1))
             now = folder.identity

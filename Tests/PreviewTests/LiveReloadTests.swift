@@ -66,6 +66,22 @@ import Testing
         }
     }
 
+    @Test func aFirstBuildThatFailsServesTheErrorPageAtOnceAndRecovers() async throws {
+        let broken = "---\nlayout: post\ntitle: [unclosed\n---\nBody.\n"
+        try await PreviewFixture.with(prepare: { root in
+            try broken.write(to: root.appendingPathComponent("Content/posts/first-post.md"), atomically: true, encoding: .utf8)
+        }) { fixture in
+            #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("Site").path), "nothing was written")
+            let start = Date()
+            let page = try await fixture.get("/posts/first-post/")
+            #expect(Date().timeIntervalSince(start) < 0.4, "no waiting for a folder that was never there")
+            #expect(page.status == 500)
+            #expect(page.body.contains("first-post.md:"))
+            try fixture.write("Content/posts/first-post.md", "---\nlayout: post\ntitle: First post\n---\nBody.\n")
+            #expect(await eventually { (try? await fixture.get("/posts/first-post/"))?.status == 200 })
+        }
+    }
+
     @Test func newFoldersAreWatched() async throws {
         try await PreviewFixture.with { fixture in
             let folder = fixture.root.appendingPathComponent("Content/notes")
