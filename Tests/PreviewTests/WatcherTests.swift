@@ -50,6 +50,24 @@ final class ChangeLog: @unchecked Sendable {
         #expect(!log.all.contains { $0.contains("/Site/") || $0.hasSuffix(".swp") })
     }
 
+    @Test(arguments: [false, true])
+    func aWatchedFolderRemovedAndMadeAgainIsStillWatched(polling: Bool) async throws {
+        let root = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("Content")
+        let watcher = WatchList(folders: [content]).makeWatcher(polling: polling, interval: .milliseconds(30))
+        let log = ChangeLog()
+        try watcher.start { log.add($0) }
+        defer { watcher.stop() }
+        try FileManager.default.removeItem(at: content)
+        try await Task.sleep(for: .milliseconds(150))
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try await Task.sleep(for: .milliseconds(250))
+        let post = content.appendingPathComponent("again.md")
+        try "back".write(to: post, atomically: false, encoding: .utf8)
+        #expect(await eventually(timeout: 5) { log.all.contains(post.path) })
+    }
+
     @Test func watchListKeepsToItsFolders() {
         let list = WatchList(folders: [URL(fileURLWithPath: "/w/Content")], files: [URL(fileURLWithPath: "/w/design-history.yml")], ignored: [URL(fileURLWithPath: "/w/Content/_site")])
         #expect(list.matters("/w/Content/posts/a.md"))
