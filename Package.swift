@@ -44,6 +44,7 @@ let package = Package(
         .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"], path: "Benchmarks/TemplatesBenchmark"),
         .executableTarget(name: "JourneysBenchmark", dependencies: ["Journeys", "DesignHistoryJourneys"], path: "Benchmarks/JourneysBenchmark"),
         .executableTarget(name: "SiteBenchmark", dependencies: ["Site"], path: "Benchmarks/SiteBenchmark"),
+        .executableTarget(name: "LayoutsBenchmark", dependencies: ["Site"], path: "Benchmarks/LayoutsBenchmark"),
         .executableTarget(name: "PreviewBenchmark", dependencies: ["Site", "Preview"], path: "Benchmarks/PreviewBenchmark", exclude: ["check-live-reload.py"]),
 
         // Tests: one target per module; fixtures are files under each target's Fixtures/.

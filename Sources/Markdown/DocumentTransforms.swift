@@ -13,9 +13,12 @@ enum DocumentTransforms {
         mergeText(&tree)
         if options.extensions.contains(.footnote) { FootnoteTransform.apply(to: &tree) }
         if options.extensions.contains(.deflist) { markDefinitionListTightness(&tree) }
-        if options.extensions.contains(.anchor) {
+        if options.extensions.contains(.alerts) { BlockTransforms.alerts(&tree) }
+        if options.extensions.contains(.figures) { BlockTransforms.figures(&tree) }
+        if options.extensions.contains(.toc) { BlockTransforms.tableOfContents(&tree) }
+        if options.extensions.contains(.anchor) || options.extensions.contains(.toc) {
             let permalinks: Bool = { if case .govuk(let m) = options.markup { return m.headingPermalinks }; return false }()
-            HeadingAnchors.apply(to: &tree, style: options.anchor, permalinks: permalinks)
+            HeadingAnchors.apply(to: &tree, style: options.anchor, permalinks: permalinks && options.extensions.contains(.anchor))
         }
     }
 

@@ -151,6 +151,11 @@ struct HTMLRenderer {
             lit("<h\(level)")
             attributes(node, extraClass: govuk.map { headingClass(level, $0) })
             lit(">")
+            if let id = permalinkID(node) {
+                lit("<a class=\"app-link--heading govuk-link\" href=\"#")
+                escaped(id)
+                lit("\"><span>")
+            }
             return true
         case .blockQuote:
             cr()
@@ -255,7 +260,9 @@ struct HTMLRenderer {
             let parent = tree[node].parent
             if tree[node].next == -1, parent != -1, case .footnoteDefinition = tree[parent].kind { footnoteBackrefs(parent) }
             lit("</p>\n")
-        case .heading(let level): lit("</h\(level)>\n")
+        case .heading(let level):
+            if permalinkID(node) != nil { lit("</span></a>") }
+            lit("</h\(level)>\n")
         case .blockQuote:
             if tree[node].firstChild != -1 { cr() }
             lit("</blockquote>\n")
@@ -274,6 +281,12 @@ struct HTMLRenderer {
         default:
             exitExtension(node)
         }
+    }
+
+    /// The heading's id when the GOV.UK renderer wraps heading text in a link to itself.
+    func permalinkID(_ node: Int) -> String? {
+        guard let markup = govuk, markup.headingPermalinks else { return nil }
+        return tree[node].attributes.first(where: { $0.name == "id" })?.value
     }
 
     func headingClass(_ level: Int, _ markup: GovukMarkup) -> String {

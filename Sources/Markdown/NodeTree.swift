@@ -8,7 +8,7 @@ struct NodeTree {
     }
 
     subscript(index: Int) -> MarkdownNode {
-        get { nodes[index] }
+        _read { yield nodes[index] }
         _modify { yield &nodes[index] }
     }
 

@@ -78,7 +78,7 @@ struct FrontMatter: Sendable {
         }
         if matter.allSatisfy({ $0.isWhitespace }) { return }
         do {
-            let node = try Yams.compose(yaml: matter)
+            let node = try Yams.compose(yaml: matter, .basic, .default, .utf8)
             if let node { Self.record(node, path: "", lineOffset: lineOffset, into: &positions) }
             switch node.map(TemplateValue.init(yaml:)) {
             case .object(let object)?: self.data = object

@@ -56,8 +56,14 @@ public struct SiteConfiguration: Sendable {
         self.root = root.standardizedFileURL
     }
 
-    public var inputURL: URL { root.appendingPathComponent(input).standardizedFileURL }
-    public var outputURL: URL { root.appendingPathComponent(output).standardizedFileURL }
+    public var inputURL: URL { Self.resolve(input, against: root) }
+    public var outputURL: URL { Self.resolve(output, against: root) }
+
+    /// A folder named in the configuration: absolute as given, otherwise relative to `base`.
+    static func resolve(_ path: String, against base: URL) -> URL {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+        return url.standardizedFileURL
+    }
     public var layoutsURL: URL { inputURL.appendingPathComponent(layouts).standardizedFileURL }
     public var includesURL: URL { inputURL.appendingPathComponent(includes).standardizedFileURL }
     public var dataURL: URL { inputURL.appendingPathComponent(data).standardizedFileURL }
@@ -98,7 +104,7 @@ public struct SiteConfiguration: Sendable {
             throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read the configuration: \(error.localizedDescription)")
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
+        do { node = try Yams.compose(yaml: text, .basic, .default, .utf8) } catch let error as YamlError {
             let (line, column, message) = FrontMatter.location(of: error)
             throw ConfigurationError(path: path, line: line, column: column, message: "not valid YAML: \(message)")
         } catch {

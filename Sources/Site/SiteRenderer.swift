@@ -13,9 +13,9 @@ struct SiteRenderer: Sendable {
     let parsedStrings = ParsedTemplates()
 
     /// The folder of built-in templates (layouts, macros, virtual templates) in the module's resources.
-    static var builtInTemplates: URL? {
-        Bundle.module.url(forResource: "Templates", withExtension: nil)
-    }
+    static let builtInTemplates: URL? = Bundle.module.url(forResource: "Templates", withExtension: nil)
+    /// Its path, for telling built-in files apart in diagnostics.
+    static let builtInTemplatesPath: String? = builtInTemplates?.standardizedFileURL.path
 
     init(configuration: SiteConfiguration) {
         self.configuration = configuration
@@ -158,10 +158,13 @@ struct SiteRenderer: Sendable {
     /// A file path as diagnostics show it: built-in templates as `(built-in)/…`, others relative to
     /// the working folder where possible.
     static func displayPath(_ path: String) -> String {
-        if let builtIn = builtInTemplates?.standardizedFileURL.path, path.hasPrefix(builtIn + "/") {
+        if let builtIn = builtInTemplatesPath, path.hasPrefix(builtIn + "/") {
             return "(built-in)/" + path.dropFirst(builtIn.count + 1)
         }
-        let cwd = FileManager.default.currentDirectoryPath + "/"
+        let cwd = workingFolder
         return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
+
+    /// The working folder, read once: diagnostics name files relative to it.
+    static let workingFolder = FileManager.default.currentDirectoryPath + "/"
 }

@@ -17,6 +17,10 @@ public final class SiteSession: @unchecked Sendable {
 
     /// What the last build read and made, reused by `rebuild(changed:)`.
     var state = State()
+    /// Every file of the input folder (relative paths), from the last walk: data files are looked up here.
+    var inputFiles: Set<String> = []
+    /// Whether to keep what rebuilds need (page dependencies, rendered bodies): a one-shot build does not.
+    let incremental: Bool
 
     struct State {
         /// Templates by file path, with the modification date they were read at.
@@ -45,9 +49,10 @@ public final class SiteSession: @unchecked Sendable {
         var mentions: Set<String>
     }
 
-    public init(configuration: SiteConfiguration, journeys: JourneyCatalog = JourneyCatalog()) {
+    public init(configuration: SiteConfiguration, journeys: JourneyCatalog = JourneyCatalog(), incremental: Bool = true) {
         self.configuration = configuration
         self.journeys = journeys
+        self.incremental = incremental
         self.renderer = SiteRenderer(configuration: configuration)
     }
 
@@ -80,6 +85,7 @@ public final class SiteSession: @unchecked Sendable {
 
     private func run(write: Bool, changed: Set<String>?) -> BuildReport {
         let start = Date()
+        var timings = StageTimings(enabled: ProcessInfo.processInfo.environment["SITE_TIMINGS"] != nil)
         var report = BuildReport()
         var diagnostics: [Diagnostic] = []
 
@@ -115,6 +121,7 @@ public final class SiteSession: @unchecked Sendable {
         allFolders.insert("")
         let directoryData = loadDirectoryData(folders: allFolders, diagnostics: &diagnostics)
 
+        timings.mark("load")
         // The cascade without layouts and global data, to learn each page's layout.
         let cascades: [(data: TemplateObject, diagnostics: [Diagnostic])] = Parallel.map(templates) { template in
             var diagnostics: [Diagnostic] = []
@@ -140,6 +147,7 @@ public final class SiteSession: @unchecked Sendable {
             return data
         }
 
+        timings.mark("cascade")
         // Pages: URLs, pagination, computed data. Templates paginating collections wait for them.
         let deferred = Set(templates.indices.filter { Self.paginatesCollections(fullData[$0]) })
         let first: [(pages: [Page], diagnostics: [Diagnostic])] = Parallel.map(templates.indices.map { $0 }) { index in
@@ -163,6 +171,7 @@ public final class SiteSession: @unchecked Sendable {
             for result in later { diagnostics += result.diagnostics }
         }
 
+        timings.mark("pages")
         // Two pages writing one file: an error naming both; a built-in generated page gives way
         // to a page of the site.
         pages = resolveConflicts(pages, diagnostics: &diagnostics)
@@ -189,14 +198,24 @@ public final class SiteSession: @unchecked Sendable {
                                     siteHasFile: { Self.siteHas($0, files: siteFiles) })
         }
         let catalog = journeys
-        let journeyData: [TemplateValue?] = Parallel.map(journeyInputs) { journeyPageData(for: $0, catalog: catalog) }
+        // One journey check a page, for its data, the global data and its diagnostics.
+        // A page that names no journey is not checked (and its body need not be read for one).
+        let journeyChecks: [PageCheck?] = Parallel.map(journeyInputs) { input in
+            guard let reference = input.data["journey"], reference.isTruthy else { return nil }
+            return journeyPage(for: input, catalog: catalog)
+        }
+        let journeyData = journeyChecks.map { $0.flatMap(journeyPageData(check:)) }
+        diagnostics += journeyCatalogDiagnostics(catalog: catalog)
         for index in pages.indices {
             if let value = journeyData[index] { pages[index].data["journey"] = value }
             pages[index].data["navigation"] = navigation.data(forPage: index, key: navigationKeys[index])
         }
-        let journeysGlobal = journeyGlobalData(catalog: catalog, pages: journeyInputs)
+        let journeysGlobal = JourneyTemplateData.global(catalog: catalog, pages: zip(journeyInputs, journeyChecks).compactMap { input, check in
+            check.map { (input.url, input.data["title"]?.stringValue ?? input.url, $0) }
+        })
 
         let finishedPages = pages
+        timings.mark("navigation")
         // Decide what to render: everything, or on a rebuild what the change can affect.
         let navigationSignature = navigation.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)" }.joined(separator: "\n")
         let renderSet = pagesToRender(pages, templates: templates, changed: changed, previousTemplates: previousTemplates,
@@ -223,7 +242,8 @@ public final class SiteSession: @unchecked Sendable {
         for body in bodies { diagnostics += body.diagnostics }
         let contents = bodies.map(\.content)
         var contentsByPage: [String: String] = [:]
-        for (index, page) in pages.enumerated() { contentsByPage["\(page.inputPath)#\(page.pageNumber)"] = contents[index] }
+        for (index, page) in pages.enumerated() where incremental { contentsByPage["\(page.inputPath)#\(page.pageNumber)"] = contents[index] }
+        timings.mark("bodies")
         let finalCollections = buildCollections(pages, templates: templates, contents: contents)
         let rendered: [(output: String, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
             guard renderSet.contains(index), finishedPages[index].outputPath != nil else { return ("", []) }
@@ -239,16 +259,18 @@ public final class SiteSession: @unchecked Sendable {
         }
         for result in rendered { diagnostics += result.diagnostics }
 
+        timings.mark("layouts")
         // Checks.
         let checks: [[Diagnostic]] = Parallel.map(pages.indices.map { $0 }) { index in
             let page = finishedPages[index]
             let template = templates[page.template]
             guard !template.isVirtual, renderSet.contains(index) || changed == nil else { return [] }
             return self.check(page, template: template, files: siteFiles)
-                + journeyDiagnostics(for: journeyInputs[index], catalog: catalog)
+                + (journeyChecks[index]?.problems.map(Diagnostic.init(problem:)) ?? [])
         }
         for list in checks { diagnostics += list }
 
+        timings.mark("checks")
         // Write.
         var outputs: [(path: String, content: String)] = []
         for index in pages.indices {
@@ -272,15 +294,17 @@ public final class SiteSession: @unchecked Sendable {
             state.outputs = Dictionary(outputs.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
             var closures: [String: (files: Set<String>, mentions: Set<String>)] = [:]
             var dependencies: [String: PageDependencies] = [:]
-            for page in pages {
+            for page in pages where incremental {
                 guard let path = page.outputPath else { continue }
                 dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, closures: &closures)
             }
             state.dependencies = dependencies
             state.navigationSignature = navigationSignature
-            state.contents = contentsByPage
+            if incremental { state.contents = contentsByPage }
             state.built = true
         }
+        timings.mark("write")
+        timings.report()
         report.diagnostics = diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }
         report.seconds = Date().timeIntervalSince(start)
         return report

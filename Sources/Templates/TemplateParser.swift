@@ -77,9 +77,20 @@ struct TemplateParser {
 
     private mutating func enter(_ token: TemplateToken) throws(TemplateError) {
         nesting += 1
-        if nesting > Self.maximumNesting {
+        if nesting > Self.maximumNesting || Self.stackPosition() < stackLimit {
             throw fail("template nested too deeply (more than \(Self.maximumNesting) levels)", at: token)
         }
+    }
+
+    /// The lowest stack address parsing may reach: as rendering does, parsing keeps within a budget
+    /// that fits the smallest thread stack of any platform, in debug builds too.
+    private var stackLimit: UInt = 0
+    static let stackBudget: UInt = 256 * 1024
+
+    @inline(__always)
+    private static func stackPosition() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
     private mutating func leave() { nesting -= 1 }
@@ -87,6 +98,8 @@ struct TemplateParser {
     // MARK: Statements
 
     mutating func parseTemplate() throws(TemplateError) -> [TemplateNode] {
+        let position = Self.stackPosition()
+        stackLimit = position > Self.stackBudget ? position - Self.stackBudget : 0
         let (nodes, end) = try parseBody(until: [], opener: nil)
         if let end { throw fail("unexpected '\(end.text)': there is no open block to end", at: end) }
         return nodes
