@@ -34,19 +34,19 @@ final class ChangeLog: @unchecked Sendable {
 
         let post = root.appendingPathComponent("Content/posts/a.md")
         try "one".write(to: post, atomically: false, encoding: .utf8)
-        #expect(await eventually(timeout: 5) { log.all.contains(post.path) })
+        #expect(await eventually(timeout: 30) { log.all.contains(post.path) })
 
         try "ignored".write(to: root.appendingPathComponent("Content/Site/index.html"), atomically: false, encoding: .utf8)
         try "hidden".write(to: root.appendingPathComponent("Content/posts/.a.md.swp"), atomically: false, encoding: .utf8)
         try "output: Out\n".write(to: config, atomically: false, encoding: .utf8)
-        #expect(await eventually(timeout: 5) { log.all.contains(config.path) })
+        #expect(await eventually(timeout: 30) { log.all.contains(config.path) })
 
         let folder = root.appendingPathComponent("Content/new")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try await Task.sleep(for: .milliseconds(80))
         let nested = folder.appendingPathComponent("b.md")
         try "two".write(to: nested, atomically: false, encoding: .utf8)
-        #expect(await eventually(timeout: 5) { log.all.contains(nested.path) })
+        #expect(await eventually(timeout: 30) { log.all.contains(nested.path) })
         #expect(!log.all.contains { $0.contains("/Site/") || $0.hasSuffix(".swp") })
     }
 
@@ -65,7 +65,7 @@ final class ChangeLog: @unchecked Sendable {
         try await Task.sleep(for: .milliseconds(250))
         let post = content.appendingPathComponent("again.md")
         try "back".write(to: post, atomically: false, encoding: .utf8)
-        #expect(await eventually(timeout: 5) { log.all.contains(post.path) })
+        #expect(await eventually(timeout: 30) { log.all.contains(post.path) })
     }
 
     @Test func watchListKeepsToItsFolders() {
