@@ -1,6 +1,7 @@
 import FlyingFox
 import Foundation
 import Preview
+import Site
 import Testing
 
 /// Rebuilds and reloads over real sockets: an edited post reaches the event stream and the page,
@@ -101,4 +102,40 @@ import Testing
             #expect(served)
         }
     }
+}
+
+/// Journey model sources are watched for the note only: no rebuild, no reload.
+@Test func changedJourneyModelsPrintANoteAndDoNotRebuild() async throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("models-\(UUID().uuidString)").resolvingSymlinksInPath()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let sources = root.appendingPathComponent("Sources/DesignHistoryJourneys")
+    try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
+    try "---\ntitle: Home\n---\nHi.\n".write(to: root.appendingPathComponent("Content/index.md"), atomically: true, encoding: .utf8)
+    let executable = root.appendingPathComponent("design-history")
+    try "binary".write(to: executable, atomically: true, encoding: .utf8)
+    let model = sources.appendingPathComponent("Model.swift")
+    try "// old".write(to: model, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: model.path)
+
+    let configuration = SiteConfiguration(root: root)
+    var options = PreviewSession.Options()
+    options.port = 0
+    let lines = ChangeLog()
+    let session = PreviewSession(
+        output: configuration.outputURL,
+        watch: WatchList(folders: [configuration.inputURL, sources], ignored: [configuration.outputURL]),
+        rebuilder: SessionRebuild { SiteBuilder(configuration: configuration).session() },
+        options: options,
+        staleModels: StaleModelsCheck(sources: sources, executable: executable),
+        log: { lines.add([$0]) }
+    )
+    _ = try await session.start()
+    #expect(!lines.all.contains { $0.hasPrefix("note:") }, "up to date at start")
+    let token = session.status.snapshot().token
+    try "// new".write(to: model, atomically: false, encoding: .utf8)
+    #expect(await eventually { lines.all.contains { $0.hasPrefix("note: journey models changed (Model.swift") } })
+    try await Task.sleep(for: .milliseconds(100))
+    #expect(session.status.snapshot().token == token, "no rebuild, so no reload")
+    await session.stop()
 }
