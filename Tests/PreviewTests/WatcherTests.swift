@@ -35,6 +35,11 @@ final class ChangeLog: @unchecked Sendable {
         let post = root.appendingPathComponent("Content/posts/a.md")
         try "one".write(to: post, atomically: false, encoding: .utf8)
         #expect(await eventually(timeout: 30) { log.all.contains(post.path) })
+        // Editors that save by writing a temporary file and renaming it over the old one.
+        let seen = log.all.filter { $0 == post.path }.count
+        try await Task.sleep(for: .milliseconds(polling ? 60 : 10))
+        try "one, saved again".write(to: post, atomically: true, encoding: .utf8)
+        #expect(await eventually(timeout: 30) { log.all.filter { $0 == post.path }.count > seen })
 
         try "ignored".write(to: root.appendingPathComponent("Content/Site/index.html"), atomically: false, encoding: .utf8)
         try "hidden".write(to: root.appendingPathComponent("Content/posts/.a.md.swp"), atomically: false, encoding: .utf8)
