@@ -52,12 +52,13 @@ public final class PreviewSession: @unchecked Sendable {
     /// Build, serve and watch; returns the address of the site's home page.
     public func start() async throws -> URL {
         if let note = staleModels?.note() { log(note) }
-        await loop.build()
+        // Listen first, so a port in use fails at once rather than after the first build.
         let server = PreviewServer(
             handler: PreviewHandler(folder: SiteFolder(root: output), pathPrefix: options.pathPrefix, status: status),
             status: status, host: options.host, port: options.port)
         let port = try await server.start()
         self.server = server
+        await loop.build()
         let watcher = watchList.makeWatcher(polling: options.polling, interval: options.pollInterval)
         try watcher.start { [weak self] paths in
             guard let self else { return }

@@ -102,12 +102,10 @@ final class ChangeLog: @unchecked Sendable {
     }
 }
 
-@Test func scratchOutputIsReachedRelativelyFromTheRoot() {
-    let root = URL(fileURLWithPath: "/work/project")
-    #expect(PreviewOutput.relativePath(from: root, to: URL(fileURLWithPath: "/dev/shm/preview-1")) == "../../dev/shm/preview-1")
-    #expect(PreviewOutput.relativePath(from: root, to: URL(fileURLWithPath: "/work/project/Site")) == "Site")
-    #expect(PreviewOutput.relativePath(from: root, to: root) == ".")
+@Test func theScratchOutputIsNewAndInMemoryWhereThereIsSome() {
     let scratch = PreviewOutput.scratchFolder()
     #expect(!FileManager.default.fileExists(atPath: scratch.path))
-    #expect(root.appendingPathComponent(PreviewOutput.relativePath(from: root, to: scratch)).standardizedFileURL.path == scratch.path)
+    #expect(scratch.lastPathComponent.hasPrefix("design-history-preview-"))
+    if FileManager.default.isWritableFile(atPath: "/dev/shm") { #expect(scratch.path.hasPrefix("/dev/shm/")) }
+    #expect(PreviewOutput.scratchFolder() != scratch)
 }
