@@ -739,7 +739,17 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func notCallable(_ callee: TemplateExpression, _ value: TemplateValue, _ scope: TemplateScope, at offset: Int) -> TemplateError {
-        scope.error("cannot call '\(describeCallee(callee))': it is \(value.typeName), not a macro or function", at: offset)
+        var message = "cannot call '\(describeCallee(callee))': it is \(value.typeName), not a macro or function"
+        if case .undefined = value, case .name(let name, _) = callee {
+            // Most often a typo, or a macro used without its `{% from … import … %}`.
+            let known = scope.frame.allNames() + scope.context.allNames() + globals.keys
+            if let suggestion = TemplateSuggestion.closest(to: name, in: known) {
+                message += " (did you mean '\(suggestion)'?)"
+            } else {
+                message += " (is it imported?)"
+            }
+        }
+        return scope.error(message, at: offset)
     }
 
     /// An error from a filter or function as a `TemplateError` at the call: template errors pass
