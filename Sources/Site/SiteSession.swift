@@ -230,7 +230,12 @@ public final class SiteSession: @unchecked Sendable {
                                       navigationChanged: navigationSignature != state.navigationSignature)
 
         // Render bodies, then layouts, in parallel; collections carry the rendered bodies.
-        let collections = buildCollections(pages, templates: templates)
+        // Bodies see collections without rendered content; build them only if a body names them.
+        let bodiesReadCollections = renderSet.contains { index in
+            let body = templates[pages[index].template].frontMatter.body
+            return SiteRenderer.hasTemplateSyntax(body) && body.contains("collections")
+        }
+        let collections = bodiesReadCollections ? buildCollections(pages, templates: templates) : TemplateObject()
         let renderer = self.renderer
         let previousContents = state.contents
         let bodies: [(content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
