@@ -20,6 +20,8 @@ public final class SiteSession: @unchecked Sendable {
     var state = State()
     /// Every file of the input folder (relative paths), from the last walk: data files are looked up here.
     var inputFiles: Set<String> = []
+    /// The global data names the last build's dependency scan looked for.
+    var closureDataKeys: [String] = []
     /// Whether to keep what rebuilds need (page dependencies, rendered bodies): a one-shot build does not.
     let incremental: Bool
 
@@ -307,10 +309,11 @@ public final class SiteSession: @unchecked Sendable {
         if !errors {
             state.outputs = Dictionary(outputs.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
             var closures: [String: (files: Set<String>, mentions: Set<String>)] = [:]
+            closureDataKeys = globalData.keys.filter { $0 != "eleventy" }
             var dependencies: [String: PageDependencies] = [:]
             for page in pages where incremental {
                 guard let path = page.outputPath else { continue }
-                dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, closures: &closures)
+                dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys, closures: &closures)
             }
             state.dependencies = dependencies
             state.navigationSignature = navigationSignature
