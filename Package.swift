@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JourneysTests", dependencies: ["Journeys"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Journeys"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", .product(name: "FlyingFox", package: "FlyingFox")], resources: [.copy("Fixtures")]),
         .testTarget(name: "DesignHistoryJourneysTests", dependencies: ["DesignHistoryJourneys", "Journeys", "Site"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignHistoryCommandTests", dependencies: ["DesignHistoryCommand"]),
     ]

@@ -202,7 +202,7 @@ final class TimedRebuild: SiteRebuilding, @unchecked Sendable {
 func measure(_ label: String, output: URL, incremental: Bool) async throws {
 if let only, !"\(label) \(incremental ? "incremental" : "full")".contains(only) { return }
 var configuration = configuration
-configuration.output = PreviewOutput.relativePath(from: configuration.root, to: output)
+configuration.output = output.path
 let built = configuration
 let timed = TimedRebuild(incremental
     ? SessionRebuild { SiteBuilder(configuration: built).session() } as any SiteRebuilding

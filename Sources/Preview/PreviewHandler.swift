@@ -77,7 +77,8 @@ public struct PreviewHandler: HTTPHandler {
     /// resolving again.
     private func waitIfSwapped(since identity: [UInt64]?) async -> Bool {
         var now = folder.identity
-        guard now == nil || now != identity else { return false }
+        // Same folder (or still none at all, as before a first successful build): nothing to wait for.
+        guard now != identity else { return false }
         for _ in 0..<500 where now == nil {
             try? await Task.sleep(for: .milliseconds(1))
             now = folder.identity
@@ -117,7 +118,34 @@ public struct PreviewHandler: HTTPHandler {
         if status == .ok, let tag, let request, request.headers[HTTPHeader("If-None-Match")]?.contains(tag) == true {
             return HTTPResponse(statusCode: .notModified, headers: headers)
         }
+        headers[HTTPHeader("Accept-Ranges")] = "bytes"
+        // One byte range, for media players (Safari will not play a video without them).
+        if status == .ok, let request, let header = request.headers[.range] {
+            guard let range = Self.byteRange(header, size: data.count) else {
+                headers[HTTPHeader("Content-Range")] = "bytes */\(data.count)"
+                return HTTPResponse(statusCode: .rangeNotSatisfiable, headers: headers)
+            }
+            headers[HTTPHeader("Content-Range")] = "bytes \(range.lowerBound)-\(range.upperBound - 1)/\(data.count)"
+            return HTTPResponse(statusCode: .partialContent, headers: headers, body: data.subdata(in: range))
+        }
         return HTTPResponse(statusCode: status, headers: headers, body: data)
+    }
+
+    /// `bytes=a-b`, `bytes=a-` or `bytes=-n` within a file of `size` bytes; nil when it cannot be
+    /// satisfied (or names several ranges, which the preview does not serve).
+    static func byteRange(_ header: String, size: Int) -> Range<Int>? {
+        guard header.hasPrefix("bytes="), !header.contains(","), size > 0 else { return nil }
+        let parts = header.dropFirst(6).split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let first = parts[0].trimmingCharacters(in: .whitespaces), last = parts[1].trimmingCharacters(in: .whitespaces)
+        if first.isEmpty {
+            guard let count = Int(last), count > 0 else { return nil }
+            return max(0, size - count)..<size
+        }
+        guard let start = Int(first), start >= 0, start < size else { return nil }
+        if last.isEmpty { return start..<size }
+        guard let end = Int(last), end >= start else { return nil }
+        return start..<min(end + 1, size)
     }
 
     /// A strong ETag from size and modification time, and the HTTP date of the latter.

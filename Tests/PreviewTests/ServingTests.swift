@@ -52,6 +52,22 @@ import Testing
         }
     }
 
+    @Test func byteRangesForMedia() async throws {
+        try await PreviewFixture.with { fixture in
+            let part = try await fixture.get("/assets/style.css", headers: ["Range": "bytes=0-3"])
+            #expect(part.status == 206)
+            #expect(part.body == "body")
+            #expect(part.headers["content-range"] == "bytes 0-3/34")
+            let tail = try await fixture.get("/assets/style.css", headers: ["Range": "bytes=-2"])
+            #expect(tail.body == "}\n")
+            let open = try await fixture.get("/assets/style.css", headers: ["Range": "bytes=30-"])
+            #expect(open.headers["content-range"] == "bytes 30-33/34")
+            let outside = try await fixture.get("/assets/style.css", headers: ["Range": "bytes=100-200"])
+            #expect(outside.status == 416)
+            #expect(outside.headers["content-range"] == "bytes */34")
+        }
+    }
+
     @Test func missingPagesGetTheSitesOwn404Page() async throws {
         try await PreviewFixture.with { fixture in
             let missing = try await fixture.get("/posts/no-such-post/")
