@@ -280,7 +280,8 @@ public final class SiteSession: @unchecked Sendable {
         let checks: [[Diagnostic]] = Parallel.map(pages.indices.map { $0 }) { index in
             let page = finishedPages[index]
             let template = templates[page.template]
-            guard !template.isVirtual, renderSet.contains(index) || changed == nil else { return [] }
+            // Every page is checked on a rebuild too: a new image can resolve a warning of a page not rendered again.
+            guard !template.isVirtual else { return [] }
             return self.check(page, template: template, content: contents[index], links: bodies[index].links, files: siteFiles)
                 + (journeyChecks[index]?.problems.map(Diagnostic.init(problem:)) ?? [])
         }

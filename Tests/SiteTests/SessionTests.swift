@@ -76,3 +76,24 @@ import Testing
         #expect(session.lastOutputs == fresh.lastOutputs)
     }
 }
+
+@Test func aRebuildReportsEveryPagesWarnings() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("---\ntitle: A\n---\n![shot](missing.png)\n", to: "Content/a.md")
+    try site.write("---\ntitle: B\n---\nB\n", to: "Content/b.md")
+    let session = SiteSession(configuration: try site.configuration())
+    let first = session.build()
+    #expect(first.warnings == 1)
+    let b = site.root.appendingPathComponent("Content/b.md")
+    try "---\ntitle: B\n---\nB changed\n".write(to: b, atomically: true, encoding: .utf8)
+    let second = session.rebuild(changed: [b])
+    #expect(second.pages == 1)
+    #expect(second.warnings == 1, "the warning of the page not rendered again is still reported")
+    try site.write("PNG", to: "Content/images/a/missing.png")
+    var configuration = try site.configuration()
+    configuration.passthrough = [("Content/images", ".")]
+    let withImages = SiteSession(configuration: configuration)
+    _ = withImages.build()
+    #expect(withImages.build().warnings == 0)
+}
