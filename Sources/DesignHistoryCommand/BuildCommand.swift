@@ -49,7 +49,7 @@ struct SiteOptions: ParsableArguments {
         } else {
             configuration = SiteConfiguration(root: cwd)
         }
-        // Folders given on the command line are relative to the working folder, as Eleventy's are.
+        // Folders given on the command line are relative to where the command runs.
         if let input { configuration.input = URL(fileURLWithPath: input, relativeTo: cwd).standardizedFileURL.path }
         if let output { configuration.output = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL.path }
         return configuration

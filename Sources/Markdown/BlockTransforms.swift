@@ -2,15 +2,16 @@
 /// figures and the `[[toc]]` table of contents.
 enum BlockTransforms {
     static func paragraphs(_ tree: NodeTree) -> [Int] {
-        tree.nodes.indices.filter { index in
-            if case .paragraph = tree[index].kind, tree[index].parent != -1 { return true }
-            return false
+        var out: [Int] = []
+        for index in tree.blockNodes() {
+            if case .paragraph = tree[index].kind, tree[index].parent != -1 { out.append(index) }
         }
+        return out
     }
 
     /// `> [!NOTE]` (TIP, IMPORTANT, WARNING, CAUTION) as the first line of a block quote.
     static func alerts(_ tree: inout NodeTree) {
-        for index in tree.nodes.indices {
+        for index in tree.blockNodes() {
             guard case .blockQuote = tree[index].kind, tree[index].parent != -1 else { continue }
             let paragraph = tree[index].firstChild
             guard paragraph != -1, case .paragraph = tree[paragraph].kind else { continue }
@@ -49,6 +50,7 @@ enum BlockTransforms {
         for paragraph in paragraphs(tree) {
             let only = tree[paragraph].firstChild
             guard only != -1, tree[only].next == -1, case .text(let text) = tree[only].kind,
+                  text.utf8.count <= 16, text.utf8.contains(UInt8(ascii: "[")),
                   text.trimmingCharacters(in: " \t").lowercased() == "[[toc]]" else { continue }
             tree.unlink(only)
             tree[paragraph].kind = .tableOfContents

@@ -1,6 +1,6 @@
 /// The passes that run over the whole tree after parsing: typography, heading ids, footnotes, figures.
 enum DocumentTransforms {
-    static func apply(to tree: inout NodeTree, options: MarkdownOptions, autolinks: Set<Int>) {
+    static func apply(to tree: inout NodeTree, options: MarkdownOptions, autolinks: Set<Int>, hasFootnotes: Bool = true) {
         if options.extensions.contains(.attrs) {
             mergeText(&tree)
             AttributesTransform.apply(to: &tree)
@@ -11,7 +11,7 @@ enum DocumentTransforms {
             for block in blocks { typography(block, in: &tree, options: options, calvert: calvert, autolinks: autolinks) }
         }
         mergeText(&tree)
-        if options.extensions.contains(.footnote) { FootnoteTransform.apply(to: &tree) }
+        if options.extensions.contains(.footnote) && hasFootnotes { FootnoteTransform.apply(to: &tree) }
         if options.extensions.contains(.deflist) { markDefinitionListTightness(&tree) }
         if options.extensions.contains(.alerts) { BlockTransforms.alerts(&tree) }
         if options.extensions.contains(.figures) { BlockTransforms.figures(&tree) }
@@ -25,7 +25,7 @@ enum DocumentTransforms {
     /// A definition list is tight unless a description (other than the last) ends with a blank
     /// line or holds blocks separated by one; tight descriptions render without `<p>`.
     static func markDefinitionListTightness(_ tree: inout NodeTree) {
-        for index in tree.nodes.indices {
+        for index in tree.blockNodes() {
             guard case .definitionList = tree[index].kind, tree[index].parent != -1 || index == 0 else { continue }
             var loose = false
             var item = tree[index].firstChild
@@ -46,6 +46,16 @@ enum DocumentTransforms {
             }
         }
     }
+
+    /// For each byte: 1 a quote, 2 `(`, 3 a character that matters doubled, 4 a Calvert character.
+    static let typographyTrigger: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for c in "\"'".utf8 { table[Int(c)] = 1 }
+        table[Int(UInt8(ascii: "("))] = 2
+        for c in "-.,?!".utf8 { table[Int(c)] = 3 }
+        for c in "/=x".utf8 { table[Int(c)] = 4 }
+        return table
+    }()
 
     /// The block's inline nodes in markdown-it's flat token order (images are leaves).
     static func tokens(_ block: Int, in tree: NodeTree) -> [Typographer.Token] {
@@ -79,9 +89,43 @@ enum DocumentTransforms {
     }
 
     static func typography(_ block: Int, in tree: inout NodeTree, options: MarkdownOptions, calvert: Bool, autolinks: Set<Int>) {
+        // Most blocks need nothing: look at the bytes before building markdown-it's token list.
+        var needsReplacements = false
+        var needsQuotes = false
+        var child = tree[block].firstChild
+        var stack: [Int] = []
+        while child != -1 || !stack.isEmpty {
+            if child == -1 { child = tree[stack.removeLast()].next; continue }
+            if case .text(var text) = tree[child].kind {
+                text.withUTF8 { bytes in
+                    var previous: UInt8 = 0
+                    for b in bytes {
+                        let kind = Self.typographyTrigger[Int(b)]
+                        if kind != 0 {
+                            switch kind {
+                            case 1: needsQuotes = true
+                            case 2: needsReplacements = true
+                            case 3: if previous == b || (b == UInt8(ascii: "-") && previous == UInt8(ascii: "+")) { needsReplacements = true }
+                            default: if calvert { needsReplacements = true }
+                            }
+                        }
+                        previous = b
+                    }
+                }
+            }
+            if tree[child].firstChild != -1, !tree[child].isBlock {
+                if case .image = tree[child].kind {} else {
+                    stack.append(child)
+                    child = tree[child].firstChild
+                    continue
+                }
+            }
+            child = tree[child].next
+        }
+        guard needsReplacements || (needsQuotes && options.typographer) else { return }
         var tokens = tokens(block, in: tree)
         var changed = false
-        if options.typographer || calvert {
+        if needsReplacements {
             for i in tokens.indices {
                 guard tokens[i].isText, !autolinks.contains(tree[tokens[i].node].parent) else { continue }
                 var text = tokens[i].content

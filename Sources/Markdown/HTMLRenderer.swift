@@ -34,14 +34,23 @@ struct HTMLRenderer {
     }
 
     mutating func escaped(_ text: String) {
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "&"): lit("&amp;")
-            case UInt8(ascii: "<"): lit("&lt;")
-            case UInt8(ascii: ">"): lit("&gt;")
-            case UInt8(ascii: "\""): lit("&quot;")
-            default: out.append(b)
+        var text = text
+        text.withUTF8 { bytes in
+            // Copy runs that need no escaping in one go.
+            var start = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") else { continue }
+                if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+                switch b {
+                case UInt8(ascii: "&"): lit("&amp;")
+                case UInt8(ascii: "<"): lit("&lt;")
+                case UInt8(ascii: ">"): lit("&gt;")
+                default: lit("&quot;")
+                }
+                start = i + 1
             }
+            if bytes.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
         }
     }
 
@@ -54,11 +63,11 @@ struct HTMLRenderer {
                 extraClass = extraClass.split(separator: " ").map { $0.hasPrefix("govuk-") ? "nhsuk-" + $0.dropFirst(6) : String($0) }
                     .joined(separator: " ")
             }
-            // As markdown-it's `attrJoin`: added to an existing class, or a class attribute at the end.
+            // The renderer's class comes first, joined with a class from attributes.
             if let i = attrs.firstIndex(where: { $0.name == "class" }) {
                 attrs[i].value = extraClass + " " + attrs[i].value
             } else {
-                attrs.append(MarkdownAttribute(name: "class", value: extraClass))
+                attrs.insert(MarkdownAttribute(name: "class", value: extraClass), at: 0)
             }
         }
         for attr in attrs {

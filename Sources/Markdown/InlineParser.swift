@@ -132,7 +132,15 @@ struct InlineParser {
     }
 
     @discardableResult
-    mutating func appendText(_ bytes: ArraySlice<UInt8>, at offset: Int, special: Bool = false) -> Int {
+    mutating func appendText(_ bytes: ArraySlice<UInt8>, at offset: Int, special: Bool = false, mergeable: Bool = true) -> Int {
+        if mergeable && !special {
+            // Plain text after plain text joins it: fewer nodes, fewer allocations.
+            let last = tree[block].lastChild
+            if last != -1, case .text = tree[last].kind, !tree[last].special, !tree[last].delimiter {
+                tree[last].content.append(contentsOf: bytes)
+                return last
+            }
+        }
         var node = MarkdownNode(kind: .text(""), line: 0, column: 0)
         node.content = Array(bytes)
         node.special = special
@@ -140,8 +148,8 @@ struct InlineParser {
     }
 
     @discardableResult
-    mutating func appendText(_ text: StaticString, at offset: Int) -> Int {
-        appendText(text.withUTF8Buffer { ArraySlice($0) }, at: offset)
+    mutating func appendText(_ text: StaticString, at offset: Int, mergeable: Bool = true) -> Int {
+        appendText(text.withUTF8Buffer { ArraySlice($0) }, at: offset, mergeable: mergeable)
     }
 
     mutating func parseInline() {
@@ -301,14 +309,14 @@ struct InlineParser {
             }
             if count < 2 { return }
             if oddAfter {
-                let node = appendText(s[runStart..<(pos - 1)], at: runStart)
+                let node = appendText(s[runStart..<(pos - 1)], at: runStart, mergeable: false)
                 tree[node].delimiter = true
                 pushDelimiter(c, count: count, node: node, canOpen: scan.canOpen, canClose: scan.canClose)
                 appendText(s[(pos - 1)..<pos], at: pos - 1)
                 return
             }
         }
-        let node = appendText(s[runStart..<pos], at: runStart)
+        let node = appendText(s[runStart..<pos], at: runStart, mergeable: false)
         tree[node].delimiter = true
         pushDelimiter(c, count: count, node: node, canOpen: scan.canOpen, canClose: scan.canClose)
     }
@@ -428,7 +436,8 @@ struct InlineParser {
         let start = pos
         pos += 1
         if footnotes, pos < end, s[pos] == UInt8(ascii: "^"), parseFootnoteReference(start) { return }
-        let node = appendText("[", at: start)
+        let node = appendText("[", at: start, mergeable: false)
+        tree[node].delimiter = true
         pushBracket(node: node, index: start, image: false)
     }
 
@@ -437,7 +446,8 @@ struct InlineParser {
         pos += 1
         if pos < end, s[pos] == UInt8(ascii: "[") {
             pos += 1
-            let node = appendText("![", at: start)
+            let node = appendText("![", at: start, mergeable: false)
+            tree[node].delimiter = true
             pushBracket(node: node, index: start + 1, image: true)
         } else {
             appendText("!", at: start)

@@ -30,7 +30,8 @@ public struct MarkdownDocument: Sendable {
         var tree = inlines.tree
         inlines.tree = NodeTree()
         AbbreviationParser.apply(blocks.abbreviations, to: &tree)
-        DocumentTransforms.apply(to: &tree, options: options, autolinks: inlines.autolinks)
+        DocumentTransforms.apply(to: &tree, options: options, autolinks: inlines.autolinks,
+                                 hasFootnotes: !blocks.footnoteDefinitions.isEmpty)
         self.tree = tree
         self.nodes = tree.nodes
     }

@@ -80,6 +80,21 @@ struct NodeTree {
         }
     }
 
+    /// Every block node in document order, without visiting inline content.
+    func blockNodes() -> [Int] {
+        var out: [Int] = []
+        var stack = [0]
+        while let node = stack.popLast() {
+            out.append(node)
+            var child = nodes[node].lastChild
+            while child != -1 {
+                if nodes[child].isBlock { stack.append(child) }
+                child = nodes[child].previous
+            }
+        }
+        return out
+    }
+
     /// The children of a node, in order.
     func children(of node: Int) -> [Int] {
         var out: [Int] = []

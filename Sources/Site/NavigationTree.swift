@@ -18,6 +18,8 @@ struct NavigationTree: Sendable {
     private var byKey: [String: Int] = [:]
     private var childrenByParent: [String: [Int]] = [:]
     private var roots: [Int] = []
+    /// Each entry's position among its parent's children, so siblings are found in constant time.
+    private var positionInParent: [Int: Int] = [:]
     /// The whole tree, as templates read it.
     private(set) var tree: TemplateValue = .array([])
 
@@ -52,6 +54,9 @@ struct NavigationTree: Sendable {
             childrenByParent[key] = childrenByParent[key]!.enumerated().sorted {
                 (entries[$0.element].order, $0.offset) < (entries[$1.element].order, $1.offset)
             }.map(\.element)
+        }
+        for children in childrenByParent.values {
+            for (position, child) in children.enumerated() { positionInParent[child] = position }
         }
         tree = .array(roots.map { node($0, depth: 0) })
     }
@@ -102,7 +107,7 @@ struct NavigationTree: Sendable {
         }
         object["breadcrumbs"] = .array(crumbs)
         object["children"] = .array((childrenByParent[key] ?? []).map { .object(summary($0)) })
-        if let parent = entries[index].parent, let siblings = childrenByParent[parent], let position = siblings.firstIndex(of: index) {
+        if let parent = entries[index].parent, let siblings = childrenByParent[parent], let position = positionInParent[index] {
             if position > 0 { object["previous"] = .object(summary(siblings[position - 1])) }
             if position + 1 < siblings.count { object["next"] = .object(summary(siblings[position + 1])) }
         }

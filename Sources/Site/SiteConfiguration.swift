@@ -59,10 +59,16 @@ public struct SiteConfiguration: Sendable {
     public var inputURL: URL { Self.resolve(input, against: root) }
     public var outputURL: URL { Self.resolve(output, against: root) }
 
-    /// A folder named in the configuration: absolute as given, otherwise relative to `base`.
-    static func resolve(_ path: String, against base: URL) -> URL {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-        return url.standardizedFileURL
+    /// The input folder as Eleventy names it in `page.inputPath`: relative to the root (`app`), or
+    /// absolute when it is outside the root.
+    public var inputName: String {
+        let rootPath = root.standardizedFileURL.path, inputPath = inputURL.path
+        return inputPath.hasPrefix(rootPath + "/") ? String(inputPath.dropFirst(rootPath.count + 1)) : inputPath
+    }
+
+    /// A folder of the configuration: absolute as it is, else relative to the root.
+    static func resolve(_ path: String, against root: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL : root.appendingPathComponent(path).standardizedFileURL
     }
     public var layoutsURL: URL { inputURL.appendingPathComponent(layouts).standardizedFileURL }
     public var includesURL: URL { inputURL.appendingPathComponent(includes).standardizedFileURL }

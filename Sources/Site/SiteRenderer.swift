@@ -51,15 +51,9 @@ struct SiteRenderer: Sendable {
         return pathPrefix + url.dropFirst()
     }
 
-    /// Markdown rendered without its wrapping paragraph, for `markdown("inline")`.
+    /// Markdown rendered as inline content (no wrapping paragraph), for `markdown("inline")`.
     static func inlineMarkdown(_ text: String, options: MarkdownOptions) -> String {
-        var html = MarkdownDocument.html(text, options: options)
-        while html.hasSuffix("\n") { html.removeLast() }
-        if html.hasPrefix("<p"), let close = html.firstIndex(of: ">"), html.hasSuffix("</p>") {
-            let inner = html[html.index(after: close)..<html.index(html.endIndex, offsetBy: -4)]
-            if !inner.contains("<p") { return String(inner) }
-        }
-        return html
+        MarkdownDocument.inlineHTML(text, options: options)
     }
 
     /// Whether text holds any template syntax at all; without any, rendering it changes nothing.
@@ -80,6 +74,12 @@ struct SiteRenderer: Sendable {
 
     /// A template's body: template engine (by kind and configuration), then Markdown for `.md`.
     func renderBody(_ template: SourceTemplate, context: TemplateObject) throws(TemplateError) -> String {
+        try renderBodyAndLinks(template, context: context).html
+    }
+
+    /// The body and, when the Markdown was the file's own text (no template syntax), the links and
+    /// images the Markdown parser found in it, so the checks need not parse it again.
+    func renderBodyAndLinks(_ template: SourceTemplate, context: TemplateObject) throws(TemplateError) -> (html: String, links: [MarkdownLink]?) {
         let body = template.frontMatter.body
         let engine: String? = switch template.kind {
         case .markdown: configuration.markdownTemplateEngine
@@ -87,17 +87,18 @@ struct SiteRenderer: Sendable {
         case .html: configuration.htmlTemplateEngine
         }
         var text = body
+        var templated = false
         if engine != nil, Self.hasTemplateSyntax(body) {
             do {
                 text = try environment.render(source: body, path: template.displayPath, context: context)
+                templated = true
             } catch {
                 throw Self.shift(error, path: template.displayPath, by: template.frontMatter.bodyLine - 1)
             }
         }
-        if template.kind == .markdown {
-            text = MarkdownDocument.html(text, options: bodyMarkdown)
-        }
-        return text
+        guard template.kind == .markdown else { return (text, nil) }
+        let document = MarkdownDocument(parsing: text, options: bodyMarkdown)
+        return (document.renderHTML(), templated ? nil : document.links)
     }
 
     /// Render content through a layout and the layouts it sits in. Errors name the layout's file.

@@ -16,6 +16,11 @@ extension SiteSession {
             if TemplateKind(fileName: relative) != nil { found.append((relative, url)) }
         }
         inputFiles = files
+        let ignores = ignorePatterns()
+        if !ignores.isEmpty {
+            let prefix = configuration.inputName + "/"
+            found.removeAll { relative, _ in ignores.contains { Self.ignores($0, prefix + relative) } }
+        }
         return found.sorted { $0.0 < $1.0 }
     }
 
@@ -25,6 +30,32 @@ extension SiteSession {
         DirectoryWalker.walk(base, skipping: skipped) { child, path in
             visit(relative.isEmpty ? child : relative + "/" + child, URL(fileURLWithPath: path, isDirectory: false))
         }
+    }
+
+    /// The lines of `.eleventyignore` beside the configuration and in the input folder: paths and
+    /// globs relative to the root, as Eleventy reads them (`#` comments, blank lines skipped).
+    func ignorePatterns() -> [String] {
+        var patterns: [String] = []
+        for folder in [configuration.root, configuration.inputURL] {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(".eleventyignore").path) else { continue }
+            for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+                var pattern = line.trimmingCharacters(in: .whitespaces)
+                if pattern.isEmpty || pattern.hasPrefix("#") { continue }
+                while pattern.hasPrefix("./") { pattern.removeFirst(2) }
+                if folder == configuration.inputURL, !pattern.hasPrefix(configuration.inputName + "/") {
+                    pattern = configuration.inputName + "/" + pattern
+                }
+                patterns.append(pattern)
+            }
+        }
+        return patterns
+    }
+
+    /// Whether an ignore pattern covers a path (relative to the root): a folder covers what is in it.
+    static func ignores(_ pattern: String, _ path: String) -> Bool {
+        let folder = pattern.hasSuffix("/") ? pattern : pattern + "/"
+        if path.hasPrefix(folder) || path == pattern { return true }
+        return (pattern.contains("*") || pattern.contains("{")) && Glob(pattern).matches(path)
     }
 
     /// The built-in virtual templates to load (generated pages), minus those switched off.

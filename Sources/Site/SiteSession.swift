@@ -1,5 +1,6 @@
 import Foundation
 import Journeys
+import Markdown
 import Templates
 
 /// A build of a design history that can be run again: the first `build` loads and renders
@@ -99,13 +100,14 @@ public final class SiteSession: @unchecked Sendable {
             + virtualTemplates().map { (relative: $0.relative, url: $0.url, virtual: true) }
         let previous = state.templates
         let previousTemplates = Set(previous.keys)
-        let inputName = configuration.input.hasPrefix("./") ? String(configuration.input.dropFirst(2)) : configuration.input
+        let inputName = configuration.inputName
+        let inputPrefix = inputName.hasPrefix("/") ? inputName + "/" : "./" + inputName + "/"
         let loaded: [SourceTemplate?] = Parallel.map(sources.indices.map { $0 }) { index in
             let source = sources[index]
             let key = source.url.standardizedFileURL.path
             if let changed, !changed.contains(key), let cached = previous[key] { return cached }
             return SourceTemplate.load(file: source.url, relative: source.relative, displayPath: self.displayPath(source.url),
-                                       inputPath: source.virtual ? "./(built-in)/virtual/" + source.relative : "./" + inputName + "/" + source.relative,
+                                       inputPath: source.virtual ? "./(built-in)/virtual/" + source.relative : inputPrefix + source.relative,
                                        isVirtual: source.virtual)
         }
         let templates = loaded.compactMap { $0 }
@@ -141,7 +143,7 @@ public final class SiteSession: @unchecked Sendable {
         let fullData: [TemplateObject] = Parallel.map(cascades.indices.map { $0 }) { index in
             var data = globalData
             let own = cascades[index].data
-            let layout = own["layout"]?.stringValue ?? globalData["layout"]?.stringValue
+            let layout: String? = if case .string(let name)? = own["layout"] { name } else if case .string(let name)? = globalData["layout"] { name } else { nil }
             DataMerge.merge(&data, Self.layoutData(layout, layouts: layouts))
             DataMerge.merge(&data, own)
             return data
@@ -183,6 +185,7 @@ public final class SiteSession: @unchecked Sendable {
 
         // Navigation, journeys, collections.
         let order = Self.collectionOrder(pages)
+        timings.mark("copies")
         let navigation = NavigationTree(pages: pages, order: order, homeKey: configuration.homeKey)
         for orphan in navigation.orphans where orphan.parent != configuration.homeKey {
             let page = pages[orphan.page]
@@ -206,10 +209,15 @@ public final class SiteSession: @unchecked Sendable {
         }
         let journeyData = journeyChecks.map { $0.flatMap(journeyPageData(check:)) }
         diagnostics += journeyCatalogDiagnostics(catalog: catalog)
-        for index in pages.indices {
-            if let value = journeyData[index] { pages[index].data["journey"] = value }
-            pages[index].data["navigation"] = navigation.data(forPage: index, key: navigationKeys[index])
+        timings.mark("journeys")
+        let pagesBeforeNavigation = pages
+        pages = Parallel.map(pages.indices.map { $0 }) { index in
+            var page = pagesBeforeNavigation[index]
+            if let value = journeyData[index] { page.data["journey"] = value }
+            page.data["navigation"] = navigation.data(forPage: index, key: navigationKeys[index])
+            return page
         }
+        timings.mark("navigation-data")
         let journeysGlobal = JourneyTemplateData.global(catalog: catalog, pages: zip(journeyInputs, journeyChecks).compactMap { input, check in
             check.map { (input.url, input.data["title"]?.stringValue ?? input.url, $0) }
         })
@@ -225,18 +233,19 @@ public final class SiteSession: @unchecked Sendable {
         let collections = buildCollections(pages, templates: templates)
         let renderer = self.renderer
         let previousContents = state.contents
-        let bodies: [(content: String, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
+        let bodies: [(content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
             guard renderSet.contains(index) else {
-                return (previousContents["\(finishedPages[index].inputPath)#\(finishedPages[index].pageNumber)"] ?? "", [])
+                return (previousContents["\(finishedPages[index].inputPath)#\(finishedPages[index].pageNumber)"] ?? "", nil, [])
             }
             let page = finishedPages[index]
             var context = page.data
             context["collections"] = .object(collections)
             context["journeys"] = journeysGlobal
             do throws(TemplateError) {
-                return (try renderer.renderBody(templates[page.template], context: context), [])
+                let (html, links) = try renderer.renderBodyAndLinks(templates[page.template], context: context)
+                return (html, links, [])
             } catch {
-                return ("", [SiteRenderer.diagnostic(error)])
+                return ("", nil, [SiteRenderer.diagnostic(error)])
             }
         }
         for body in bodies { diagnostics += body.diagnostics }
@@ -252,7 +261,7 @@ public final class SiteSession: @unchecked Sendable {
             context["collections"] = .object(finalCollections)
             context["journeys"] = journeysGlobal
             var diagnostics: [Diagnostic] = []
-            let layout = page.data["layout"]?.stringValue
+            let layout: String? = if case .string(let name)? = page.data["layout"] { name } else { nil }
             let output = renderer.applyLayouts(contents[index], layout: layout?.isEmpty == false ? layout : nil, layouts: layouts,
                                                parsed: parsedLayouts, context: context, pagePath: page.displayPath, diagnostics: &diagnostics)
             return (output, diagnostics)
@@ -265,7 +274,7 @@ public final class SiteSession: @unchecked Sendable {
             let page = finishedPages[index]
             let template = templates[page.template]
             guard !template.isVirtual, renderSet.contains(index) || changed == nil else { return [] }
-            return self.check(page, template: template, files: siteFiles)
+            return self.check(page, template: template, content: contents[index], links: bodies[index].links, files: siteFiles)
                 + (journeyChecks[index]?.problems.map(Diagnostic.init(problem:)) ?? [])
         }
         for list in checks { diagnostics += list }

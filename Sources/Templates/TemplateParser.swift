@@ -155,6 +155,8 @@ struct TemplateParser {
         }
     }
 
+    private static let tags = ["if", "for", "set", "macro", "call", "import", "from", "include", "extends", "block", "filter", "switch", "raw", "verbatim"]
+
     private static let endTags: Set<String> = [
         "endif", "elif", "elseif", "else", "endfor", "endset", "endmacro", "endcall", "endblock", "endfilter",
         "endraw", "endverbatim", "case", "default", "endswitch",
@@ -178,7 +180,7 @@ struct TemplateParser {
         case "filter": return try parseFilterBlock(tag: tag)
         case "switch": return try parseSwitch(tag: tag)
         default:
-            throw fail("unknown tag '\(name)'", at: nameToken)
+            throw fail("unknown tag '\(name)'" + TemplateSuggestion.hint(for: name, in: Self.tags), at: nameToken)
         }
     }
 

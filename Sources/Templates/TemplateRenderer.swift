@@ -742,7 +742,9 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     private func applyFilter(_ name: String, to value: TemplateValue, _ positional: [TemplateExpression], _ keyword: [(String, TemplateExpression)], _ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
-        guard let filter = environment.filters[name] else { throw scope.error("unknown filter '\(name)'", at: offset) }
+        guard let filter = environment.filters[name] else {
+            throw scope.error("unknown filter '\(name)'" + TemplateSuggestion.hint(for: name, in: environment.filters.keys), at: offset)
+        }
         let arguments = try evaluateArguments(positional, keyword, scope)
         do {
             return try filter(value, arguments)

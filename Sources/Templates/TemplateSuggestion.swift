@@ -1,12 +1,13 @@
 /// "Did you mean …?" for unknown names: the closest known name within a small edit distance.
 enum TemplateSuggestion {
-    /// The closest of `candidates` to `name`, if it is at most two edits away.
+    /// The closest of `candidates` to `name`, if it is one edit away (two for names longer than five).
     static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased().utf8)
+        let allowed = target.count > 5 ? 2 : 1
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(target, Array(candidate.lowercased().utf8))
-            if distance <= 2, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            if distance <= allowed, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         return best?.name
     }

@@ -105,3 +105,11 @@ func errorsPointAtTheirSource(_ item: ErrorCase) throws {
 func slices(_ item: Case) throws {
     #expect(try Support.render(item.source, item.context) == item.expected)
 }
+
+@Test func unknownNamesSuggestTheClosestKnownOne() throws {
+    #expect(Support.renderError("{{ 'A b' | slugfy }}", environment: TemplateEnvironment.designHistory(loader: TemplateLoader(searchPaths: [])))?.message
+            == "unknown filter 'slugfy' (did you mean 'slugify'?)")
+    #expect(Support.renderError("{% endfi %}")?.message == "unknown tag 'endfi'")
+    #expect(Support.renderError("{% iff x %}{% endif %}")?.message == "unknown tag 'iff' (did you mean 'if'?)")
+    #expect(Support.renderError("{{ x | zzzzzzzz }}")?.message == "unknown filter 'zzzzzzzz'")
+}
