@@ -44,14 +44,15 @@ let package = Package(
         .executableTarget(name: "TemplatesBenchmark", dependencies: ["Templates"], path: "Benchmarks/TemplatesBenchmark"),
         .executableTarget(name: "JourneysBenchmark", dependencies: ["Journeys", "DesignHistoryJourneys"], path: "Benchmarks/JourneysBenchmark"),
         .executableTarget(name: "SiteBenchmark", dependencies: ["Site"], path: "Benchmarks/SiteBenchmark"),
-        .executableTarget(name: "PreviewBenchmark", dependencies: ["Site", "Preview"], path: "Benchmarks/PreviewBenchmark"),
+        .executableTarget(name: "LayoutsBenchmark", dependencies: ["Site"], path: "Benchmarks/LayoutsBenchmark"),
+        .executableTarget(name: "PreviewBenchmark", dependencies: ["Site", "Preview"], path: "Benchmarks/PreviewBenchmark", exclude: ["check-live-reload.py"]),
 
         // Tests: one target per module; fixtures are files under each target's Fixtures/.
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JourneysTests", dependencies: ["Journeys"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Journeys"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", .product(name: "FlyingFox", package: "FlyingFox")], resources: [.copy("Fixtures")]),
         .testTarget(name: "DesignHistoryJourneysTests", dependencies: ["DesignHistoryJourneys", "Journeys", "Site"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignHistoryCommandTests", dependencies: ["DesignHistoryCommand"]),
     ]

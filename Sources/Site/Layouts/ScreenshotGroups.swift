@@ -10,7 +10,8 @@ import Templates
 /// repeated id gets `-1`, `-2`… as markdown-it-anchor does, so the page stays valid HTML) and its
 /// `src` (its own, or the slugified title + `.png`).
 public enum ScreenshotGroups {
-    public static func normalise(_ value: TemplateValue, slugify: ((String) -> String)? = nil) -> [TemplateValue] {
+    /// `reserved`: ids the page already uses (its headings), which items must not take.
+    public static func normalise(_ value: TemplateValue, slugify: ((String) -> String)? = nil, reserved: Set<String> = []) -> [TemplateValue] {
         let groups: [TemplateValue]
         switch value {
         case .undefined, .null: return []
@@ -31,6 +32,7 @@ public enum ScreenshotGroups {
         }
         guard let slugify else { return groups }
         var seen: [String: Int] = [:]
+        for id in reserved { seen[id] = 1 }
         return groups.map { group in
             guard case .object(var object) = group, case .array(let items) = group[member: "items"] else { return group }
             object["items"] = .array(items.map { item in
@@ -95,5 +97,18 @@ public enum ScreenshotGroups {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
+    }
+
+    /// The values of the `id` attributes in an HTML fragment.
+    public static func ids(inHTML html: String) -> Set<String> {
+        var ids = Set<String>()
+        var rest = Substring(html)
+        while let start = rest.range(of: " id=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            ids.insert(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        return ids
     }
 }

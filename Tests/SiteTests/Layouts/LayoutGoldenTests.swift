@@ -85,8 +85,9 @@ import Testing
         #expect(html.contains(#"<a class="app-screenshots__link" href="check.png">"#))
         // A list of groups: one section each, headed by its title.
         let groups = try #require(site.read("_site/section/groups/index.html"))
-        #expect(groups.contains(#"<section class="app-screenshots" id="before">"#))
-        #expect(groups.contains(#"<section class="app-screenshots" id="after">"#))
+        #expect(groups.components(separatedBy: #"<section class="app-screenshots">"#).count == 3)
+        #expect(groups.contains(#"<h2 class="govuk-heading-l app-screenshots__heading">Before</h2>"#))
+        #expect(groups.contains(#"<h2 class="govuk-heading-l app-screenshots__heading">After</h2>"#))
         #expect(groups.contains(#"width="24" height="12""#))
         // appScreenshots in a body: the older {text, img} shape, slugified curly apostrophes.
         let compat = try #require(site.read("_site/section/compat/index.html"))

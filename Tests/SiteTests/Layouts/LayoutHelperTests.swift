@@ -244,3 +244,11 @@ func encodeURLMakesAttributeValuesValid(url: String, expected: String) {
     #expect(items.map { $0[member: "id"].stringValue } == ["your-school", "your-school-1", "your-school-2", "other"])
     #expect(items.map { $0[member: "src"].stringValue } == ["your-school.png", "your-school.png", "own.png", "other.png"])
 }
+
+@Test func screenshotIdsAvoidTheIdsThePageAlreadyHas() {
+    let reserved = ScreenshotGroups.ids(inHTML: #"<h2 id="multiple-registrations" class="govuk-heading-l">Multiple registrations</h2><p id="x">"#)
+    #expect(reserved == ["multiple-registrations", "x"])
+    let groups = ScreenshotGroups.normalise(.array([.string("multiple-registrations")]), slugify: { $0 }, reserved: reserved)
+    #expect(groups.first?[member: "items"][member: "0"][member: "id"].stringValue == "multiple-registrations-1")
+    #expect(groups.first?[member: "items"][member: "0"][member: "src"].stringValue == "multiple-registrations.png")
+}
