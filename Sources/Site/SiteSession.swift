@@ -20,6 +20,8 @@ public final class SiteSession: @unchecked Sendable {
     var state = State()
     /// Every file of the input folder (relative paths), from the last walk: data files are looked up here.
     var inputFiles: Set<String> = []
+    /// The global data names the last build's dependency scan looked for.
+    var closureDataKeys: [String] = []
     /// Whether to keep what rebuilds need (page dependencies, rendered bodies): a one-shot build does not.
     let incremental: Bool
 
@@ -230,7 +232,12 @@ public final class SiteSession: @unchecked Sendable {
                                       navigationChanged: navigationSignature != state.navigationSignature)
 
         // Render bodies, then layouts, in parallel; collections carry the rendered bodies.
-        let collections = buildCollections(pages, templates: templates)
+        // Bodies see collections without rendered content; build them only if a body names them.
+        let bodiesReadCollections = renderSet.contains { index in
+            let body = templates[pages[index].template].frontMatter.body
+            return SiteRenderer.hasTemplateSyntax(body) && body.contains("collections")
+        }
+        let collections = bodiesReadCollections ? buildCollections(pages, templates: templates) : TemplateObject()
         let renderer = self.renderer
         let previousContents = state.contents
         let bodies: [(content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
@@ -273,7 +280,8 @@ public final class SiteSession: @unchecked Sendable {
         let checks: [[Diagnostic]] = Parallel.map(pages.indices.map { $0 }) { index in
             let page = finishedPages[index]
             let template = templates[page.template]
-            guard !template.isVirtual, renderSet.contains(index) || changed == nil else { return [] }
+            // Every page is checked on a rebuild too: a new image can resolve a warning of a page not rendered again.
+            guard !template.isVirtual else { return [] }
             return self.check(page, template: template, content: contents[index], links: bodies[index].links, files: siteFiles)
                 + (journeyChecks[index]?.problems.map(Diagnostic.init(problem:)) ?? [])
         }
@@ -302,10 +310,11 @@ public final class SiteSession: @unchecked Sendable {
         if !errors {
             state.outputs = Dictionary(outputs.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
             var closures: [String: (files: Set<String>, mentions: Set<String>)] = [:]
+            closureDataKeys = globalData.keys.filter { $0 != "eleventy" }
             var dependencies: [String: PageDependencies] = [:]
             for page in pages where incremental {
                 guard let path = page.outputPath else { continue }
-                dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, closures: &closures)
+                dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys, closures: &closures)
             }
             state.dependencies = dependencies
             state.navigationSignature = navigationSignature
