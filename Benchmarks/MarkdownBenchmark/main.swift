@@ -66,35 +66,53 @@ let largeFile = FileManager.default.temporaryDirectory.appendingPathComponent("m
 try? Data(large.utf8).write(to: largeFile)
 print(String(format: "Large document: %.2f MB", Double(largeBytes) / 1e6))
 
-for (name, options) in [("commonmark", MarkdownOptions.commonMark), ("markdown-it", .markdownIt), ("govuk", .govuk)] {
-    let seconds = time(runs: 5) { _ = MarkdownDocument.html(large, options: options) }
-    print(String(format: "large document, %@ profile: %.1f ms, %.1f MB/s", name, seconds * 1000, Double(largeBytes) / seconds / 1e6))
+// For profiling: `MARKDOWN_PROFILE_ONLY=commonmark` renders the large document 20 times and stops.
+if let only = ProcessInfo.processInfo.environment["MARKDOWN_PROFILE_ONLY"] {
+    let options = (try? MarkdownOptions.profile(named: only)) ?? .commonMark
+    for _ in 0..<20 { _ = MarkdownDocument.html(large, options: options) }
+    exit(0)
 }
 
-/// Runs cmark-gfm on a file and returns the median wall time (process start included), or nil.
-func cmarkTime(_ file: URL, extensions: [String] = [], runs: Int = 5) -> Double? {
+/// One run of cmark-gfm on a file (process start included), or nil without cmark-gfm.
+func cmarkOnce(_ file: URL, extensions: [String]) -> Double? {
     let candidates = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"]
     guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
-    var samples: [Double] = []
-    for _ in 0..<runs {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = extensions.flatMap { ["-e", $0] } + [file.path]
-        process.standardOutput = FileHandle.nullDevice
-        let start = DispatchTime.now().uptimeNanoseconds
-        guard (try? process.run()) != nil else { return nil }
-        process.waitUntilExit()
-        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
-    return median(samples)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = extensions.flatMap { ["-e", $0] } + [file.path]
+    process.standardOutput = FileHandle.nullDevice
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard (try? process.run()) != nil else { return nil }
+    process.waitUntilExit()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-if let seconds = cmarkTime(largeFile) {
-    print(String(format: "cmark-gfm (process, same file): %.1f ms, %.1f MB/s", seconds * 1000, Double(largeBytes) / seconds / 1e6))
+// Interleaved rounds (the machine is shared: each round measures everything at nearly the same
+// moment), then the median of each column.
+let gfm = ["table", "strikethrough", "autolink"]
+var columns: [String: [Double]] = [:]
+for _ in 0..<9 {
+    for (name, options) in [("commonmark", MarkdownOptions.commonMark), ("markdown-it", .markdownIt), ("govuk", .govuk)] {
+        columns[name, default: []].append(time(runs: 1) { _ = MarkdownDocument.html(large, options: options) })
+    }
+    if let t = cmarkOnce(largeFile, extensions: []) { columns["cmark-gfm", default: []].append(t) }
+    if let t = cmarkOnce(largeFile, extensions: gfm) { columns["cmark-gfm+gfm", default: []].append(t) }
 }
-if let seconds = cmarkTime(largeFile, extensions: ["table", "strikethrough", "autolink"]) {
-    print(String(format: "cmark-gfm -e table -e strikethrough -e autolink: %.1f ms, %.1f MB/s", seconds * 1000, Double(largeBytes) / seconds / 1e6))
+let mb = Double(largeBytes) / 1e6
+func report(_ columns: [String: [Double]], _ name: String, _ label: String, against reference: String?) {
+    guard let samples = columns[name] else { return }
+    let seconds = median(samples)
+    var line = String(format: "%@: %.1f ms, %.1f MB/s", label, seconds * 1000, mb / seconds)
+    if let reference, let other = columns[reference] {
+        line += String(format: "  (%.2f× the time of %@)", seconds / median(other), reference)
+    }
+    print(line)
 }
+report(columns, "cmark-gfm", "cmark-gfm (process, same file)", against: nil)
+report(columns, "cmark-gfm+gfm", "cmark-gfm -e table -e strikethrough -e autolink", against: nil)
+report(columns, "commonmark", "large document, commonmark profile", against: "cmark-gfm")
+report(columns, "markdown-it", "large document, markdown-it profile", against: "cmark-gfm+gfm")
+report(columns, "govuk", "large document, govuk profile", against: "cmark-gfm+gfm")
 try? FileManager.default.removeItem(at: largeFile)
 
 // Pathological inputs: time at 10k and 100k repetitions.

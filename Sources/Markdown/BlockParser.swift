@@ -34,6 +34,7 @@ struct BlockParser {
         self.s = bytes
         self.options = options
         self.tree = NodeTree()
+        self.tree.nodes.reserveCapacity(bytes.count / 16 + 16)
         self.tables = options.extensions.contains(.tables)
         self.footnotes = options.extensions.contains(.footnote)
         self.deflists = options.extensions.contains(.deflist)

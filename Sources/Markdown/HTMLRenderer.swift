@@ -10,8 +10,9 @@ struct HTMLRenderer {
     /// Footnote numbers in order of first reference, for the footnote list.
     var footnoteOrder: [String] = []
 
-    init(tree: NodeTree, options: MarkdownOptions) {
+    init(tree: NodeTree, options: MarkdownOptions, expectedSize: Int = 0) {
         self.tree = tree
+        out.reserveCapacity(expectedSize + expectedSize / 4)
         self.options = options
         if case .govuk(let markup) = options.markup { govuk = markup } else { govuk = nil }
     }
@@ -40,7 +41,8 @@ struct HTMLRenderer {
             var start = 0
             for i in 0..<bytes.count {
                 let b = bytes[i]
-                guard b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") else { continue }
+                // `&` `<` `>` `"` are all below `?` and none of them is a letter or digit.
+                guard b < 0x3F, b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") else { continue }
                 if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
                 switch b {
                 case UInt8(ascii: "&"): lit("&amp;")

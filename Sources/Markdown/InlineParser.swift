@@ -71,7 +71,7 @@ struct InlineParser {
         if strikethrough || sub { table[Int(UInt8(ascii: "~"))] = true }
         if ins { table[Int(UInt8(ascii: "+"))] = true }
         if mark { table[Int(UInt8(ascii: "="))] = true }
-        if sup { table[Int(UInt8(ascii: "^"))] = true }
+        if sup || footnotes { table[Int(UInt8(ascii: "^"))] = true }
         if options.linkify {
             table[Int(UInt8(ascii: ":"))] = true
             table[Int(UInt8(ascii: "w"))] = true
@@ -90,8 +90,11 @@ struct InlineParser {
         tree[block].lineMap = []
         var a = 0
         var b = content.count
-        while a < b, ByteClass.isWhitespace(content[a]) { a += 1 }
-        while b > a, ByteClass.isWhitespace(content[b - 1]) { b -= 1 }
+        // An inline footnote's text keeps its spaces, as markdown-it-footnote keeps them.
+        if !tree[block].special {
+            while a < b, ByteClass.isWhitespace(content[a]) { a += 1 }
+            while b > a, ByteClass.isWhitespace(content[b - 1]) { b -= 1 }
+        }
         s = content
         lead = 0
         pos = a
@@ -173,7 +176,9 @@ struct InlineParser {
             else if sub, parseEnclosed(c, kind: .subscripted) {}
             else { appendText(s[pos..<(pos + 1)], at: pos); pos += 1 }
         case UInt8(ascii: "^"):
-            if sup, parseEnclosed(c, kind: .superscripted) {} else { appendText(s[pos..<(pos + 1)], at: pos); pos += 1 }
+            if footnotes, pos + 1 < end, s[pos + 1] == UInt8(ascii: "["), parseInlineFootnote() {}
+            else if sup, parseEnclosed(c, kind: .superscripted) {}
+            else { appendText(s[pos..<(pos + 1)], at: pos); pos += 1 }
         case UInt8(ascii: "+"), UInt8(ascii: "="):
             if pos + 1 < end, s[pos + 1] == c { handleDelimiter(c) } else { appendText(s[pos..<(pos + 1)], at: pos); pos += 1 }
         case UInt8(ascii: ":") where options.linkify:
@@ -601,6 +606,8 @@ struct InlineParser {
     }
 
     var autolinks: Set<Int> = []
+    /// Paragraphs made for inline footnotes (`^[…]`), parsed after the blocks that hold them.
+    var pendingBlocks: [Int] = []
     var linkified: Set<Int> = []
     /// Open raw `<a>` tags in the current block: no linkify inside them.
     var htmlLinkDepth = 0

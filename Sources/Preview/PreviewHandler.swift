@@ -18,11 +18,30 @@ public struct PreviewHandler: HTTPHandler {
     /// Always `/` or `/prefix/`.
     public let pathPrefix: String
     public let status: PreviewStatus
+    /// Answer only requests that name this machine by a loopback name (`localhost`, `127.0.0.1`,
+    /// `[::1]`), as `serve` does when it listens on loopback: a web page elsewhere then cannot read
+    /// the preview by pointing its own domain name at 127.0.0.1 (DNS rebinding).
+    public let loopbackHostsOnly: Bool
 
-    public init(folder: SiteFolder, pathPrefix: String = "/", status: PreviewStatus) {
+    public init(folder: SiteFolder, pathPrefix: String = "/", status: PreviewStatus, loopbackHostsOnly: Bool = false) {
         self.folder = folder
         self.pathPrefix = Self.normalisePrefix(pathPrefix)
         self.status = status
+        self.loopbackHostsOnly = loopbackHostsOnly
+    }
+
+    /// Whether an address to listen on is a loopback one.
+    public static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased()
+        return name == "localhost" || name.hasSuffix(".localhost") || name == "::1" || name == "[::1]" || name.hasPrefix("127.")
+    }
+
+    /// The `Host` header's name without its port: `localhost:8080` -> `localhost`, `[::1]:80` -> `[::1]`.
+    static func hostName(_ header: String) -> String {
+        let value = header.trimmingCharacters(in: .whitespaces)
+        if value.hasPrefix("["), let close = value.firstIndex(of: "]") { return String(value[...close]) }
+        if let colon = value.lastIndex(of: ":"), value.firstIndex(of: ":") == colon { return String(value[..<colon]) }
+        return value
     }
 
     /// `x`, `/x`, `x/` and `/x/` all mean `/x/`; empty means `/`.
@@ -34,6 +53,15 @@ public struct PreviewHandler: HTTPHandler {
     public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
             return Self.text(.methodNotAllowed, "Only GET and HEAD are served.\n", extra: [HTTPHeader("Allow"): "GET, HEAD"])
+        }
+        if loopbackHostsOnly {
+            if let host = request.headers[.host] {
+                guard Self.isLoopback(Self.hostName(host)) else {
+                    return Self.text(.misdirectedRequest, "This preview answers only to localhost, 127.0.0.1 and [::1]; to serve other names, start it with --host.\n")
+                }
+            } else if request.version == .http11 {
+                return Self.text(.badRequest, "Bad request: no Host header.\n")
+            }
         }
         let path = request.target.path()
         let query = request.target.query()

@@ -54,7 +54,8 @@ public final class PreviewSession: @unchecked Sendable {
         if let note = staleModels?.note() { log(note) }
         // Listen first, so a port in use fails at once rather than after the first build.
         let server = PreviewServer(
-            handler: PreviewHandler(folder: SiteFolder(root: output), pathPrefix: options.pathPrefix, status: status),
+            handler: PreviewHandler(folder: SiteFolder(root: output), pathPrefix: options.pathPrefix, status: status,
+                                    loopbackHostsOnly: PreviewHandler.isLoopback(options.host)),
             status: status, host: options.host, port: options.port)
         let port = try await server.start()
         self.server = server

@@ -35,6 +35,7 @@ struct TemplateParser {
         case .name: "'\(token.text)'"
         case .string: "a string"
         case .number: "a number"
+        case .regex: "a regular expression"
         case .symbol: "'\(token.text)'"
         case .end: "the end of the template"
         }
@@ -623,6 +624,12 @@ struct TemplateParser {
         case .number:
             _ = advance()
             return .literal(.number(token.number))
+        case .regex:
+            _ = advance()
+            guard let value = TemplateRegex.value(pattern: token.text, flags: token.flags) else {
+                throw fail("invalid regular expression /\(token.text)/", at: token)
+            }
+            return .literal(value)
         case .name:
             _ = advance()
             switch token.text {

@@ -17,9 +17,17 @@ final class TemplateRenderer: @unchecked Sendable {
     /// deep nesting inside recursion can never overflow the stack, whatever the build or thread.
     static let stackBudget: UInt = 384 * 1024
 
+    /// Copied out of the environment once, so that hot lookups do not go through it.
+    private let globals: TemplateObject
+    private let filters: [String: TemplateFilter]
+    private let recursionLimit: Int
+
     init(environment: TemplateEnvironment) {
         self.environment = environment
         self.autoescape = environment.options.autoescape
+        self.globals = environment.globals
+        self.filters = environment.filters
+        self.recursionLimit = environment.options.recursionLimit
     }
 
     /// The address of a local variable of the calling function: where the stack is now.
@@ -54,7 +62,7 @@ final class TemplateRenderer: @unchecked Sendable {
 
     private func enter(_ scope: TemplateScope?, at offset: Int?, _ what: String) throws {
         depth += 1
-        if depth > environment.options.recursionLimit {
+        if depth > recursionLimit {
             let message = "\(what) nested more than \(environment.options.recursionLimit) deep: an include loop or runaway recursion?"
             if let scope { throw scope.error(message, at: offset) }
             throw TemplateError(path: "", line: 1, column: 1, message: message)
@@ -423,7 +431,7 @@ final class TemplateRenderer: @unchecked Sendable {
     private func call(_ macro: TemplateMacro, _ arguments: TemplateArguments, program: TemplateProgram, context: TemplateContext, definingFrame: TemplateFrame?) throws -> TemplateValue {
         depth += 1
         defer { depth -= 1 }
-        if depth > environment.options.recursionLimit { throw runaway(macro) }
+        if depth > recursionLimit { throw runaway(macro) }
         let frame = definingFrame?.push(isolatesWrites: true) ?? TemplateFrame()
         let scope = TemplateScope(program: program, context: context, frame: frame, block: nil)
         try bind(arguments, to: macro, in: scope)
@@ -474,7 +482,9 @@ final class TemplateRenderer: @unchecked Sendable {
         case .literal(let value):
             return value
         case .name(let name, _):
-            return scope.lookup(name, globals: environment.globals)
+            if let value = scope.frame.lookup(name) { return value }
+            if let value = scope.context.lookup(name) { return value }
+            return globals[name] ?? .undefined
         case .array, .object, .filter, .binary, .call:
             try checkStack(scope, at: expression.offset)
             return try evaluateOperation(expression, scope)
@@ -729,7 +739,17 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func notCallable(_ callee: TemplateExpression, _ value: TemplateValue, _ scope: TemplateScope, at offset: Int) -> TemplateError {
-        scope.error("cannot call '\(describeCallee(callee))': it is \(value.typeName), not a macro or function", at: offset)
+        var message = "cannot call '\(describeCallee(callee))': it is \(value.typeName), not a macro or function"
+        if case .undefined = value, case .name(let name, _) = callee {
+            // Most often a typo, or a macro used without its `{% from … import … %}`.
+            let known = scope.frame.allNames() + scope.context.allNames() + globals.keys
+            if let suggestion = TemplateSuggestion.closest(to: name, in: known) {
+                message += " (did you mean '\(suggestion)'?)"
+            } else {
+                message += " (is it imported?)"
+            }
+        }
+        return scope.error(message, at: offset)
     }
 
     /// An error from a filter or function as a `TemplateError` at the call: template errors pass
@@ -742,7 +762,7 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     private func applyFilter(_ name: String, to value: TemplateValue, _ positional: [TemplateExpression], _ keyword: [(String, TemplateExpression)], _ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
-        guard let filter = environment.filters[name] else {
+        guard let filter = filters[name] else {
             throw scope.error("unknown filter '\(name)'" + TemplateSuggestion.hint(for: name, in: environment.filters.keys), at: offset)
         }
         let arguments = try evaluateArguments(positional, keyword, scope)

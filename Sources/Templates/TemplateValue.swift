@@ -48,7 +48,7 @@ public struct TemplateObject: Sendable {
 
     /// The pairs in insertion order.
     public var pairs: [(key: String, value: TemplateValue)] {
-        keys.map { ($0, storage[$0]!) }
+        keys.map { ($0, storage[$0] ?? .undefined) }
     }
 }
 

@@ -20,7 +20,7 @@ import Testing
             let token = try #require(Self.token(in: page))
             let events = try await RawSocket.connect(port: fixture.port)
             defer { events.close() }
-            try await events.send("GET /__design-history/events?since=\(token) HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+            try await events.send("GET /__design-history/events?since=\(token) HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
             let opened = String(decoding: await events.receive { String(decoding: $0, as: UTF8.self).contains("retry:") }, as: UTF8.self)
             #expect(opened.contains("Content-Type: text/event-stream"))
             #expect(!opened.contains("event: reload"), "an up-to-date tab is not told to reload")
@@ -40,7 +40,7 @@ import Testing
         try await PreviewFixture.with { fixture in
             let events = try await RawSocket.connect(port: fixture.port)
             defer { events.close() }
-            try await events.send("GET /__design-history/events?since=stale-token HTTP/1.1\r\nHost: x\r\n\r\n")
+            try await events.send("GET /__design-history/events?since=stale-token HTTP/1.1\r\nHost: localhost\r\n\r\n")
             let text = String(decoding: await events.receive { String(decoding: $0, as: UTF8.self).contains("event: reload") }, as: UTF8.self)
             #expect(text.contains("event: reload"))
         }

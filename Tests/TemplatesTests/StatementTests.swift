@@ -74,6 +74,8 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
     ErrorCase("{% if %}{% endif %}", 1, 7, "expected an expression"),
     ErrorCase("{{ x is frob }}", 1, 6, "unknown test 'frob'"),
     ErrorCase("{{ super() }}", 1, 9, "super() can only be called inside a block"),
+    ErrorCase("{{ 'x' | replace(r/(/, '') }}", 1, 18, "invalid regular expression /(/"),
+    ErrorCase("{{ 'x' | replace(r/abc, '') }}", 1, 18, "unclosed regular expression"),
 ])
 func errorsPointAtTheirSource(_ item: ErrorCase) throws {
     let error = try #require(Support.renderError(item.source))
