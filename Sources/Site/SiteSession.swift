@@ -95,6 +95,8 @@ public final class SiteSession: @unchecked Sendable {
     private func run(write: Bool, changed: Set<String>?) -> BuildReport {
         let start = Date()
         var timings = StageTimings(enabled: ProcessInfo.processInfo.environment["SITE_TIMINGS"] != nil)
+        // Includes, macros and extended layouts are read again: one of them may have changed.
+        renderer.environment.clearCache()
         var report = BuildReport()
         var diagnostics: [Diagnostic] = []
 

@@ -117,3 +117,19 @@ import Testing
     #expect(site.read("Site/a/index.html")?.contains("A changed") == true)
     #expect(site.read("Site/b/index.html")?.contains("B fixed") == true)
 }
+
+@Test func aChangedIncludeIsReadAgain() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("{% include \"note.njk\" %}{{ content | safe }}", to: "Content/_layouts/base.njk")
+    try site.write("first", to: "Content/_includes/note.njk")
+    try site.write("---\ntitle: A\nlayout: base\n---\nA\n", to: "Content/a.md")
+    let session = SiteSession(configuration: try site.configuration())
+    _ = session.build()
+    #expect(site.read("Site/a/index.html")?.hasPrefix("first") == true)
+    let include = site.root.appendingPathComponent("Content/_includes/note.njk")
+    try "second".write(to: include, atomically: true, encoding: .utf8)
+    let report = session.rebuild(changed: [include])
+    #expect(report.pages == 1)
+    #expect(site.read("Site/a/index.html")?.hasPrefix("second") == true)
+}
