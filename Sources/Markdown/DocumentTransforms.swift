@@ -131,7 +131,7 @@ enum DocumentTransforms {
                 var text = tokens[i].content
                 if options.typographer { text = Typographer.replace(text) }
                 if calvert { text = CalvertTypography.apply(text) }
-                if text != tokens[i].content { tokens[i].content = text; changed = true }
+                if text != tokens[i].content { tokens[i].content = text; tokens[i].dirty = true; changed = true }
             }
         }
         if options.typographer, tokens.contains(where: { $0.isText && ($0.content.contains(0x22) || $0.content.contains(0x27)) }) {
@@ -139,10 +139,11 @@ enum DocumentTransforms {
             changed = true
         }
         guard changed else { return }
-        for token in tokens where token.isText {
-            var scalars = String.UnicodeScalarView()
-            for c in token.content { if let s = Unicode.Scalar(c) { scalars.append(s) } }
-            tree[token.node].kind = .text(String(scalars))
+        var bytes: [UInt8] = []
+        for token in tokens where token.isText && token.dirty {
+            bytes.removeAll(keepingCapacity: true)
+            for c in token.content { ByteClass.appendUTF8(c, to: &bytes) }
+            tree[token.node].kind = .text(String(decoding: bytes, as: UTF8.self))
         }
     }
 

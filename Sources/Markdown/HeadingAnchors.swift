@@ -123,6 +123,23 @@ enum HeadingAnchors {
     /// runs of spaces and `-` become one `-`.
     static func govukSlug(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiGovukSlug(text) }
+        // Map the non-ASCII characters first (transliteration), then slug the result as ASCII
+        // text; characters with no mapping are kept and lower-cased.
+        var mapped = ""
+        mapped.reserveCapacity(text.utf8.count)
+        var allMapped = true
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 { mapped.unicodeScalars.append(scalar); continue }
+            if let piece = charMap[scalar] { mapped += piece; continue }
+            if let base = LatinFolding.base[scalar] { mapped += base; continue }
+            allMapped = false
+            break
+        }
+        if allMapped { return asciiGovukSlug(mapped) }
+        return unicodeGovukSlug(text)
+    }
+
+    static func unicodeGovukSlug(_ text: String) -> String {
         var mapped = ""
         for scalar in text.unicodeScalars {
             var piece = charMap[scalar] ?? String(scalar)
