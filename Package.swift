@@ -29,7 +29,7 @@ let package = Package(
             dependencies: ["Markdown", "Templates", "Journeys", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/Templates"), .copy("Resources/Assets")]
         ),
-        .target(name: "Preview", dependencies: ["Site", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["Site", "Templates", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]),
         .target(name: "DesignHistoryJourneys", dependencies: ["Journeys"]),
         .executableTarget(
             name: "DesignHistoryCommand",
@@ -45,14 +45,14 @@ let package = Package(
         .executableTarget(name: "JourneysBenchmark", dependencies: ["Journeys", "DesignHistoryJourneys"], path: "Benchmarks/JourneysBenchmark"),
         .executableTarget(name: "SiteBenchmark", dependencies: ["Site"], path: "Benchmarks/SiteBenchmark"),
         .executableTarget(name: "LayoutsBenchmark", dependencies: ["Site"], path: "Benchmarks/LayoutsBenchmark"),
-        .executableTarget(name: "PreviewBenchmark", dependencies: ["Site", "Preview"], path: "Benchmarks/PreviewBenchmark"),
+        .executableTarget(name: "PreviewBenchmark", dependencies: ["Site", "Preview"], path: "Benchmarks/PreviewBenchmark", exclude: ["check-live-reload.py"]),
 
         // Tests: one target per module; fixtures are files under each target's Fixtures/.
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JourneysTests", dependencies: ["Journeys"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Journeys"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", .product(name: "FlyingFox", package: "FlyingFox")], resources: [.copy("Fixtures")]),
         .testTarget(name: "DesignHistoryJourneysTests", dependencies: ["DesignHistoryJourneys", "Journeys", "Site"], exclude: ["Fixtures"]),
         .testTarget(name: "DesignHistoryCommandTests", dependencies: ["DesignHistoryCommand"]),
     ]

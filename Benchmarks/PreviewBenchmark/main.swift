@@ -1,6 +1,6 @@
 // The Preview benchmark: how long from saving a post to the preview serving the rebuilt page.
 //
-//   swift run -c release --scratch-path .build-release PreviewBenchmark [posts] [edits]
+//   swift run -c release --scratch-path .build-release PreviewBenchmark [posts] [edits] [memory|disk|incremental|full]
 //
 // Generates a design history of 500 posts (by default) in a temporary folder, starts the preview
 // (first build, server on a free loopback port, inotify watcher, default 10 ms debounce), then
@@ -18,7 +18,9 @@ import Glibc
 
 let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let postCount = arguments.first ?? 500
-let editCount = max(20, arguments.dropFirst().first ?? 30)
+let editCount = max(20, arguments.dropFirst().first ?? 25)
+/// `memory`, `disk`, `incremental` or `full`: run only the measurements whose name says so.
+let only = CommandLine.arguments.dropFirst().first { Int($0) == nil }
 
 func percentile(_ values: [Double], _ p: Double) -> Double {
     let sorted = values.sorted()
@@ -26,6 +28,18 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     let rank = p * Double(sorted.count - 1)
     let low = Int(rank.rounded(.down)), high = Int(rank.rounded(.up))
     return sorted[low] + (sorted[high] - sorted[low]) * (rank - Double(low))
+}
+
+/// Whether `text` contains `part`, comparing UTF-8 bytes (Foundation's `contains` costs enough to
+/// slow the build it is polling for).
+func contains(_ text: String, _ part: String) -> Bool {
+    let haystack = Array(text.utf8), needle = Array(part.utf8)
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    outer: for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+        for offset in 1..<needle.count where haystack[start + offset] != needle[offset] { continue outer }
+        return true
+    }
+    return false
 }
 
 /// Print now, even into a pipe.
@@ -36,6 +50,7 @@ func milliseconds(_ seconds: Double) -> String { String(format: "%.1f ms", secon
 func post(_ index: Int, title: String) -> String {
     """
     ---
+    layout: post
     title: \(title)
     date: 2024-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1))
     description: How we designed step \(index) of the service.
@@ -142,7 +157,7 @@ final class EventRecorder: @unchecked Sendable {
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("preview-benchmark-\(UUID().uuidString)")
 let posts = root.appendingPathComponent("Content/posts")
 try FileManager.default.createDirectory(at: posts, withIntermediateDirectories: true)
-try "---\ntitle: Benchmark design history\n---\nA generated design history.\n".write(to: root.appendingPathComponent("Content/index.md"), atomically: true, encoding: .utf8)
+try "---\nlayout: page\ntitle: Benchmark design history\n---\nA generated design history.\n".write(to: root.appendingPathComponent("Content/index.md"), atomically: true, encoding: .utf8)
 for index in 0..<postCount {
     try post(index, title: "Post \(index)").write(to: posts.appendingPathComponent("post-\(index).md"), atomically: true, encoding: .utf8)
 }
@@ -184,11 +199,14 @@ final class TimedRebuild: SiteRebuilding, @unchecked Sendable {
     var count: Int { lock.withLock { spans.count } }
 }
 /// Serve the site built into `output`, edit posts, and print what it took.
-func measure(_ label: String, output: URL) async throws {
+func measure(_ label: String, output: URL, incremental: Bool) async throws {
+if let only, !"\(label) \(incremental ? "incremental" : "full")".contains(only) { return }
 var configuration = configuration
-configuration.output = PreviewOutput.relativePath(from: configuration.root, to: output)
+configuration.output = output.path
 let built = configuration
-let timed = TimedRebuild(FullRebuild { SiteBuilder(configuration: built) })
+let timed = TimedRebuild(incremental
+    ? SessionRebuild { SiteBuilder(configuration: built).session() } as any SiteRebuilding
+    : FullRebuild { SiteBuilder(configuration: built) })
 
 var options = PreviewSession.Options()
 options.port = 0
@@ -221,7 +239,7 @@ for edit in 0..<editCount {
     let deadline = Date().addingTimeInterval(60)
     while true {
         attempts += 1
-        if let body = client.get(path), body.contains("<h1>\(title)</h1>") { break }
+        if let body = client.get(path), contains(body, ">\(title)</h1>") { break }
         if Date() > deadline { fatalError("edit \(edit) of \(path) never showed up: \(client.get(path)?.prefix(400) ?? "no response")") }
         // Poll every half millisecond: fine enough to measure, light enough not to slow the build.
         usleep(500)
@@ -253,7 +271,7 @@ await session.stop()
 try? FileManager.default.removeItem(at: output)
 
 say("")
-say("\(label): save -> rebuilt page served, \(latencies.count) edits, full rebuilds, 10 ms debounce:")
+say("\(label), \(incremental ? "incremental (SiteSession)" : "full") rebuilds: save -> rebuilt page served, \(latencies.count) edits, 10 ms debounce:")
 say("  median \(milliseconds(percentile(latencies, 0.5))), p95 \(milliseconds(percentile(latencies, 0.95))), min \(milliseconds(latencies.min() ?? .nan)), max \(milliseconds(latencies.max() ?? .nan))")
 say("save -> reload event reaches the open tab: median \(milliseconds(percentile(untilEvent, 0.5))), p95 \(milliseconds(percentile(untilEvent, 0.95))) over \(untilEvent.count) edits")
 say("breakdown:")
@@ -264,5 +282,7 @@ say("  builds run: \(timed.count - 1) for \(editCount) edits")
 say("  polls per edit: median \(Int(percentile(polls.map(Double.init), 0.5)))")
 }
 
-try await measure("output in memory (serve's default scratch folder)", output: PreviewOutput.scratchFolder())
-try await measure("output on disk (serve --output)", output: root.appendingPathComponent("Site"))
+try await measure("output in memory (serve's default)", output: PreviewOutput.scratchFolder(), incremental: true)
+try await measure("output in memory", output: PreviewOutput.scratchFolder(), incremental: false)
+try await measure("output on disk (serve --output)", output: root.appendingPathComponent("Site"), incremental: true)
+try await measure("output on disk", output: root.appendingPathComponent("Site-full"), incremental: false)

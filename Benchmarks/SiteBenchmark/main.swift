@@ -12,9 +12,15 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 
 /// `--once ROOT`: build the site at ROOT once (run under /usr/bin/time for peak memory).
 if arguments.first == "--once", arguments.count > 1 {
-    let report = SiteSession(configuration: BenchmarkSite.configuration(root: URL(fileURLWithPath: arguments[1]))).build()
+    let report = SiteBuilder(configuration: BenchmarkSite.configuration(root: URL(fileURLWithPath: arguments[1]))).build()
     print(report.summary)
     exit(report.errors == 0 ? 0 : 1)
+}
+
+/// `--generate N ROOT`: write the synthetic site of N posts at ROOT and stop (for profiling).
+if arguments.first == "--generate", arguments.count > 2, let n = Int(arguments[1]) {
+    try BenchmarkSite.generate(posts: n, at: URL(fileURLWithPath: arguments[2]))
+    exit(0)
 }
 
 var runs = 5
@@ -37,14 +43,17 @@ print("cores: \(ProcessInfo.processInfo.activeProcessorCount); hugo: \(hugo.map 
 print("")
 print("posts    design-history    peak MB    hugo        peak MB    ratio")
 for n in sizes {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("site-benchmark-\(n)-\(UUID().uuidString)")
+    // In memory (/dev/shm) where there is one, so that both generators are timed, not the disk.
+    let scratch = FileManager.default.fileExists(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
+    let root = scratch.appendingPathComponent("site-benchmark-\(n)-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: root) }
     try BenchmarkSite.generate(posts: n, at: root)
     let configuration = BenchmarkSite.configuration(root: root)
     var times: [Double] = []
     for _ in 0..<runs {
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("Site"))  // a full build from scratch
         let start = DispatchTime.now().uptimeNanoseconds
-        let report = SiteSession(configuration: configuration).build()
+        let report = SiteBuilder(configuration: configuration).build()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if report.errors > 0 {
             print("build failed: \(report.diagnostics.prefix(3))")
@@ -54,6 +63,7 @@ for n in sizes {
         times.append(seconds)
     }
     let ours = BenchmarkSite.median(times)
+    try? FileManager.default.removeItem(at: root.appendingPathComponent("Site"))
     let ourMemory = BenchmarkSite.peakMemory([CommandLine.arguments[0], "--once", root.path])
     var hugoTime: Double?
     var hugoMemory: Double?
@@ -61,11 +71,13 @@ for n in sizes {
         var hugoTimes: [Double] = []
         let hugoRoot = root.appendingPathComponent("hugo")
         for _ in 0..<runs {
+            try? FileManager.default.removeItem(at: hugoRoot.appendingPathComponent("public"))
             let start = DispatchTime.now().uptimeNanoseconds
             BenchmarkSite.run(hugo, ["--quiet", "--source", hugoRoot.path, "--destination", hugoRoot.appendingPathComponent("public").path])
             hugoTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         hugoTime = BenchmarkSite.median(hugoTimes)
+        try? FileManager.default.removeItem(at: hugoRoot.appendingPathComponent("public"))
         hugoMemory = BenchmarkSite.peakMemory([hugo, "--quiet", "--source", hugoRoot.path, "--destination", hugoRoot.appendingPathComponent("public").path])
     }
     func f(_ v: Double?, _ unit: String) -> String { v.map { String(format: "%.3f%@", $0, unit) } ?? "-" }

@@ -49,8 +49,9 @@ struct SiteOptions: ParsableArguments {
         } else {
             configuration = SiteConfiguration(root: cwd)
         }
-        if let input { configuration.input = input }
-        if let output { configuration.output = output }
+        // Folders given on the command line are relative to where the command runs.
+        if let input { configuration.input = URL(fileURLWithPath: input, relativeTo: cwd).standardizedFileURL.path }
+        if let output { configuration.output = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL.path }
         return configuration
     }
 }

@@ -28,8 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = try site.configuration()
         // Without --output the preview builds into a scratch folder in memory (see PreviewOutput).
         let scratch = site.output == nil ? PreviewOutput.scratchFolder() : nil
-        if let scratch { configuration.output = PreviewOutput.relativePath(from: configuration.root, to: scratch) }
-        let (config, input, output) = (site.config, site.input, scratch.map { _ in configuration.output } ?? site.output)
+        if let scratch { configuration.output = scratch.path }
+        let (config, input, output) = (site.config, site.input, scratch?.path ?? site.output)
         let configFile = Self.configurationFile(config)
         let rebuilder = SessionRebuild(configurationFile: configFile) {
             let configuration = try Self.loadConfiguration(config: config, input: input, output: output)
@@ -52,6 +52,8 @@ struct ServeCommand: AsyncParsableCommand {
         let url: URL
         do { url = try await session.start() } catch {
             FileHandle.standardError.write(Data("error: cannot serve on \(host):\(port): \(error.localizedDescription)\n".utf8))
+            await session.stop()
+            if let scratch { try? FileManager.default.removeItem(at: scratch) }
             throw ExitCode(1)
         }
         let builtIn = scratch.map { " from \($0.path)" } ?? ""
@@ -76,8 +78,10 @@ struct ServeCommand: AsyncParsableCommand {
     static func loadConfiguration(config: String?, input: String?, output: String?) throws -> SiteConfiguration {
         var configuration = try configurationFile(config).map { try SiteConfiguration.load(from: $0) }
             ?? SiteConfiguration(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        if let input { configuration.input = input }
-        if let output { configuration.output = output }
+        // As in SiteOptions: folders given on the command line are relative to the working folder.
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let input { configuration.input = URL(fileURLWithPath: input, relativeTo: cwd).standardizedFileURL.path }
+        if let output { configuration.output = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL.path }
         return configuration
     }
 

@@ -89,7 +89,7 @@ enum AttributesTransform {
         let blocks = MarkdownDocument.inlineContainers(tree)
         // Inline elements: `**bold**{.red}`.
         for index in tree.nodes.indices where tree[index].parent != -1 || index == 0 {
-            guard let s = text(tree, index), s.first == UInt8(ascii: "{") else { continue }
+            guard case .text(let raw) = tree[index].kind, raw.utf8.first == UInt8(ascii: "{"), let s = text(tree, index) else { continue }
             let previous = tree[index].previous
             guard previous != -1, !tree[previous].isBlock else { continue }
             switch tree[previous].kind {
@@ -103,7 +103,7 @@ enum AttributesTransform {
         for block in blocks where tree[block].parent != -1 {
             let parent = tree[block].parent
             var last = tree[block].lastChild
-            guard last != -1, let s = text(tree, last) else { continue }
+            guard last != -1, case .text(let raw) = tree[last].kind, raw.utf8.last == UInt8(ascii: "}"), let s = text(tree, last) else { continue }
             // A paragraph that is only `{…}`: for the block before it.
             if case .paragraph = tree[block].kind, tree[block].firstChild == last, let parsed = parse(s, 0), parsed.end == s.count,
                tree[block].previous != -1 {
@@ -132,7 +132,7 @@ enum AttributesTransform {
             setText(&tree, last, keep)
         }
         // Fenced code: ```` ```js {.c} ````.
-        for index in tree.nodes.indices {
+        for index in tree.blockNodes() {
             guard case .codeBlock(let info, let literal, true) = tree[index].kind, info.hasSuffix("}") else { continue }
             let bytes = Array(info.utf8)
             guard let found = trailing(bytes) else { continue }

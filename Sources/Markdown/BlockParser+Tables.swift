@@ -4,8 +4,7 @@
 extension BlockParser {
     /// Whether the current line (from `nextNonspace`) starts a table.
     func tableMayStart() -> Bool {
-        guard !indented, nextNonspace < lineEnd else { return false }
-        guard s[nextNonspace..<lineEnd].contains(UInt8(ascii: "|")) else { return false }
+        guard !indented, nextNonspace < lineEnd, lastPipe >= nextNonspace else { return false }
         // The next line, with this line's block-quote markers stripped.
         var i = lineEnd
         if i < s.count, s[i] == 0x0D { i += 1 }
@@ -13,6 +12,8 @@ extension BlockParser {
         guard i < s.count, i > lineEnd else { return false }
         var end = i
         while end < s.count, s[end] != 0x0A, s[end] != 0x0D { end += 1 }
+        // Cheap test first: the next line must hold a delimiter row character.
+        guard s[i..<end].contains(where: { $0 == UInt8(ascii: "-") }) else { return false }
         var quotes = 0
         var node = tip
         while node != -1 {
@@ -33,8 +34,7 @@ extension BlockParser {
             i += 1
         }
         let indentNext = cols - startCols
-        let ownIndent = column - (quotes > 0 ? 0 : 0)
-        guard cols >= ownIndent, cols - ownIndent < 4 || indentNext < 4 && quotes > 0 else { return false }
+        guard cols >= column, cols - column < 4 || indentNext < 4 && quotes > 0 else { return false }
         guard let aligns = TableParser.delimiterRow(s, i, end) else { return false }
         let header = TableParser.splitRow(s, nextNonspace, lineEnd)
         return !header.isEmpty && header.count == aligns.count

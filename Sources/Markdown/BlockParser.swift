@@ -34,6 +34,7 @@ struct BlockParser {
         self.s = bytes
         self.options = options
         self.tree = NodeTree()
+        self.tree.nodes.reserveCapacity(bytes.count / 16 + 16)
         self.tables = options.extensions.contains(.tables)
         self.footnotes = options.extensions.contains(.footnote)
         self.deflists = options.extensions.contains(.deflist)
@@ -172,6 +173,11 @@ struct BlockParser {
         lineNumber += 1
         lineStart = start
         lineEnd = end
+        if tables {
+            lastPipe = -1
+            var k = end
+            while k > start { k -= 1; if s[k] == UInt8(ascii: "|") { lastPipe = k; break } }
+        }
 
         while true {
             let last = tree[container].lastChild
@@ -476,13 +482,20 @@ struct BlockParser {
                 }
             }
             // Thematic break.
-            if c == UInt8(ascii: "*") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") {
+            if (c == UInt8(ascii: "*") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_"))
+                && !(breakScanChar == c && breakScanLine == lineNumber && nextNonspace <= breakScanFailedAt) {
                 var i = nextNonspace
                 var count = 0
                 var ok = true
                 while i < lineEnd {
                     if s[i] == c { count += 1 } else if !ByteClass.isSpaceOrTab(s[i]) { ok = false; break }
                     i += 1
+                }
+                if !ok {
+                    // A later start on this line fails at the same place: remember it (nested list markers).
+                    breakScanChar = c
+                    breakScanLine = lineNumber
+                    breakScanFailedAt = i
                 }
                 if ok && count >= 3 {
                     closeUnmatchedBlocks()
@@ -532,6 +545,11 @@ struct BlockParser {
     var itemData: [Int: MarkdownList] = [:]
     var footnoteDefinitions: Set<String> = []
     var tableRowsLeft: [Int: Int] = [:]
+    var breakScanChar: UInt8 = 0
+    var breakScanLine = 0
+    var breakScanFailedAt = 0
+    /// The last `|` on the current line, or -1 (tables start only on lines with a pipe).
+    var lastPipe = -1
     var descriptionIndent: [Int: Int] = [:]
     var abbreviations: [(label: [UInt8], title: String)] = []
     var abbreviationsOn: Bool { options.extensions.contains(.abbr) }
@@ -600,6 +618,8 @@ struct BlockParser {
             extractReferences(block)
             if tree[block].content.allSatisfy(ByteClass.isWhitespace) {
                 tree.unlink(block)
+            } else if options.extensions.contains(.govspeak) {
+                GovspeakCallouts.wrap(paragraph: block, in: &tree)
             }
         case .table:
             TableParser.build(table: block, in: &tree)

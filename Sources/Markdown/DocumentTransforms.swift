@@ -1,6 +1,6 @@
 /// The passes that run over the whole tree after parsing: typography, heading ids, footnotes, figures.
 enum DocumentTransforms {
-    static func apply(to tree: inout NodeTree, options: MarkdownOptions, autolinks: Set<Int>) {
+    static func apply(to tree: inout NodeTree, options: MarkdownOptions, autolinks: Set<Int>, hasFootnotes: Bool = true) {
         if options.extensions.contains(.attrs) {
             mergeText(&tree)
             AttributesTransform.apply(to: &tree)
@@ -11,18 +11,21 @@ enum DocumentTransforms {
             for block in blocks { typography(block, in: &tree, options: options, calvert: calvert, autolinks: autolinks) }
         }
         mergeText(&tree)
-        if options.extensions.contains(.footnote) { FootnoteTransform.apply(to: &tree) }
+        if options.extensions.contains(.footnote) && hasFootnotes { FootnoteTransform.apply(to: &tree) }
         if options.extensions.contains(.deflist) { markDefinitionListTightness(&tree) }
-        if options.extensions.contains(.anchor) {
+        if options.extensions.contains(.alerts) { BlockTransforms.alerts(&tree) }
+        if options.extensions.contains(.figures) { BlockTransforms.figures(&tree) }
+        if options.extensions.contains(.toc) { BlockTransforms.tableOfContents(&tree) }
+        if options.extensions.contains(.anchor) || options.extensions.contains(.toc) {
             let permalinks: Bool = { if case .govuk(let m) = options.markup { return m.headingPermalinks }; return false }()
-            HeadingAnchors.apply(to: &tree, style: options.anchor, permalinks: permalinks)
+            HeadingAnchors.apply(to: &tree, style: options.anchor, permalinks: permalinks && options.extensions.contains(.anchor))
         }
     }
 
     /// A definition list is tight unless a description (other than the last) ends with a blank
     /// line or holds blocks separated by one; tight descriptions render without `<p>`.
     static func markDefinitionListTightness(_ tree: inout NodeTree) {
-        for index in tree.nodes.indices {
+        for index in tree.blockNodes() {
             guard case .definitionList = tree[index].kind, tree[index].parent != -1 || index == 0 else { continue }
             var loose = false
             var item = tree[index].firstChild
@@ -43,6 +46,16 @@ enum DocumentTransforms {
             }
         }
     }
+
+    /// For each byte: 1 a quote, 2 `(`, 3 a character that matters doubled, 4 a Calvert character.
+    static let typographyTrigger: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for c in "\"'".utf8 { table[Int(c)] = 1 }
+        table[Int(UInt8(ascii: "("))] = 2
+        for c in "-.,?!".utf8 { table[Int(c)] = 3 }
+        for c in "/=x".utf8 { table[Int(c)] = 4 }
+        return table
+    }()
 
     /// The block's inline nodes in markdown-it's flat token order (images are leaves).
     static func tokens(_ block: Int, in tree: NodeTree) -> [Typographer.Token] {
@@ -76,15 +89,49 @@ enum DocumentTransforms {
     }
 
     static func typography(_ block: Int, in tree: inout NodeTree, options: MarkdownOptions, calvert: Bool, autolinks: Set<Int>) {
+        // Most blocks need nothing: look at the bytes before building markdown-it's token list.
+        var needsReplacements = false
+        var needsQuotes = false
+        var child = tree[block].firstChild
+        var stack: [Int] = []
+        while child != -1 || !stack.isEmpty {
+            if child == -1 { child = tree[stack.removeLast()].next; continue }
+            if case .text(var text) = tree[child].kind {
+                text.withUTF8 { bytes in
+                    var previous: UInt8 = 0
+                    for b in bytes {
+                        let kind = Self.typographyTrigger[Int(b)]
+                        if kind != 0 {
+                            switch kind {
+                            case 1: needsQuotes = true
+                            case 2: needsReplacements = true
+                            case 3: if previous == b || (b == UInt8(ascii: "-") && previous == UInt8(ascii: "+")) { needsReplacements = true }
+                            default: if calvert { needsReplacements = true }
+                            }
+                        }
+                        previous = b
+                    }
+                }
+            }
+            if tree[child].firstChild != -1, !tree[child].isBlock {
+                if case .image = tree[child].kind {} else {
+                    stack.append(child)
+                    child = tree[child].firstChild
+                    continue
+                }
+            }
+            child = tree[child].next
+        }
+        guard needsReplacements || (needsQuotes && options.typographer) else { return }
         var tokens = tokens(block, in: tree)
         var changed = false
-        if options.typographer || calvert {
+        if needsReplacements {
             for i in tokens.indices {
                 guard tokens[i].isText, !autolinks.contains(tree[tokens[i].node].parent) else { continue }
                 var text = tokens[i].content
                 if options.typographer { text = Typographer.replace(text) }
                 if calvert { text = CalvertTypography.apply(text) }
-                if text != tokens[i].content { tokens[i].content = text; changed = true }
+                if text != tokens[i].content { tokens[i].content = text; tokens[i].dirty = true; changed = true }
             }
         }
         if options.typographer, tokens.contains(where: { $0.isText && ($0.content.contains(0x22) || $0.content.contains(0x27)) }) {
@@ -92,10 +139,11 @@ enum DocumentTransforms {
             changed = true
         }
         guard changed else { return }
-        for token in tokens where token.isText {
-            var scalars = String.UnicodeScalarView()
-            for c in token.content { if let s = Unicode.Scalar(c) { scalars.append(s) } }
-            tree[token.node].kind = .text(String(scalars))
+        var bytes: [UInt8] = []
+        for token in tokens where token.isText && token.dirty {
+            bytes.removeAll(keepingCapacity: true)
+            for c in token.content { ByteClass.appendUTF8(c, to: &bytes) }
+            tree[token.node].kind = .text(String(decoding: bytes, as: UTF8.self))
         }
     }
 

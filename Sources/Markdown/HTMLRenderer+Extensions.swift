@@ -5,8 +5,8 @@ extension HTMLRenderer {
         switch tree[node].kind {
         case .table:
             cr()
-            lit("<table")
-            attributes(node, extraClass: g ? "govuk-table" : nil, leading: g ? [MarkdownAttribute(name: "tabindex", value: "0")] : [])
+            lit(g ? "<table tabindex=\"0\"" : "<table")
+            attributes(node, extraClass: g ? "govuk-table" : nil)
             lit(">\n")
         case .tableHead:
             lit(g ? "<thead class=\"govuk-table__head\">\n" : "<thead>\n")

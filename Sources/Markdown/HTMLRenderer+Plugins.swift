@@ -19,6 +19,34 @@ extension HTMLRenderer {
         case .footnoteDefinition(_, let number):
             lit("<li id=\"fn\(number)\" class=\"footnote-item\">")
             suppressCR = true
+        case .alert(let kind):
+            cr()
+            let label = kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()
+            if g {
+                lit("<div class=\"govuk-inset-text app-inset-text--\(kind.rawValue)\">\n<p class=\"govuk-visually-hidden\">\(label)</p>\n")
+            } else {
+                lit("<div class=\"markdown-alert markdown-alert-\(kind.rawValue)\">\n<p class=\"markdown-alert-title\">\(label)</p>\n")
+            }
+        case .callout(let kind):
+            cr()
+            if kind == "warning" {
+                lit("<div role=\"note\" aria-label=\"Warning\" class=\"application-notice help-notice\">\n")
+            } else {
+                lit("<div role=\"note\" aria-label=\"Information\" class=\"application-notice info-notice\">\n")
+            }
+        case .figure:
+            cr()
+            lit("<figure")
+            attributes(node, extraClass: g ? "app-figure" : nil)
+            lit(">")
+        case .figureCaption:
+            lit("<figcaption")
+            attributes(node, extraClass: g ? "app-figure__caption" : nil)
+            lit(">")
+        case .tableOfContents:
+            cr()
+            tableOfContents()
+            return false
         case .abbreviation(let title):
             lit("<abbr title=\"")
             escaped(title)
@@ -58,6 +86,13 @@ extension HTMLRenderer {
             lit("</dl>\n")
         case .abbreviation:
             lit("</abbr>")
+        case .alert, .callout:
+            cr()
+            lit("</div>\n")
+        case .figure:
+            lit("</figure>\n")
+        case .figureCaption:
+            lit("</figcaption>")
         case .definitionTerm:
             lit("</dt>\n")
         case .definitionDescription:
@@ -65,6 +100,50 @@ extension HTMLRenderer {
         default:
             break
         }
+    }
+
+    /// `[[toc]]`: the level 2 and 3 headings, nested, as the GOV.UK plugin's contents list.
+    mutating func tableOfContents() {
+        var entries: [(level: Int, id: String, node: Int)] = []
+        var stack = [0]
+        var order: [Int] = []
+        while let node = stack.popLast() {
+            order.append(node)
+            var child = tree[node].lastChild
+            while child != -1 { if tree[child].isBlock { stack.append(child) }; child = tree[child].previous }
+        }
+        for node in order {
+            guard case .heading(let level) = tree[node].kind, level == 2 || level == 3,
+                  let id = tree[node].attributes.first(where: { $0.name == "id" })?.value else { continue }
+            entries.append((level, id, node))
+        }
+        let link = govuk != nil ? " class=\"govuk-link\"" : ""
+        lit("<nav class=\"app-contents-list\"><h2 class=\"app-contents-list__title\">Contents</h2><ol>")
+        var inSub = false
+        for (index, entry) in entries.enumerated() {
+            if index > 0 {
+                let previous = entries[index - 1]
+                if entry.level == 3 && previous.level == 2 {
+                    lit("<ol>")
+                    inSub = true
+                } else if entry.level == 2 && inSub {
+                    lit("</li></ol></li>")
+                    inSub = false
+                } else {
+                    lit("</li>")
+                }
+            }
+            lit("<li><a\(link) href=\"#")
+            escaped(entry.id)
+            lit("\">")
+            escaped(HeadingAnchors.headingText(entry.node, in: tree))
+            lit("</a>")
+        }
+        if !entries.isEmpty {
+            if inSub { lit("</li></ol>") }
+            lit("</li>")
+        }
+        lit("</ol></nav>\n")
     }
 
     /// ` <a href="#fnref1" class="footnote-backref">↩︎</a>` for each reference to a footnote.

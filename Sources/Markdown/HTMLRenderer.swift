@@ -10,8 +10,9 @@ struct HTMLRenderer {
     /// Footnote numbers in order of first reference, for the footnote list.
     var footnoteOrder: [String] = []
 
-    init(tree: NodeTree, options: MarkdownOptions) {
+    init(tree: NodeTree, options: MarkdownOptions, expectedSize: Int = 0) {
         self.tree = tree
+        out.reserveCapacity(expectedSize + expectedSize / 4)
         self.options = options
         if case .govuk(let markup) = options.markup { govuk = markup } else { govuk = nil }
     }
@@ -34,14 +35,24 @@ struct HTMLRenderer {
     }
 
     mutating func escaped(_ text: String) {
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "&"): lit("&amp;")
-            case UInt8(ascii: "<"): lit("&lt;")
-            case UInt8(ascii: ">"): lit("&gt;")
-            case UInt8(ascii: "\""): lit("&quot;")
-            default: out.append(b)
+        var text = text
+        text.withUTF8 { bytes in
+            // Copy runs that need no escaping in one go.
+            var start = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                // `&` `<` `>` `"` are all below `?` and none of them is a letter or digit.
+                guard b < 0x3F, b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") else { continue }
+                if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+                switch b {
+                case UInt8(ascii: "&"): lit("&amp;")
+                case UInt8(ascii: "<"): lit("&lt;")
+                case UInt8(ascii: ">"): lit("&gt;")
+                default: lit("&quot;")
+                }
+                start = i + 1
             }
+            if bytes.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
         }
     }
 
@@ -54,11 +65,11 @@ struct HTMLRenderer {
                 extraClass = extraClass.split(separator: " ").map { $0.hasPrefix("govuk-") ? "nhsuk-" + $0.dropFirst(6) : String($0) }
                     .joined(separator: " ")
             }
-            // As markdown-it's `attrJoin`: added to an existing class, or a class attribute at the end.
+            // The renderer's class comes first, joined with a class from attributes.
             if let i = attrs.firstIndex(where: { $0.name == "class" }) {
                 attrs[i].value = extraClass + " " + attrs[i].value
             } else {
-                attrs.append(MarkdownAttribute(name: "class", value: extraClass))
+                attrs.insert(MarkdownAttribute(name: "class", value: extraClass), at: 0)
             }
         }
         for attr in attrs {
@@ -151,6 +162,11 @@ struct HTMLRenderer {
             lit("<h\(level)")
             attributes(node, extraClass: govuk.map { headingClass(level, $0) })
             lit(">")
+            if let id = permalinkID(node) {
+                lit("<a class=\"app-link--heading govuk-link\" href=\"#")
+                escaped(id)
+                lit("\"><span>")
+            }
             return true
         case .blockQuote:
             cr()
@@ -255,7 +271,9 @@ struct HTMLRenderer {
             let parent = tree[node].parent
             if tree[node].next == -1, parent != -1, case .footnoteDefinition = tree[parent].kind { footnoteBackrefs(parent) }
             lit("</p>\n")
-        case .heading(let level): lit("</h\(level)>\n")
+        case .heading(let level):
+            if permalinkID(node) != nil { lit("</span></a>") }
+            lit("</h\(level)>\n")
         case .blockQuote:
             if tree[node].firstChild != -1 { cr() }
             lit("</blockquote>\n")
@@ -274,6 +292,12 @@ struct HTMLRenderer {
         default:
             exitExtension(node)
         }
+    }
+
+    /// The heading's id when the GOV.UK renderer wraps heading text in a link to itself.
+    func permalinkID(_ node: Int) -> String? {
+        guard let markup = govuk, markup.headingPermalinks else { return nil }
+        return tree[node].attributes.first(where: { $0.name == "id" })?.value
     }
 
     func headingClass(_ level: Int, _ markup: GovukMarkup) -> String {

@@ -21,7 +21,7 @@ enum HeadingAnchors {
 
     static func apply(to tree: inout NodeTree, style: AnchorStyle, permalinks: Bool) {
         var used: Set<String> = []
-        for index in tree.nodes.indices {
+        for index in tree.blockNodes() {
             guard case .heading = tree[index].kind, tree[index].parent != -1 else { continue }
             var slug: String
             if let id = tree[index].attributes.first(where: { $0.name == "id" })?.value {
@@ -86,9 +86,60 @@ enum HeadingAnchors {
         "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th",
     ]
 
+    /// The same for ASCII text, on bytes.
+    static func asciiGovukSlug(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pending = false
+        func emit(_ bytes: some Sequence<UInt8>) {
+            for b in bytes {
+                if b == 0x20 || b == UInt8(ascii: "-") || (b >= 0x09 && b <= 0x0D) {
+                    pending = true
+                } else {
+                    if pending && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                    pending = false
+                    out.append(ByteClass.lower(b))
+                }
+            }
+        }
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "("),
+                 UInt8(ascii: ")"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: "@"):
+                continue
+            case UInt8(ascii: "&"): emit("and".utf8)
+            case UInt8(ascii: "<"): emit("less".utf8)
+            case UInt8(ascii: ">"): emit("greater".utf8)
+            case UInt8(ascii: "|"): emit("or".utf8)
+            case UInt8(ascii: "$"): emit("dollar".utf8)
+            case UInt8(ascii: "%"): emit("percent".utf8)
+            default: emit(CollectionOfOne(b))
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// npm `slugify` as the GOV.UK plugin calls it: transliterate, drop `*+~.()'"!:@`, lower case,
     /// runs of spaces and `-` become one `-`.
     static func govukSlug(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiGovukSlug(text) }
+        // Map the non-ASCII characters first (transliteration), then slug the result as ASCII
+        // text; characters with no mapping are kept and lower-cased.
+        var mapped = ""
+        mapped.reserveCapacity(text.utf8.count)
+        var allMapped = true
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 { mapped.unicodeScalars.append(scalar); continue }
+            if let piece = charMap[scalar] { mapped += piece; continue }
+            if let base = LatinFolding.base[scalar] { mapped += base; continue }
+            allMapped = false
+            break
+        }
+        if allMapped { return asciiGovukSlug(mapped) }
+        return unicodeGovukSlug(text)
+    }
+
+    static func unicodeGovukSlug(_ text: String) -> String {
         var mapped = ""
         for scalar in text.unicodeScalars {
             var piece = charMap[scalar] ?? String(scalar)

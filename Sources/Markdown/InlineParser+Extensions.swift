@@ -69,4 +69,31 @@ extension InlineParser {
         pos = i + 1
         return true
     }
+
+    /// An inline footnote `^[text]`: a reference here, and a footnote holding the text.
+    mutating func parseInlineFootnote() -> Bool {
+        let start = pos
+        var i = start + 2
+        var depth = 1
+        while i < end {
+            let c = s[i]
+            if c == UInt8(ascii: "\\"), i + 1 < end { i += 2; continue }
+            if c == UInt8(ascii: "[") { depth += 1 }
+            if c == UInt8(ascii: "]") { depth -= 1; if depth == 0 { break } }
+            i += 1
+        }
+        guard i < end, depth == 0 else { return false }
+        let label = "\u{0}inline-\(tree.nodes.count)"
+        appendNode(.footnoteReference(label: label, number: 0, subIndex: 0), at: start)
+        let (line, column) = position(start + 2)
+        let definition = tree.append(MarkdownNode(kind: .footnoteDefinition(label: label, number: 0), line: line, column: column), to: 0)
+        var paragraph = MarkdownNode(kind: .paragraph, line: line, column: column)
+        paragraph.content = Array(s[(start + 2)..<i])
+        paragraph.lineMap = [LineOrigin(offset: 0, line: line, column: column)]
+        paragraph.special = true
+        let node = tree.append(paragraph, to: definition)
+        pendingBlocks.append(node)
+        pos = i + 1
+        return true
+    }
 }

@@ -71,7 +71,7 @@ struct InlineParser {
         if strikethrough || sub { table[Int(UInt8(ascii: "~"))] = true }
         if ins { table[Int(UInt8(ascii: "+"))] = true }
         if mark { table[Int(UInt8(ascii: "="))] = true }
-        if sup { table[Int(UInt8(ascii: "^"))] = true }
+        if sup || footnotes { table[Int(UInt8(ascii: "^"))] = true }
         if options.linkify {
             table[Int(UInt8(ascii: ":"))] = true
             table[Int(UInt8(ascii: "w"))] = true
@@ -90,8 +90,11 @@ struct InlineParser {
         tree[block].lineMap = []
         var a = 0
         var b = content.count
-        while a < b, ByteClass.isWhitespace(content[a]) { a += 1 }
-        while b > a, ByteClass.isWhitespace(content[b - 1]) { b -= 1 }
+        // An inline footnote's text keeps its spaces, as markdown-it-footnote keeps them.
+        if !tree[block].special {
+            while a < b, ByteClass.isWhitespace(content[a]) { a += 1 }
+            while b > a, ByteClass.isWhitespace(content[b - 1]) { b -= 1 }
+        }
         s = content
         lead = 0
         pos = a
@@ -132,7 +135,15 @@ struct InlineParser {
     }
 
     @discardableResult
-    mutating func appendText(_ bytes: ArraySlice<UInt8>, at offset: Int, special: Bool = false) -> Int {
+    mutating func appendText(_ bytes: ArraySlice<UInt8>, at offset: Int, special: Bool = false, mergeable: Bool = true) -> Int {
+        if mergeable && !special {
+            // Plain text after plain text joins it: fewer nodes, fewer allocations.
+            let last = tree[block].lastChild
+            if last != -1, case .text = tree[last].kind, !tree[last].special, !tree[last].delimiter {
+                tree[last].content.append(contentsOf: bytes)
+                return last
+            }
+        }
         var node = MarkdownNode(kind: .text(""), line: 0, column: 0)
         node.content = Array(bytes)
         node.special = special
@@ -140,8 +151,8 @@ struct InlineParser {
     }
 
     @discardableResult
-    mutating func appendText(_ text: StaticString, at offset: Int) -> Int {
-        appendText(text.withUTF8Buffer { ArraySlice($0) }, at: offset)
+    mutating func appendText(_ text: StaticString, at offset: Int, mergeable: Bool = true) -> Int {
+        appendText(text.withUTF8Buffer { ArraySlice($0) }, at: offset, mergeable: mergeable)
     }
 
     mutating func parseInline() {
@@ -165,7 +176,9 @@ struct InlineParser {
             else if sub, parseEnclosed(c, kind: .subscripted) {}
             else { appendText(s[pos..<(pos + 1)], at: pos); pos += 1 }
         case UInt8(ascii: "^"):
-            if sup, parseEnclosed(c, kind: .superscripted) {} else { appendText(s[pos..<(pos + 1)], at: pos); pos += 1 }
+            if footnotes, pos + 1 < end, s[pos + 1] == UInt8(ascii: "["), parseInlineFootnote() {}
+            else if sup, parseEnclosed(c, kind: .superscripted) {}
+            else { appendText(s[pos..<(pos + 1)], at: pos); pos += 1 }
         case UInt8(ascii: "+"), UInt8(ascii: "="):
             if pos + 1 < end, s[pos + 1] == c { handleDelimiter(c) } else { appendText(s[pos..<(pos + 1)], at: pos); pos += 1 }
         case UInt8(ascii: ":") where options.linkify:
@@ -301,14 +314,14 @@ struct InlineParser {
             }
             if count < 2 { return }
             if oddAfter {
-                let node = appendText(s[runStart..<(pos - 1)], at: runStart)
+                let node = appendText(s[runStart..<(pos - 1)], at: runStart, mergeable: false)
                 tree[node].delimiter = true
                 pushDelimiter(c, count: count, node: node, canOpen: scan.canOpen, canClose: scan.canClose)
                 appendText(s[(pos - 1)..<pos], at: pos - 1)
                 return
             }
         }
-        let node = appendText(s[runStart..<pos], at: runStart)
+        let node = appendText(s[runStart..<pos], at: runStart, mergeable: false)
         tree[node].delimiter = true
         pushDelimiter(c, count: count, node: node, canOpen: scan.canOpen, canClose: scan.canClose)
     }
@@ -428,7 +441,8 @@ struct InlineParser {
         let start = pos
         pos += 1
         if footnotes, pos < end, s[pos] == UInt8(ascii: "^"), parseFootnoteReference(start) { return }
-        let node = appendText("[", at: start)
+        let node = appendText("[", at: start, mergeable: false)
+        tree[node].delimiter = true
         pushBracket(node: node, index: start, image: false)
     }
 
@@ -437,7 +451,8 @@ struct InlineParser {
         pos += 1
         if pos < end, s[pos] == UInt8(ascii: "[") {
             pos += 1
-            let node = appendText("![", at: start)
+            let node = appendText("![", at: start, mergeable: false)
+            tree[node].delimiter = true
             pushBracket(node: node, index: start + 1, image: true)
         } else {
             appendText("!", at: start)
@@ -591,6 +606,8 @@ struct InlineParser {
     }
 
     var autolinks: Set<Int> = []
+    /// Paragraphs made for inline footnotes (`^[…]`), parsed after the blocks that hold them.
+    var pendingBlocks: [Int] = []
     var linkified: Set<Int> = []
     /// Open raw `<a>` tags in the current block: no linkify inside them.
     var htmlLinkDepth = 0

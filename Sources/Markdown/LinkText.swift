@@ -2,7 +2,8 @@
 enum LinkText {
     /// Percent-encodes a destination as markdown-it's `mdurl.encode` does: keeps `%XX` escapes,
     /// ASCII letters, digits and `;/?:@&=+$,-_.!~*'()#`, encodes everything else as UTF-8.
-    static func normalizeURI(_ bytes: [UInt8]) -> String {
+    static func normalizeURI(_ input: [UInt8]) -> String {
+        let bytes = input.contains(where: { $0 >= 0x80 }) ? Punycode.recodeHost(input, Punycode.toASCII) : input
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
@@ -73,7 +74,11 @@ enum LinkText {
 extension LinkText {
     /// The text shown for an autolink, as markdown-it's `normalizeLinkText` (without punycode):
     /// percent-escapes of valid UTF-8 are decoded, except those of `;/?:@&=+$,#%`.
-    static func displayText(_ text: [UInt8]) -> [UInt8] {
+    static func displayText(_ raw: [UInt8]) -> [UInt8] {
+        var text = raw
+        if let range = Punycode.hostRange(raw), String(decoding: raw[range], as: UTF8.self).lowercased().contains("xn--") {
+            text = Punycode.recodeHost(raw, Punycode.toUnicode)
+        }
         guard text.contains(UInt8(ascii: "%")) else { return text }
         let reserved = Set(";/?:@&=+$,#%".utf8)
         func hexValue(_ b: UInt8) -> UInt8 { ByteClass.isDigit(b) ? b - 0x30 : (b | 0x20) - 0x61 + 10 }

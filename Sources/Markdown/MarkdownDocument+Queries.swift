@@ -9,6 +9,15 @@ public struct MarkdownLink: Sendable, Hashable {
     /// 1-based line and column of the `[` (or `!`, `<`) that starts it.
     public let line: Int
     public let column: Int
+
+    public init(destination: String, title: String, text: String, isImage: Bool, line: Int, column: Int) {
+        self.destination = destination
+        self.title = title
+        self.text = text
+        self.isImage = isImage
+        self.line = line
+        self.column = column
+    }
 }
 
 /// A heading, with its id when the `anchor` extension (or an attribute) gave it one.
@@ -19,6 +28,14 @@ public struct MarkdownHeading: Sendable, Hashable {
     public let id: String?
     public let line: Int
     public let column: Int
+
+    public init(level: Int, text: String, id: String?, line: Int, column: Int) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.line = line
+        self.column = column
+    }
 }
 
 /// A fenced or indented code block.
@@ -30,6 +47,14 @@ public struct MarkdownCodeBlock: Sendable, Hashable {
     public let isFenced: Bool
     public let line: Int
     public let column: Int
+
+    public init(info: String, content: String, isFenced: Bool, line: Int, column: Int) {
+        self.info = info
+        self.content = content
+        self.isFenced = isFenced
+        self.line = line
+        self.column = column
+    }
 }
 
 /// A block quote and the plain text of what it holds.
@@ -37,6 +62,12 @@ public struct MarkdownBlockQuote: Sendable, Hashable {
     public let text: String
     public let line: Int
     public let column: Int
+
+    public init(text: String, line: Int, column: Int) {
+        self.text = text
+        self.line = line
+        self.column = column
+    }
 }
 
 extension MarkdownDocument {

@@ -10,6 +10,7 @@ public struct MarkdownDocument: Sendable {
     public var root: Int { 0 }
 
     let tree: NodeTree
+    let sourceSize: Int
 
     public init(parsing text: String, options: MarkdownOptions = .commonMark) {
         self.options = options
@@ -22,15 +23,22 @@ public struct MarkdownDocument: Sendable {
             }
             bytes = cleaned
         }
+        sourceSize = bytes.count
         var blocks = BlockParser(bytes: bytes, options: options)
         blocks.parse()
         var inlines = InlineParser(tree: blocks.tree, references: blocks.references,
                                    footnoteLabels: blocks.footnoteLabels, options: options)
         for block in Self.inlineContainers(inlines.tree) { inlines.parse(block: block) }
+        var inlineFootnotes = false
+        while let pending = inlines.pendingBlocks.popLast() {
+            inlineFootnotes = true
+            inlines.parse(block: pending)
+        }
         var tree = inlines.tree
         inlines.tree = NodeTree()
         AbbreviationParser.apply(blocks.abbreviations, to: &tree)
-        DocumentTransforms.apply(to: &tree, options: options, autolinks: inlines.autolinks)
+        DocumentTransforms.apply(to: &tree, options: options, autolinks: inlines.autolinks,
+                                 hasFootnotes: inlineFootnotes || !blocks.footnoteDefinitions.isEmpty)
         self.tree = tree
         self.nodes = tree.nodes
     }
@@ -61,7 +69,7 @@ public struct MarkdownDocument: Sendable {
 
     /// The document as HTML.
     public func renderHTML() -> String {
-        var renderer = HTMLRenderer(tree: tree, options: options)
+        var renderer = HTMLRenderer(tree: tree, options: options, expectedSize: sourceSize)
         return String(decoding: renderer.render(root), as: UTF8.self)
     }
 

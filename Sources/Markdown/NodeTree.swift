@@ -8,7 +8,7 @@ struct NodeTree {
     }
 
     subscript(index: Int) -> MarkdownNode {
-        get { nodes[index] }
+        _read { yield nodes[index] }
         _modify { yield &nodes[index] }
     }
 
@@ -78,6 +78,21 @@ struct NodeTree {
             appendChild(node, to: newParent)
             node = next
         }
+    }
+
+    /// Every block node in document order, without visiting inline content.
+    func blockNodes() -> [Int] {
+        var out: [Int] = []
+        var stack = [0]
+        while let node = stack.popLast() {
+            out.append(node)
+            var child = nodes[node].lastChild
+            while child != -1 {
+                if nodes[child].isBlock { stack.append(child) }
+                child = nodes[child].previous
+            }
+        }
+        return out
     }
 
     /// The children of a node, in order.

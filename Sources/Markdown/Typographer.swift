@@ -10,6 +10,8 @@ struct Typographer {
         var isText: Bool
         var isBreak: Bool
         var content: [UInt32]
+        /// Changed by a replacement or a smart quote: to be written back.
+        var dirty = false
     }
 
     // MARK: - Replacements
@@ -199,7 +201,7 @@ struct Typographer {
                     canClose = nextPunct
                 }
                 if !canOpen && !canClose {
-                    if isSingle { tokens[i].content[index] = 0x2019 }
+                    if isSingle { tokens[i].content[index] = 0x2019; tokens[i].dirty = true }
                     continue
                 }
                 if canClose {
@@ -210,6 +212,8 @@ struct Typographer {
                         if item.single == isSingle && item.level == thisLevel {
                             tokens[i].content[index] = isSingle ? quotes[3] : quotes[1]
                             tokens[item.token].content[item.pos] = isSingle ? quotes[2] : quotes[0]
+                            tokens[i].dirty = true
+                            tokens[item.token].dirty = true
                             stack.removeSubrange(j...)
                             continue outer
                         }
@@ -220,6 +224,7 @@ struct Typographer {
                     stack.append(Open(token: i, pos: index, single: isSingle, level: thisLevel))
                 } else if canClose && isSingle {
                     tokens[i].content[index] = 0x2019
+                    tokens[i].dirty = true
                 }
             }
         }

@@ -73,6 +73,19 @@ public final class InotifyWatcher: FileWatching, @unchecked Sendable {
         return files
     }
 
+    /// Watch again every watched folder that exists but has no watch; returns what it holds.
+    private func rewatchReturnedFolders() -> [String] {
+        let watched = Set(folders.values)
+        var found: [String] = []
+        for folder in list.folders where !watched.contains(folder.path) {
+            var info = stat()
+            guard stat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
+            found.append(folder.path)
+            found += addTree(folder.path)
+        }
+        return found.filter(list.matters)
+    }
+
     private func readLoop(_ fd: Int32, _ onChange: @escaping @Sendable ([String]) -> Void) {
         defer { close(fd) }
         let size = 64 * 1024
@@ -82,7 +95,12 @@ public final class InotifyWatcher: FileWatching, @unchecked Sendable {
         while isRunning {
             poller.revents = 0
             let ready = poll(&poller, 1, 100)
-            guard ready > 0 else { continue }
+            guard ready > 0 else {
+                // A watched folder that was removed and made again (a branch switch) is watched anew.
+                let back = rewatchReturnedFolders()
+                if !back.isEmpty, isRunning { onChange(back) }
+                continue
+            }
             let count = read(fd, buffer, size)
             guard count > 0 else { continue }
             var changed: [String] = []

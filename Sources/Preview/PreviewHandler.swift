@@ -18,11 +18,30 @@ public struct PreviewHandler: HTTPHandler {
     /// Always `/` or `/prefix/`.
     public let pathPrefix: String
     public let status: PreviewStatus
+    /// Answer only requests that name this machine by a loopback name (`localhost`, `127.0.0.1`,
+    /// `[::1]`), as `serve` does when it listens on loopback: a web page elsewhere then cannot read
+    /// the preview by pointing its own domain name at 127.0.0.1 (DNS rebinding).
+    public let loopbackHostsOnly: Bool
 
-    public init(folder: SiteFolder, pathPrefix: String = "/", status: PreviewStatus) {
+    public init(folder: SiteFolder, pathPrefix: String = "/", status: PreviewStatus, loopbackHostsOnly: Bool = false) {
         self.folder = folder
         self.pathPrefix = Self.normalisePrefix(pathPrefix)
         self.status = status
+        self.loopbackHostsOnly = loopbackHostsOnly
+    }
+
+    /// Whether an address to listen on is a loopback one.
+    public static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased()
+        return name == "localhost" || name.hasSuffix(".localhost") || name == "::1" || name == "[::1]" || name.hasPrefix("127.")
+    }
+
+    /// The `Host` header's name without its port: `localhost:8080` -> `localhost`, `[::1]:80` -> `[::1]`.
+    static func hostName(_ header: String) -> String {
+        let value = header.trimmingCharacters(in: .whitespaces)
+        if value.hasPrefix("["), let close = value.firstIndex(of: "]") { return String(value[...close]) }
+        if let colon = value.lastIndex(of: ":"), value.firstIndex(of: ":") == colon { return String(value[..<colon]) }
+        return value
     }
 
     /// `x`, `/x`, `x/` and `/x/` all mean `/x/`; empty means `/`.
@@ -34,6 +53,15 @@ public struct PreviewHandler: HTTPHandler {
     public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
             return Self.text(.methodNotAllowed, "Only GET and HEAD are served.\n", extra: [HTTPHeader("Allow"): "GET, HEAD"])
+        }
+        if loopbackHostsOnly {
+            if let host = request.headers[.host] {
+                guard Self.isLoopback(Self.hostName(host)) else {
+                    return Self.text(.misdirectedRequest, "This preview answers only to localhost, 127.0.0.1 and [::1]; to serve other names, start it with --host.\n")
+                }
+            } else if request.version == .http11 {
+                return Self.text(.badRequest, "Bad request: no Host header.\n")
+            }
         }
         let path = request.target.path()
         let query = request.target.query()
@@ -77,7 +105,8 @@ public struct PreviewHandler: HTTPHandler {
     /// resolving again.
     private func waitIfSwapped(since identity: [UInt64]?) async -> Bool {
         var now = folder.identity
-        guard now == nil || now != identity else { return false }
+        // Same folder (or still none at all, as before a first successful build): nothing to wait for.
+        guard now != identity else { return false }
         for _ in 0..<500 where now == nil {
             try? await Task.sleep(for: .milliseconds(1))
             now = folder.identity
@@ -117,7 +146,34 @@ public struct PreviewHandler: HTTPHandler {
         if status == .ok, let tag, let request, request.headers[HTTPHeader("If-None-Match")]?.contains(tag) == true {
             return HTTPResponse(statusCode: .notModified, headers: headers)
         }
+        headers[HTTPHeader("Accept-Ranges")] = "bytes"
+        // One byte range, for media players (Safari will not play a video without them).
+        if status == .ok, let request, let header = request.headers[.range] {
+            guard let range = Self.byteRange(header, size: data.count) else {
+                headers[HTTPHeader("Content-Range")] = "bytes */\(data.count)"
+                return HTTPResponse(statusCode: .rangeNotSatisfiable, headers: headers)
+            }
+            headers[HTTPHeader("Content-Range")] = "bytes \(range.lowerBound)-\(range.upperBound - 1)/\(data.count)"
+            return HTTPResponse(statusCode: .partialContent, headers: headers, body: data.subdata(in: range))
+        }
         return HTTPResponse(statusCode: status, headers: headers, body: data)
+    }
+
+    /// `bytes=a-b`, `bytes=a-` or `bytes=-n` within a file of `size` bytes; nil when it cannot be
+    /// satisfied (or names several ranges, which the preview does not serve).
+    static func byteRange(_ header: String, size: Int) -> Range<Int>? {
+        guard header.hasPrefix("bytes="), !header.contains(","), size > 0 else { return nil }
+        let parts = header.dropFirst(6).split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let first = parts[0].trimmingCharacters(in: .whitespaces), last = parts[1].trimmingCharacters(in: .whitespaces)
+        if first.isEmpty {
+            guard let count = Int(last), count > 0 else { return nil }
+            return max(0, size - count)..<size
+        }
+        guard let start = Int(first), start >= 0, start < size else { return nil }
+        if last.isEmpty { return start..<size }
+        guard let end = Int(last), end >= start else { return nil }
+        return start..<min(end + 1, size)
     }
 
     /// A strong ETag from size and modification time, and the HTTP date of the latter.

@@ -15,17 +15,4 @@ public enum PreviewOutput {
         if FileManager.default.isWritableFile(atPath: memory.path) { return memory.appendingPathComponent(name) }
         return FileManager.default.temporaryDirectory.appendingPathComponent(name)
     }
-
-    /// `target` relative to `base` (`../../dev/shm/x`), for configuration fields that are read
-    /// relative to the configuration's root.
-    public static func relativePath(from base: URL, to target: URL) -> String {
-        // Lexical, like SiteConfiguration.outputURL, which standardises root + output lexically.
-        let from = base.standardizedFileURL.pathComponents
-        let to = target.standardizedFileURL.pathComponents
-        var common = 0
-        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
-        let ups = Array(repeating: "..", count: from.count - common)
-        let path = (ups + to[common...]).joined(separator: "/")
-        return path.isEmpty ? "." : path
-    }
 }

@@ -28,11 +28,13 @@ public final class PreviewSession: @unchecked Sendable {
     private var server: PreviewServer?
     private var watcher: (any FileWatching)?
     private var loopTask: Task<Void, Never>?
+    private let noteLock = NSLock()
+    private var lastNote: ContinuousClock.Instant?
 
     /// - Parameters:
     ///   - output: the folder the builds write and the server serves.
     ///   - staleModels: checked at start and whenever a model source changes (add its folder to
-    ///     `watch` for the latter).
+    ///     `watch` for the latter); a model source change does not rebuild the site.
     ///   - log: one line for the terminal (diagnostics, summaries, notes).
     public init(output: URL, watch: WatchList, rebuilder: any SiteRebuilding, options: Options = Options(),
                 staleModels: StaleModelsCheck? = nil, log: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -44,23 +46,29 @@ public final class PreviewSession: @unchecked Sendable {
         let status = self.status
         self.loop = RebuildLoop(rebuilder: rebuilder, status: status, debounce: options.debounce) { report, changed in
             Self.report(report, changed: changed, log: log)
-            if let staleModels, changed.contains(where: { $0.hasPrefix(staleModels.sources.path + "/") }), let note = staleModels.note() {
-                log(note)
-            }
         }
     }
 
     /// Build, serve and watch; returns the address of the site's home page.
     public func start() async throws -> URL {
         if let note = staleModels?.note() { log(note) }
-        await loop.build()
+        // Listen first, so a port in use fails at once rather than after the first build.
         let server = PreviewServer(
-            handler: PreviewHandler(folder: SiteFolder(root: output), pathPrefix: options.pathPrefix, status: status),
+            handler: PreviewHandler(folder: SiteFolder(root: output), pathPrefix: options.pathPrefix, status: status,
+                                    loopbackHostsOnly: PreviewHandler.isLoopback(options.host)),
             status: status, host: options.host, port: options.port)
         let port = try await server.start()
         self.server = server
+        await loop.build()
         let watcher = watchList.makeWatcher(polling: options.polling, interval: options.pollInterval)
-        try watcher.start { [loop] paths in loop.changed(paths) }
+        try watcher.start { [weak self] paths in
+            guard let self else { return }
+            // Model sources do not change the site until the command is rebuilt: say so, no rebuild.
+            let models = self.staleModels.map { $0.sources.path + "/" }
+            let site = paths.filter { path in models.map { !path.hasPrefix($0) } ?? true }
+            if site.count < paths.count { self.noteStaleModels() }
+            self.loop.changed(site)
+        }
         self.watcher = watcher
         let loop = self.loop
         loopTask = Task { await loop.run() }
@@ -82,6 +90,17 @@ public final class PreviewSession: @unchecked Sendable {
         status.finishListeners()
         await server?.stop()
         server = nil
+    }
+
+    /// The stale-models note, at most once a second (one save is several file events).
+    private func noteStaleModels() {
+        guard let note = staleModels?.note() else { return }
+        let due = noteLock.withLock { () -> Bool in
+            if let lastNote, ContinuousClock.now - lastNote < .seconds(1) { return false }
+            lastNote = .now
+            return true
+        }
+        if due { log(note) }
     }
 
     private static func report(_ report: BuildReport, changed: Set<String>, log: @Sendable (String) -> Void) {

@@ -23,7 +23,7 @@ enum DataFile {
         let lower = name.lowercased()
         if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") {
             do {
-                guard let node = try Yams.compose(yaml: text) else { return .object(TemplateObject()) }
+                guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .object(TemplateObject()) }
                 return TemplateValue(yaml: node)
             } catch let error as YamlError {
                 let (line, column, message) = FrontMatter.location(of: error)

@@ -78,7 +78,7 @@ struct FrontMatter: Sendable {
         }
         if matter.allSatisfy({ $0.isWhitespace }) { return }
         do {
-            let node = try Yams.compose(yaml: matter)
+            let node = try Yams.compose(yaml: matter, .basic, .default, .utf8)
             if let node { Self.record(node, path: "", lineOffset: lineOffset, into: &positions) }
             switch node.map(TemplateValue.init(yaml:)) {
             case .object(let object)?: self.data = object
@@ -151,6 +151,10 @@ struct FrontMatter: Sendable {
         case .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
             return (mark.line, mark.column, what)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // js-yaml rejects these too; point at the mapping, name the keys.
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return (context.mark.line, context.mark.column, "duplicated key \(keys): each key may appear once in a mapping")
         default:
             return (1, 1, "\(error)")
         }

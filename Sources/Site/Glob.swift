@@ -10,22 +10,24 @@ struct Glob: Sendable, Hashable {
     }
 
     func matches(_ path: String) -> Bool {
-        for expanded in Self.expandBraces(pattern) where Self.match(Array(expanded.utf8)[...], Array(path.utf8)[...], depth: 0) {
-            return true
+        for expanded in Self.expandBraces(pattern) {
+            var budget = 200_000  // a bound on backtracking: no pattern can make a build hang
+            if Self.match(Array(expanded.utf8)[...], Array(path.utf8)[...], depth: 0, budget: &budget) { return true }
         }
         return false
     }
 
-    private static func expandBraces(_ pattern: String) -> [String] {
-        guard let open = pattern.firstIndex(of: "{"), let close = pattern[open...].firstIndex(of: "}") else { return [pattern] }
+    private static func expandBraces(_ pattern: String, depth: Int = 0) -> [String] {
+        guard depth < 8, let open = pattern.firstIndex(of: "{"), let close = pattern[open...].firstIndex(of: "}") else { return [pattern] }
         let head = pattern[..<open], tail = pattern[pattern.index(after: close)...]
         return pattern[pattern.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false).flatMap {
-            expandBraces(String(head) + String($0) + String(tail))
+            expandBraces(String(head) + String($0) + String(tail), depth: depth + 1)
         }
     }
 
-    private static func match(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>, depth: Int) -> Bool {
-        guard depth < 64 else { return false }
+    private static func match(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>, depth: Int, budget: inout Int) -> Bool {
+        budget -= 1
+        guard depth < 64, budget > 0 else { return false }
         var p = p, s = s
         while let c = p.first {
             switch c {
@@ -34,18 +36,18 @@ struct Glob: Sendable, Hashable {
                     var rest = p.dropFirst(2)
                     if rest.first == UInt8(ascii: "/") { rest = rest.dropFirst() }
                     // `**/` matches zero or more whole folders.
-                    if match(rest, s, depth: depth + 1) { return true }
+                    if match(rest, s, depth: depth + 1, budget: &budget) { return true }
                     var t = s
                     while let first = t.first {
                         t = t.dropFirst()
-                        if first == UInt8(ascii: "/") || rest.isEmpty, match(rest, t, depth: depth + 1) { return true }
+                        if first == UInt8(ascii: "/") || rest.isEmpty, match(rest, t, depth: depth + 1, budget: &budget) { return true }
                     }
                     return false
                 }
                 let rest = p.dropFirst()
                 var t = s
                 while true {
-                    if match(rest, t, depth: depth + 1) { return true }
+                    if match(rest, t, depth: depth + 1, budget: &budget) { return true }
                     guard let first = t.first, first != UInt8(ascii: "/") else { return false }
                     t = t.dropFirst()
                 }

@@ -229,11 +229,9 @@ extension TemplateValue {
         guard depth < 200 else { return .null }
         switch node {
         case .scalar(let scalar):
+            // Parsed with Yams's basic resolver (no YAML 1.1 rules); js-yaml's rules apply here.
             if scalar.style != .plain { return .string(scalar.string) }
-            switch scalar.tag.description {
-            case "tag:yaml.org,2002:str": return .string(scalar.string)
-            default: return JSYAMLScalar.resolve(scalar.string)
-            }
+            return JSYAMLScalar.resolve(scalar.string)
         case .mapping(let mapping):
             var object = TemplateObject()
             var merged: [TemplateObject] = []

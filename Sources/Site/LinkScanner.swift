@@ -10,7 +10,9 @@ enum LinkScanner {
         var column: Int
     }
 
-    static func scan(_ text: String) -> [Reference] {
+    /// With `htmlOnly`, only `<img src>` and `<a href>` are reported (Markdown links come from the
+    /// Markdown parser then).
+    static func scan(_ text: String, htmlOnly: Bool = false) -> [Reference] {
         let b = Array(text.utf8)
         var refs: [Reference] = []
         var line = 1, lineStart = 0
@@ -57,7 +59,7 @@ enum LinkScanner {
                     while i < b.count, b[i] != 0x0A { i += 1 }
                     continue
                 }
-                if inFence == nil, k < b.count, b[k] == UInt8(ascii: "[") {
+                if !htmlOnly, inFence == nil, k < b.count, b[k] == UInt8(ascii: "[") {
                     // A link reference definition: [label]: target
                     var j = k + 1
                     while j < b.count, b[j] != UInt8(ascii: "]"), b[j] != 0x0A { j += 1 }
@@ -92,7 +94,7 @@ enum LinkScanner {
                 }
                 continue
             }
-            if c == UInt8(ascii: "]"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "(") {
+            if !htmlOnly, c == UInt8(ascii: "]"), i + 1 < b.count, b[i + 1] == UInt8(ascii: "(") {
                 // Find the matching '[' to know whether this is an image.
                 var depth = 0, k = i - 1, open = -1
                 while k >= 0, b[k] != 0x0A || (k > 0 && b[k - 1] != 0x0A) {

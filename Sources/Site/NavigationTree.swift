@@ -18,6 +18,10 @@ struct NavigationTree: Sendable {
     private var byKey: [String: Int] = [:]
     private var childrenByParent: [String: [Int]] = [:]
     private var roots: [Int] = []
+    /// Each entry's position among its parent's children, so siblings are found in constant time.
+    private var positionInParent: [Int: Int] = [:]
+    /// Each entry without its children, built once and shared by every page that shows it.
+    private var summaries: [TemplateValue] = []
     /// The whole tree, as templates read it.
     private(set) var tree: TemplateValue = .array([])
 
@@ -53,6 +57,10 @@ struct NavigationTree: Sendable {
                 (entries[$0.element].order, $0.offset) < (entries[$1.element].order, $1.offset)
             }.map(\.element)
         }
+        for children in childrenByParent.values {
+            for (position, child) in children.enumerated() { positionInParent[child] = position }
+        }
+        summaries = entries.indices.map { .object(summary($0)) }
         tree = .array(roots.map { node($0, depth: 0) })
     }
 
@@ -91,20 +99,20 @@ struct NavigationTree: Sendable {
             object["breadcrumbs"] = .array([])
             return .object(object)
         }
-        object["current"] = .object(summary(index))
+        object["current"] = summaries[index]
         var crumbs: [TemplateValue] = []
         var cursor = entries[index].parent
         var guardCount = 0
         while let parent = cursor, let parentIndex = byKey[parent], guardCount < 50 {
-            crumbs.insert(.object(summary(parentIndex)), at: 0)
+            crumbs.append(summaries[parentIndex])
             cursor = entries[parentIndex].parent
             guardCount += 1
         }
-        object["breadcrumbs"] = .array(crumbs)
-        object["children"] = .array((childrenByParent[key] ?? []).map { .object(summary($0)) })
-        if let parent = entries[index].parent, let siblings = childrenByParent[parent], let position = siblings.firstIndex(of: index) {
-            if position > 0 { object["previous"] = .object(summary(siblings[position - 1])) }
-            if position + 1 < siblings.count { object["next"] = .object(summary(siblings[position + 1])) }
+        object["breadcrumbs"] = .array(crumbs.reversed())
+        object["children"] = .array((childrenByParent[key] ?? []).map { summaries[$0] })
+        if let parent = entries[index].parent, let siblings = childrenByParent[parent], let position = positionInParent[index] {
+            if position > 0 { object["previous"] = summaries[siblings[position - 1]] }
+            if position + 1 < siblings.count { object["next"] = summaries[siblings[position + 1]] }
         }
         return .object(object)
     }

@@ -5,8 +5,10 @@ struct ScannedTemplate: Sendable {
     var references: [String] = []
     var mentions: Set<String> = []
 
-    init(_ text: String) {
+    /// `dataKeys`: the global data names (`app`, `site`) to look for; each found is `data:<key>`.
+    init(_ text: String, dataKeys: [String] = []) {
         for word in ["collections", "navigation", "journeys"] where text.contains(word) { mentions.insert(word) }
+        for key in dataKeys where text.contains(key) { mentions.insert("data:" + key) }
         // {% extends "x" %}, {% include "x" %}, {% import "x" as y %}, {% from "x" import y %}
         var rest = Substring(text)
         while let open = rest.range(of: "{%") {

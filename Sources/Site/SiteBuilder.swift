@@ -15,7 +15,7 @@ public struct SiteBuilder: Sendable {
 
     /// Build the site. With `write: false` every check runs but nothing is written.
     public func build(write: Bool = true) -> BuildReport {
-        SiteSession(configuration: configuration, journeys: journeys).build(write: write)
+        SiteSession(configuration: configuration, journeys: journeys, incremental: false).build(write: write)
     }
 
     /// A session for building again and again (the preview server's incremental rebuilds).

@@ -56,8 +56,20 @@ public struct SiteConfiguration: Sendable {
         self.root = root.standardizedFileURL
     }
 
-    public var inputURL: URL { root.appendingPathComponent(input).standardizedFileURL }
-    public var outputURL: URL { root.appendingPathComponent(output).standardizedFileURL }
+    public var inputURL: URL { Self.resolve(input, against: root) }
+    public var outputURL: URL { Self.resolve(output, against: root) }
+
+    /// The input folder as Eleventy names it in `page.inputPath`: relative to the root (`app`), or
+    /// absolute when it is outside the root.
+    public var inputName: String {
+        let rootPath = root.standardizedFileURL.path, inputPath = inputURL.path
+        return inputPath.hasPrefix(rootPath + "/") ? String(inputPath.dropFirst(rootPath.count + 1)) : inputPath
+    }
+
+    /// A folder of the configuration: absolute as it is, else relative to the root.
+    static func resolve(_ path: String, against root: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL : root.appendingPathComponent(path).standardizedFileURL
+    }
     public var layoutsURL: URL { inputURL.appendingPathComponent(layouts).standardizedFileURL }
     public var includesURL: URL { inputURL.appendingPathComponent(includes).standardizedFileURL }
     public var dataURL: URL { inputURL.appendingPathComponent(data).standardizedFileURL }
@@ -98,7 +110,7 @@ public struct SiteConfiguration: Sendable {
             throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read the configuration: \(error.localizedDescription)")
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
+        do { node = try Yams.compose(yaml: text, .basic, .default, .utf8) } catch let error as YamlError {
             let (line, column, message) = FrontMatter.location(of: error)
             throw ConfigurationError(path: path, line: line, column: column, message: "not valid YAML: \(message)")
         } catch {

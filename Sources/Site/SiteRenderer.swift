@@ -13,9 +13,9 @@ struct SiteRenderer: Sendable {
     let parsedStrings = ParsedTemplates()
 
     /// The folder of built-in templates (layouts, macros, virtual templates) in the module's resources.
-    static var builtInTemplates: URL? {
-        Bundle.module.url(forResource: "Templates", withExtension: nil)
-    }
+    static let builtInTemplates: URL? = Bundle.module.url(forResource: "Templates", withExtension: nil)
+    /// Its path, for telling built-in files apart in diagnostics.
+    static let builtInTemplatesPath: String? = builtInTemplates?.standardizedFileURL.path
 
     init(configuration: SiteConfiguration) {
         self.configuration = configuration
@@ -51,15 +51,9 @@ struct SiteRenderer: Sendable {
         return pathPrefix + url.dropFirst()
     }
 
-    /// Markdown rendered without its wrapping paragraph, for `markdown("inline")`.
+    /// Markdown rendered as inline content (no wrapping paragraph), for `markdown("inline")`.
     static func inlineMarkdown(_ text: String, options: MarkdownOptions) -> String {
-        var html = MarkdownDocument.html(text, options: options)
-        while html.hasSuffix("\n") { html.removeLast() }
-        if html.hasPrefix("<p"), let close = html.firstIndex(of: ">"), html.hasSuffix("</p>") {
-            let inner = html[html.index(after: close)..<html.index(html.endIndex, offsetBy: -4)]
-            if !inner.contains("<p") { return String(inner) }
-        }
-        return html
+        MarkdownDocument.inlineHTML(text, options: options)
     }
 
     /// Whether text holds any template syntax at all; without any, rendering it changes nothing.
@@ -80,6 +74,12 @@ struct SiteRenderer: Sendable {
 
     /// A template's body: template engine (by kind and configuration), then Markdown for `.md`.
     func renderBody(_ template: SourceTemplate, context: TemplateObject) throws(TemplateError) -> String {
+        try renderBodyAndLinks(template, context: context).html
+    }
+
+    /// The body and, when the Markdown was the file's own text (no template syntax), the links and
+    /// images the Markdown parser found in it, so the checks need not parse it again.
+    func renderBodyAndLinks(_ template: SourceTemplate, context: TemplateObject) throws(TemplateError) -> (html: String, links: [MarkdownLink]?) {
         let body = template.frontMatter.body
         let engine: String? = switch template.kind {
         case .markdown: configuration.markdownTemplateEngine
@@ -87,17 +87,18 @@ struct SiteRenderer: Sendable {
         case .html: configuration.htmlTemplateEngine
         }
         var text = body
+        var templated = false
         if engine != nil, Self.hasTemplateSyntax(body) {
             do {
                 text = try environment.render(source: body, path: template.displayPath, context: context)
+                templated = true
             } catch {
                 throw Self.shift(error, path: template.displayPath, by: template.frontMatter.bodyLine - 1)
             }
         }
-        if template.kind == .markdown {
-            text = MarkdownDocument.html(text, options: bodyMarkdown)
-        }
-        return text
+        guard template.kind == .markdown else { return (text, nil) }
+        let document = MarkdownDocument(parsing: text, options: bodyMarkdown)
+        return (document.renderHTML(), templated ? nil : document.links)
     }
 
     /// Render content through a layout and the layouts it sits in. Errors name the layout's file.
@@ -158,10 +159,13 @@ struct SiteRenderer: Sendable {
     /// A file path as diagnostics show it: built-in templates as `(built-in)/…`, others relative to
     /// the working folder where possible.
     static func displayPath(_ path: String) -> String {
-        if let builtIn = builtInTemplates?.standardizedFileURL.path, path.hasPrefix(builtIn + "/") {
+        if let builtIn = builtInTemplatesPath, path.hasPrefix(builtIn + "/") {
             return "(built-in)/" + path.dropFirst(builtIn.count + 1)
         }
-        let cwd = FileManager.default.currentDirectoryPath + "/"
+        let cwd = workingFolder
         return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
     }
+
+    /// The working folder, read once: diagnostics name files relative to it.
+    static let workingFolder = FileManager.default.currentDirectoryPath + "/"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Templates
 
 /// Checks while building: screenshots and inline images resolve to files the site will have,
@@ -72,7 +73,7 @@ extension SiteSession {
     }
 
     /// Every check of one page.
-    func check(_ page: Page, template: SourceTemplate, files: Set<String>) -> [Diagnostic] {
+    func check(_ page: Page, template: SourceTemplate, content: String = "", links: [MarkdownLink]? = nil, files: Set<String>) -> [Diagnostic] {
         guard let url = page.url, page.pageNumber == 0 else { return [] }
         var diagnostics: [Diagnostic] = []
         let path = template.displayPath
@@ -85,7 +86,16 @@ extension SiteSession {
                 message: "screenshot '\(src)' is not a file the site has (looked for \(site))"))
         }
         let bodyLine = template.frontMatter.bodyLine
-        for reference in LinkScanner.scan(template.frontMatter.body) {
+        var references = LinkScanner.scan(template.frontMatter.body, htmlOnly: template.kind == .markdown)
+        if template.kind == .markdown {
+            // Markdown links and images as the Markdown parser reads them (reference links included).
+            for link in links ?? MarkdownDocument(parsing: template.frontMatter.body, options: renderer.bodyMarkdown).links {
+                if link.destination.contains("%7B%7B") || link.destination.contains("%7B%25") { continue }
+                references.append(LinkScanner.Reference(kind: link.isImage ? .image : .link, target: link.destination, line: link.line, column: link.column))
+            }
+            references.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        }
+        for reference in references {
             guard let site = Self.resolve(reference.target, against: url, pathPrefix: prefix), !Self.siteHas(site, files: files) else { continue }
             let line = reference.line + bodyLine - 1
             switch reference.kind {
@@ -97,8 +107,31 @@ extension SiteSession {
                     message: "link '\(reference.target)' points at no page or file of the site"))
             }
         }
+        // Images that macros in the body write (`appScreenshots`, `appImage`…): found in the rendered
+        // body, placed at the line of the source that names the file.
+        if SiteRenderer.hasTemplateSyntax(template.frontMatter.body) {
+            let reported = Set(references.map(\.target))
+            var seen: Set<String> = []
+            for reference in LinkScanner.scan(content, htmlOnly: true) where reference.kind == .image {
+                guard !reported.contains(reference.target), seen.insert(reference.target).inserted,
+                      let site = Self.resolve(reference.target, against: url, pathPrefix: prefix), !Self.siteHas(site, files: files) else { continue }
+                let name = reference.target.split(separator: "/").last.map(String.init) ?? reference.target
+                let (line, column) = Self.locate(name, in: template.frontMatter.body)
+                diagnostics.append(Diagnostic(.warning, path: path, line: line.map { $0 + bodyLine - 1 } ?? bodyLine, column: column ?? 1,
+                    message: "image '\(reference.target)' is not a file the site has (looked for \(site))"))
+            }
+        }
         diagnostics += Self.indentationWarnings(template.frontMatter, path: path)
         return diagnostics
+    }
+
+    /// The line and column (1-based) of the first occurrence of `needle` in `text`.
+    static func locate(_ needle: String, in text: String) -> (Int?, Int?) {
+        guard !needle.isEmpty, let range = text.range(of: needle) else { return (nil, nil) }
+        let before = text[..<range.lowerBound]
+        let line = before.count { $0 == "\n" } + 1
+        let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+        return (line, before[lineStart...].count + 1)
     }
 
     /// `screenshots:`/`related:` (or their `items:`) with nothing under them because the lines that

@@ -49,7 +49,7 @@ extension SiteSession {
             }
         }
         for tag in tagOrder.sorted() where tag != "all" { collections[tag] = .array(byTag[tag] ?? []) }
-        let inputName = configuration.input.split(separator: "/").joined(separator: "/")
+        let inputName = configuration.inputName
         var declared = configuration.collections
         if configuration.sectionCollections {
             let posts = configuration.inputURL.appendingPathComponent("posts")

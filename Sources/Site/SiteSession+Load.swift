@@ -10,27 +10,52 @@ extension SiteSession {
         let input = configuration.inputURL
         let skipped: Set<String> = [configuration.layoutsURL.path, configuration.includesURL.path, configuration.dataURL.path, configuration.outputURL.path]
         var found: [(String, URL)] = []
+        var files: Set<String> = []
         walk(input, relative: "", skipped: skipped) { relative, url in
+            files.insert(relative)
             if TemplateKind(fileName: relative) != nil { found.append((relative, url)) }
+        }
+        inputFiles = files
+        let ignores = ignorePatterns()
+        if !ignores.isEmpty {
+            let prefix = configuration.inputName + "/"
+            found.removeAll { relative, _ in ignores.contains { Self.ignores($0, prefix + relative) } }
         }
         return found.sorted { $0.0 < $1.0 }
     }
 
     /// Every file below a folder, depth first, skipping dot-files and `node_modules`.
-    func walk(_ folder: URL, relative: String, skipped: Set<String>, depth: Int = 0, visit: (String, URL) -> Void) {
-        guard depth < 64, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") && name != "node_modules" {
-            let url = folder.appendingPathComponent(name)
-            if skipped.contains(url.standardizedFileURL.path) { continue }
-            let path = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                walk(url, relative: path, skipped: skipped, depth: depth + 1, visit: visit)
-            } else {
-                visit(path, url)
+    func walk(_ folder: URL, relative: String, skipped: Set<String>, visit: (String, URL) -> Void) {
+        let base = folder.standardizedFileURL.path
+        DirectoryWalker.walk(base, skipping: skipped) { child, path in
+            visit(relative.isEmpty ? child : relative + "/" + child, URL(fileURLWithPath: path, isDirectory: false))
+        }
+    }
+
+    /// The lines of `.eleventyignore` beside the configuration and in the input folder: paths and
+    /// globs relative to the root, as Eleventy reads them (`#` comments, blank lines skipped).
+    func ignorePatterns() -> [String] {
+        var patterns: [String] = []
+        for folder in [configuration.root, configuration.inputURL] {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(".eleventyignore").path) else { continue }
+            for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+                var pattern = line.trimmingCharacters(in: .whitespaces)
+                if pattern.isEmpty || pattern.hasPrefix("#") { continue }
+                while pattern.hasPrefix("./") { pattern.removeFirst(2) }
+                if folder == configuration.inputURL, !pattern.hasPrefix(configuration.inputName + "/") {
+                    pattern = configuration.inputName + "/" + pattern
+                }
+                patterns.append(pattern)
             }
         }
+        return patterns
+    }
+
+    /// Whether an ignore pattern covers a path (relative to the root): a folder covers what is in it.
+    static func ignores(_ pattern: String, _ path: String) -> Bool {
+        let folder = pattern.hasSuffix("/") ? pattern : pattern + "/"
+        if path.hasPrefix(folder) || path == pattern { return true }
+        return (pattern.contains("*") || pattern.contains("{")) && Glob(pattern).matches(path)
     }
 
     /// The built-in virtual templates to load (generated pages), minus those switched off.
@@ -95,8 +120,9 @@ extension SiteSession {
             let url = folder.isEmpty ? input : input.appendingPathComponent(folder)
             let name = folder.isEmpty ? input.lastPathComponent : (folder.split(separator: "/").last.map(String.init) ?? "")
             for suffix in DataFile.templateDataSuffixes {
+                let relative = folder.isEmpty ? name + suffix : folder + "/" + name + suffix
+                guard inputFiles.contains(relative) else { continue }
                 let file = url.appendingPathComponent(name + suffix)
-                guard FileManager.default.fileExists(atPath: file.path) else { continue }
                 if case .object(let object)? = DataFile.load(file, displayPath: displayPath(file), diagnostics: &diagnostics) {
                     DataMerge.merge(&merged, DataMerge.normalizingTags(object))
                 } else if !diagnostics.contains(where: { $0.path == displayPath(file) }) {
@@ -118,9 +144,10 @@ extension SiteSession {
         let stem = template.path.nameWithoutExtension
         // A template named after its folder would read the directory data file again.
         if template.path.folders.last == stem { return merged }
+        let folderPath = template.path.folders.joined(separator: "/")
         for suffix in DataFile.templateDataSuffixes {
+            guard inputFiles.contains(folderPath.isEmpty ? stem + suffix : folderPath + "/" + stem + suffix) else { continue }
             let file = folder.appendingPathComponent(stem + suffix)
-            guard FileManager.default.fileExists(atPath: file.path) else { continue }
             if case .object(let object)? = DataFile.load(file, displayPath: displayPath(file), diagnostics: &diagnostics) {
                 DataMerge.merge(&merged, DataMerge.normalizingTags(object))
             }
@@ -164,11 +191,6 @@ extension SiteSession {
 
     /// The path of a file as diagnostics show it: relative to the working folder where possible.
     func displayPath(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
-        if let builtIn = SiteRenderer.builtInTemplates?.standardizedFileURL.path, path.hasPrefix(builtIn + "/") {
-            return "(built-in)/" + path.dropFirst(builtIn.count + 1)
-        }
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+        SiteRenderer.displayPath(url.path)
     }
 }

@@ -213,7 +213,9 @@ extension SiteSession {
             var items: [TemplateValue]
             switch Self.lookup(source, in: lookupData) {
             case .array(let array): items = array
-            case .object(let object): items = object.keys.map(TemplateValue.string)
+            case .object(let object):
+                // Eleventy paginates an object's keys, or its values with `resolve: values`.
+                items = pagination["resolve"]?.stringValue == "values" ? object.pairs.map(\.value) : object.keys.map(TemplateValue.string)
             case .undefined, .null:
                 let position = template.frontMatter.positions["pagination.data"]
                 if !source.hasPrefix("collections") {
@@ -236,6 +238,8 @@ extension SiteSession {
             chunks = stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
         }
 
+        let addAllPages = paginationSettings?["addAllPagesToCollections"]?.isTruthy ?? false
+        let allChunks: TemplateValue = paginationSettings == nil ? .undefined : .array(chunks.map(TemplateValue.array))
         var pages: [Page] = []
         for (number, chunk) in chunks.enumerated() {
             var pageData = data
@@ -243,7 +247,7 @@ extension SiteSession {
                 var pagination = settings
                 pagination["items"] = .array(chunk)
                 pagination["pageNumber"] = .number(Double(number))
-                pagination["pages"] = .array(chunks.map(TemplateValue.array))
+                pagination["pages"] = allChunks
                 if let alias = settings["alias"]?.stringValue, !alias.isEmpty {
                     let value: TemplateValue = (settings["size"].map { if case .number(let n) = $0 { n } else { 1 } } ?? 1) == 1 ? (chunk.first ?? .undefined) : .array(chunk)
                     Self.set(value, at: alias.split(separator: ".").map(String.init)[...], in: &pageData)
@@ -259,15 +263,17 @@ extension SiteSession {
             let url = output.map(EleventyPath.url(ofOutput:))
             pageData["page"] = .object(Self.pageObject(template, date: date, url: url, outputPath: output, outputFolder: configuration.output))
             pages.append(Page(template: templateIndex, data: pageData, outputPath: output, url: url, date: date, pageNumber: number,
-                              tags: tags, inCollections: !excluded && number == 0, displayPath: template.displayPath,
+                              tags: tags, inCollections: !excluded && (number == 0 || addAllPages), displayPath: template.displayPath,
                               inputPath: template.inputPath, isVirtual: template.isVirtual))
         }
         // Pagination links, now that every page's URL is known.
         if paginationSettings != nil, pages.count > 0 {
-            let hrefs = pages.map { $0.url.map(TemplateValue.string) ?? .bool(false) }
+            let hrefList = pages.map { $0.url.map(TemplateValue.string) ?? .bool(false) }
+            let hrefs = hrefList
+            let hrefsValue: TemplateValue = .array(hrefList)
             for index in pages.indices {
                 guard case .object(var pagination)? = pages[index].data["pagination"] else { continue }
-                pagination["hrefs"] = .array(hrefs)
+                pagination["hrefs"] = hrefsValue
                 var href = TemplateObject()
                 href["previous"] = index > 0 ? hrefs[index - 1] : .undefined
                 href["next"] = index + 1 < hrefs.count ? hrefs[index + 1] : .undefined

@@ -6,7 +6,7 @@ extension SiteSession {
     /// What a page's rendering reads: its template, its layout chain and every template those
     /// extend, include or import (found through the loader), and which of `collections`,
     /// `navigation` and `journeys` any of them names. `closures` caches each file's transitive reads.
-    func dependencies(of page: Page, template: SourceTemplate, layouts: [String: LayoutFile],
+    func dependencies(of page: Page, template: SourceTemplate, layouts: [String: LayoutFile], globalKeys: [String],
                       closures: inout [String: (files: Set<String>, mentions: Set<String>)]) -> PageDependencies {
         var files: Set<String> = []
         var mentions: Set<String> = []
@@ -19,7 +19,7 @@ extension SiteSession {
                 mentions.formUnion(closure.mentions)
             }
         }
-        include(ScannedTemplate(template.frontMatter.body), depth: 0)
+        include(ScannedTemplate(template.frontMatter.body, dataKeys: globalKeys), depth: 0)
         var cursor = page.data["layout"]?.stringValue
         var seen: Set<String> = []
         while let name = cursor, let layout = layouts[name], seen.insert(name).inserted, seen.count < 32 {
@@ -28,7 +28,15 @@ extension SiteSession {
             mentions.formUnion(closure.mentions)
             cursor = layout.parentName
         }
-        if page.data["pagination"] != nil || template.isVirtual { mentions.insert("collections") }
+        if Self.paginatesCollections(page.data) || template.isVirtual { mentions.insert("collections") }
+        if case .object(let pagination)? = page.data["pagination"], let source = pagination["data"]?.stringValue,
+           let key = source.split(separator: ".").first.map(String.init), globalKeys.contains(key) {
+            mentions.insert("data:" + key)
+        }
+        // Data strings rendered for the page (permalink, computed values) may name global data too.
+        for key in globalKeys where !mentions.contains("data:" + key) {
+            if case .string(let permalink)? = page.data["permalink"], permalink.contains(key) { mentions.insert("data:" + key) }
+        }
         return PageDependencies(template: template.file.standardizedFileURL.path, files: Array(files), mentions: mentions)
     }
 
@@ -37,7 +45,7 @@ extension SiteSession {
         if let known = closures[path] { return known }
         closures[path] = ([path], [])  // a cycle stops here
         guard depth < 50, let data = FileManager.default.contents(atPath: path) else { return ([path], []) }
-        let scan = ScannedTemplate(String(decoding: data, as: UTF8.self))
+        let scan = ScannedTemplate(String(decoding: data, as: UTF8.self), dataKeys: closureDataKeys)
         var files: Set<String> = [path]
         var mentions = scan.mentions
         for name in scan.references {
@@ -63,22 +71,52 @@ extension SiteSession {
         if templatePaths != previousTemplates { return all }
         var changedTemplates: Set<String> = []
         var changedFiles: Set<String> = []
+        var dataFolders: Set<String> = []  // directory data changed: the pages below these folders
+        var globalKeys: Set<String> = []    // global data changed: the pages that name these keys
+        let input = configuration.inputURL.path, data = configuration.dataURL.path
+        let dataSuffixes = [".11tydata.json", ".11tydata.js", ".json", ".js", ".cjs", ".mjs", ".yml", ".yaml"]
         for path in changed {
             if templatePaths.contains(path) {
                 changedTemplates.insert(path)
-            } else if path.hasSuffix(".json") || path.hasSuffix(".js") || path.hasSuffix(".yml") || path.hasSuffix(".yaml") || path.hasSuffix(".cjs") {
-                return all  // data: its dependents are every page under it, or every page for global data
+                continue
+            }
+            guard let suffix = dataSuffixes.first(where: { path.hasSuffix($0) }) else {
+                changedFiles.insert(path)  // a layout, an include, a macro
+                continue
+            }
+            let name = String(path.split(separator: "/").last ?? "")
+            let stem = String(name.dropLast(suffix.count))
+            if path.hasPrefix(data + "/") {
+                // `_data/app.json` is `app`; `_data/site/nav.json` is under `site`.
+                globalKeys.insert(String(path.dropFirst(data.count + 1).split(separator: "/").first.map { String($0) }?.split(separator: ".").first ?? ""))
+            } else if path == configuration.root.appendingPathComponent("package.json").path {
+                globalKeys.insert("pkg")
+            } else if path.hasPrefix(input + "/") {
+                let folderPath = String(path.dropFirst(input.count + 1).dropLast(name.count + 1))
+                let folderName = folderPath.split(separator: "/").last.map(String.init) ?? configuration.inputURL.lastPathComponent
+                let beside = (path as NSString).deletingLastPathComponent
+                if stem == folderName {
+                    dataFolders.insert(folderPath)
+                } else if let template = templatePaths.first(where: { ($0 as NSString).deletingLastPathComponent == beside && EleventyPath($0).nameWithoutExtension == stem }) {
+                    changedTemplates.insert(template)  // a template data file
+                } else {
+                    return all
+                }
             } else {
-                changedFiles.insert(path)
+                return all
             }
         }
+        let dataChanged = !dataFolders.isEmpty || !globalKeys.isEmpty
         var selected: Set<Int> = []
         for (index, page) in pages.enumerated() {
-            let path = templates[page.template].file.standardizedFileURL.path
+            let template = templates[page.template]
+            let path = template.file.standardizedFileURL.path
             if changedTemplates.contains(path) { selected.insert(index); continue }
+            if !template.isVirtual, dataFolders.contains(where: { $0.isEmpty || template.path.relative.hasPrefix($0 + "/") }) { selected.insert(index); continue }
             guard let output = page.outputPath, let previous = state.dependencies[output] else { selected.insert(index); continue }
             if !changedFiles.isDisjoint(with: previous.files) { selected.insert(index); continue }
-            if !changedTemplates.isEmpty, previous.mentions.contains("collections") || previous.mentions.contains("journeys") { selected.insert(index); continue }
+            if globalKeys.contains(where: { previous.mentions.contains("data:" + $0) }) { selected.insert(index); continue }
+            if !changedTemplates.isEmpty || dataChanged, previous.mentions.contains("collections") || previous.mentions.contains("journeys") { selected.insert(index); continue }
             if navigationChanged, previous.mentions.contains("navigation") { selected.insert(index) }
         }
         return selected

@@ -1,5 +1,6 @@
 import Foundation
 import Journeys
+import Markdown
 import Templates
 
 /// A build of a design history that can be run again: the first `build` loads and renders
@@ -17,6 +18,12 @@ public final class SiteSession: @unchecked Sendable {
 
     /// What the last build read and made, reused by `rebuild(changed:)`.
     var state = State()
+    /// Every file of the input folder (relative paths), from the last walk: data files are looked up here.
+    var inputFiles: Set<String> = []
+    /// The global data names the last build's dependency scan looked for.
+    var closureDataKeys: [String] = []
+    /// Whether to keep what rebuilds need (page dependencies, rendered bodies): a one-shot build does not.
+    let incremental: Bool
 
     struct State {
         /// Templates by file path, with the modification date they were read at.
@@ -45,9 +52,10 @@ public final class SiteSession: @unchecked Sendable {
         var mentions: Set<String>
     }
 
-    public init(configuration: SiteConfiguration, journeys: JourneyCatalog = JourneyCatalog()) {
+    public init(configuration: SiteConfiguration, journeys: JourneyCatalog = JourneyCatalog(), incremental: Bool = true) {
         self.configuration = configuration
         self.journeys = journeys
+        self.incremental = incremental
         self.renderer = SiteRenderer(configuration: configuration)
     }
 
@@ -80,6 +88,7 @@ public final class SiteSession: @unchecked Sendable {
 
     private func run(write: Bool, changed: Set<String>?) -> BuildReport {
         let start = Date()
+        var timings = StageTimings(enabled: ProcessInfo.processInfo.environment["SITE_TIMINGS"] != nil)
         var report = BuildReport()
         var diagnostics: [Diagnostic] = []
 
@@ -93,13 +102,14 @@ public final class SiteSession: @unchecked Sendable {
             + virtualTemplates().map { (relative: $0.relative, url: $0.url, virtual: true) }
         let previous = state.templates
         let previousTemplates = Set(previous.keys)
-        let inputName = configuration.input.hasPrefix("./") ? String(configuration.input.dropFirst(2)) : configuration.input
+        let inputName = configuration.inputName
+        let inputPrefix = inputName.hasPrefix("/") ? inputName + "/" : "./" + inputName + "/"
         let loaded: [SourceTemplate?] = Parallel.map(sources.indices.map { $0 }) { index in
             let source = sources[index]
             let key = source.url.standardizedFileURL.path
             if let changed, !changed.contains(key), let cached = previous[key] { return cached }
             return SourceTemplate.load(file: source.url, relative: source.relative, displayPath: self.displayPath(source.url),
-                                       inputPath: source.virtual ? "./(built-in)/virtual/" + source.relative : "./" + inputName + "/" + source.relative,
+                                       inputPath: source.virtual ? "./(built-in)/virtual/" + source.relative : inputPrefix + source.relative,
                                        isVirtual: source.virtual)
         }
         let templates = loaded.compactMap { $0 }
@@ -115,6 +125,7 @@ public final class SiteSession: @unchecked Sendable {
         allFolders.insert("")
         let directoryData = loadDirectoryData(folders: allFolders, diagnostics: &diagnostics)
 
+        timings.mark("load")
         // The cascade without layouts and global data, to learn each page's layout.
         let cascades: [(data: TemplateObject, diagnostics: [Diagnostic])] = Parallel.map(templates) { template in
             var diagnostics: [Diagnostic] = []
@@ -134,12 +145,13 @@ public final class SiteSession: @unchecked Sendable {
         let fullData: [TemplateObject] = Parallel.map(cascades.indices.map { $0 }) { index in
             var data = globalData
             let own = cascades[index].data
-            let layout = own["layout"]?.stringValue ?? globalData["layout"]?.stringValue
+            let layout: String? = if case .string(let name)? = own["layout"] { name } else if case .string(let name)? = globalData["layout"] { name } else { nil }
             DataMerge.merge(&data, Self.layoutData(layout, layouts: layouts))
             DataMerge.merge(&data, own)
             return data
         }
 
+        timings.mark("cascade")
         // Pages: URLs, pagination, computed data. Templates paginating collections wait for them.
         let deferred = Set(templates.indices.filter { Self.paginatesCollections(fullData[$0]) })
         let first: [(pages: [Page], diagnostics: [Diagnostic])] = Parallel.map(templates.indices.map { $0 }) { index in
@@ -163,6 +175,7 @@ public final class SiteSession: @unchecked Sendable {
             for result in later { diagnostics += result.diagnostics }
         }
 
+        timings.mark("pages")
         // Two pages writing one file: an error naming both; a built-in generated page gives way
         // to a page of the site.
         pages = resolveConflicts(pages, diagnostics: &diagnostics)
@@ -174,6 +187,7 @@ public final class SiteSession: @unchecked Sendable {
 
         // Navigation, journeys, collections.
         let order = Self.collectionOrder(pages)
+        timings.mark("copies")
         let navigation = NavigationTree(pages: pages, order: order, homeKey: configuration.homeKey)
         for orphan in navigation.orphans where orphan.parent != configuration.homeKey {
             let page = pages[orphan.page]
@@ -189,41 +203,63 @@ public final class SiteSession: @unchecked Sendable {
                                     siteHasFile: { Self.siteHas($0, files: siteFiles) })
         }
         let catalog = journeys
-        let journeyData: [TemplateValue?] = Parallel.map(journeyInputs) { journeyPageData(for: $0, catalog: catalog) }
-        for index in pages.indices {
-            if let value = journeyData[index] { pages[index].data["journey"] = value }
-            pages[index].data["navigation"] = navigation.data(forPage: index, key: navigationKeys[index])
+        // One journey check a page, for its data, the global data and its diagnostics.
+        // A page that names no journey is not checked (and its body need not be read for one).
+        let journeyChecks: [PageCheck?] = Parallel.map(journeyInputs) { input in
+            guard let reference = input.data["journey"], reference.isTruthy else { return nil }
+            return journeyPage(for: input, catalog: catalog)
         }
-        let journeysGlobal = journeyGlobalData(catalog: catalog, pages: journeyInputs)
+        let journeyData = journeyChecks.map { $0.flatMap(journeyPageData(check:)) }
+        diagnostics += journeyCatalogDiagnostics(catalog: catalog)
+        timings.mark("journeys")
+        let pagesBeforeNavigation = pages
+        pages = Parallel.map(pages.indices.map { $0 }) { index in
+            var page = pagesBeforeNavigation[index]
+            if let value = journeyData[index] { page.data["journey"] = value }
+            page.data["navigation"] = navigation.data(forPage: index, key: navigationKeys[index])
+            return page
+        }
+        timings.mark("navigation-data")
+        let journeysGlobal = JourneyTemplateData.global(catalog: catalog, pages: zip(journeyInputs, journeyChecks).compactMap { input, check in
+            check.map { (input.url, input.data["title"]?.stringValue ?? input.url, $0) }
+        })
 
         let finishedPages = pages
+        timings.mark("navigation")
         // Decide what to render: everything, or on a rebuild what the change can affect.
         let navigationSignature = navigation.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)" }.joined(separator: "\n")
         let renderSet = pagesToRender(pages, templates: templates, changed: changed, previousTemplates: previousTemplates,
                                       navigationChanged: navigationSignature != state.navigationSignature)
 
         // Render bodies, then layouts, in parallel; collections carry the rendered bodies.
-        let collections = buildCollections(pages, templates: templates)
+        // Bodies see collections without rendered content; build them only if a body names them.
+        let bodiesReadCollections = renderSet.contains { index in
+            let body = templates[pages[index].template].frontMatter.body
+            return SiteRenderer.hasTemplateSyntax(body) && body.contains("collections")
+        }
+        let collections = bodiesReadCollections ? buildCollections(pages, templates: templates) : TemplateObject()
         let renderer = self.renderer
         let previousContents = state.contents
-        let bodies: [(content: String, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
+        let bodies: [(content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
             guard renderSet.contains(index) else {
-                return (previousContents["\(finishedPages[index].inputPath)#\(finishedPages[index].pageNumber)"] ?? "", [])
+                return (previousContents["\(finishedPages[index].inputPath)#\(finishedPages[index].pageNumber)"] ?? "", nil, [])
             }
             let page = finishedPages[index]
             var context = page.data
             context["collections"] = .object(collections)
             context["journeys"] = journeysGlobal
             do throws(TemplateError) {
-                return (try renderer.renderBody(templates[page.template], context: context), [])
+                let (html, links) = try renderer.renderBodyAndLinks(templates[page.template], context: context)
+                return (html, links, [])
             } catch {
-                return ("", [SiteRenderer.diagnostic(error)])
+                return ("", nil, [SiteRenderer.diagnostic(error)])
             }
         }
         for body in bodies { diagnostics += body.diagnostics }
         let contents = bodies.map(\.content)
         var contentsByPage: [String: String] = [:]
-        for (index, page) in pages.enumerated() { contentsByPage["\(page.inputPath)#\(page.pageNumber)"] = contents[index] }
+        for (index, page) in pages.enumerated() where incremental { contentsByPage["\(page.inputPath)#\(page.pageNumber)"] = contents[index] }
+        timings.mark("bodies")
         let finalCollections = buildCollections(pages, templates: templates, contents: contents)
         let rendered: [(output: String, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
             guard renderSet.contains(index), finishedPages[index].outputPath != nil else { return ("", []) }
@@ -232,23 +268,26 @@ public final class SiteSession: @unchecked Sendable {
             context["collections"] = .object(finalCollections)
             context["journeys"] = journeysGlobal
             var diagnostics: [Diagnostic] = []
-            let layout = page.data["layout"]?.stringValue
+            let layout: String? = if case .string(let name)? = page.data["layout"] { name } else { nil }
             let output = renderer.applyLayouts(contents[index], layout: layout?.isEmpty == false ? layout : nil, layouts: layouts,
                                                parsed: parsedLayouts, context: context, pagePath: page.displayPath, diagnostics: &diagnostics)
             return (output, diagnostics)
         }
         for result in rendered { diagnostics += result.diagnostics }
 
+        timings.mark("layouts")
         // Checks.
         let checks: [[Diagnostic]] = Parallel.map(pages.indices.map { $0 }) { index in
             let page = finishedPages[index]
             let template = templates[page.template]
-            guard !template.isVirtual, renderSet.contains(index) || changed == nil else { return [] }
-            return self.check(page, template: template, files: siteFiles)
-                + journeyDiagnostics(for: journeyInputs[index], catalog: catalog)
+            // Every page is checked on a rebuild too: a new image can resolve a warning of a page not rendered again.
+            guard !template.isVirtual else { return [] }
+            return self.check(page, template: template, content: contents[index], links: bodies[index].links, files: siteFiles)
+                + (journeyChecks[index]?.problems.map(Diagnostic.init(problem:)) ?? [])
         }
         for list in checks { diagnostics += list }
 
+        timings.mark("checks")
         // Write.
         var outputs: [(path: String, content: String)] = []
         for index in pages.indices {
@@ -271,16 +310,19 @@ public final class SiteSession: @unchecked Sendable {
         if !errors {
             state.outputs = Dictionary(outputs.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
             var closures: [String: (files: Set<String>, mentions: Set<String>)] = [:]
+            closureDataKeys = globalData.keys.filter { $0 != "eleventy" }
             var dependencies: [String: PageDependencies] = [:]
-            for page in pages {
+            for page in pages where incremental {
                 guard let path = page.outputPath else { continue }
-                dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, closures: &closures)
+                dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys, closures: &closures)
             }
             state.dependencies = dependencies
             state.navigationSignature = navigationSignature
-            state.contents = contentsByPage
+            if incremental { state.contents = contentsByPage }
             state.built = true
         }
+        timings.mark("write")
+        timings.report()
         report.diagnostics = diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }
         report.seconds = Date().timeIntervalSince(start)
         return report

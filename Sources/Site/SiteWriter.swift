@@ -5,6 +5,7 @@ import Foundation
 struct SiteWriter: Sendable {
     let output: URL
     let staging: URL
+    let stagingPath: String
 
     /// Refuse an output folder that would destroy the input or the project.
     init(output: URL, protecting protected: [URL]) throws(SiteWriterError) {
@@ -18,6 +19,7 @@ struct SiteWriter: Sendable {
         self.output = output
         let name = ".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)"
         self.staging = output.deletingLastPathComponent().appendingPathComponent(name)
+        self.stagingPath = staging.path
     }
 
     static func isSameOrAncestor(_ a: URL, of b: URL) -> Bool {
@@ -38,19 +40,38 @@ struct SiteWriter: Sendable {
             let parts = path.split(separator: "/").dropLast()
             if !parts.isEmpty { folders.insert(parts.joined(separator: "/")) }
         }
+        // Parents sort before their children, so one mkdir each is enough.
         for folder in folders.sorted() {
-            try FileManager.default.createDirectory(at: try resolve(folder), withIntermediateDirectories: true)
+            let path = try resolvePath(folder)
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            }
         }
     }
 
     /// Write a file below the staging folder (its folder made by `makeFolders`); `relativePath` never leaves it.
     func write(_ data: Data, to relativePath: String) throws {
-        let target = try resolve(relativePath)
-        do {
-            try data.write(to: target)
-        } catch {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: target)
+        let path = try resolvePath(relativePath)
+        if Self.writeFile(path, data) { return }
+        let target = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: target)
+    }
+
+    /// One open, write and close; false if the file could not be written that way.
+    private static func writeFile(_ path: String, _ data: Data) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                guard let base = raw.baseAddress else { return false }
+                let written = Foundation.write(fd, base + offset, raw.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                offset += written
+            }
+            return true
         }
     }
 
@@ -62,6 +83,12 @@ struct SiteWriter: Sendable {
         }
         if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
         try fm.copyItem(at: source, to: target)
+    }
+
+    private func resolvePath(_ relativePath: String) throws -> String {
+        let parts = relativePath.split(separator: "/").filter { $0 != "." && !$0.isEmpty }
+        guard !parts.contains("..") else { throw SiteWriterError(message: "output path leaves the site: \(relativePath)") }
+        return stagingPath + "/" + parts.joined(separator: "/")
     }
 
     private func resolve(_ relativePath: String) throws -> URL {

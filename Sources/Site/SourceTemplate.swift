@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One template file, read: where it is, its front matter and body. Built-in virtual templates
 /// (generated pages) are loaded the same way, as if they were in the input folder.
@@ -21,17 +24,26 @@ struct SourceTemplate: Sendable {
     static func load(file: URL, relative: String, displayPath: String, inputPath: String, isVirtual: Bool) -> SourceTemplate? {
         guard let kind = TemplateKind(fileName: relative) else { return nil }
         var diagnostics: [Diagnostic] = []
-        let text: String
-        do {
-            let data = try Data(contentsOf: file)
+        var text = ""
+        if let data = FileManager.default.contents(atPath: file.path) {
             text = String(decoding: data, as: UTF8.self)
-        } catch {
-            diagnostics.append(Diagnostic(.error, path: displayPath, message: "cannot read: \(error.localizedDescription)"))
-            text = ""
+        } else {
+            diagnostics.append(Diagnostic(.error, path: displayPath, message: "cannot read the file"))
         }
+        // One stat for both dates; Linux keeps no creation time, so the change time stands in for it.
+        var modified = Date(timeIntervalSince1970: 0), created = modified
+        #if os(Linux)
+        var info = stat()
+        if stat(file.path, &info) == 0 {
+            modified = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+            created = Date(timeIntervalSince1970: Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9)
+            if created > modified { created = modified }
+        }
+        #else
         let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
-        let modified = attributes?[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)
-        let created = attributes?[.creationDate] as? Date ?? modified
+        modified = attributes?[.modificationDate] as? Date ?? modified
+        created = attributes?[.creationDate] as? Date ?? modified
+        #endif
         let frontMatter = FrontMatter(text: text, path: displayPath, diagnostics: &diagnostics)
         return SourceTemplate(path: EleventyPath(relative), file: file, displayPath: displayPath, inputPath: inputPath, kind: kind,
                               frontMatter: frontMatter, created: created, modified: modified, isVirtual: isVirtual, diagnostics: diagnostics)

@@ -200,8 +200,11 @@ enum NunjucksFilters {
             case .number(let n): s = TemplateValue.format(number: n)
             default: return value
             }
-            let old = arguments.value(at: 0, named: "old").stringValue
             let new = arguments.value(at: 1, named: "new").stringValue
+            if let regex = TemplateRegex.parts(of: arguments.value(at: 0, named: "old")) {
+                return keepingSafety(value, TemplateRegex.replace(regex.pattern, flags: regex.flags, in: s, with: new))
+            }
+            let old = arguments.value(at: 0, named: "old").stringValue
             let limitValue = arguments.value(at: 2, named: "maxCount")
             let limit = limitValue.isNullish ? Int.max : integer(limitValue, default: Int.max)
             return keepingSafety(value, replace(in: s, old, with: new, limit: limit))

@@ -3,6 +3,7 @@
 ///
 /// Filters and globals registered by other modules may throw it (or any error) to report bad input.
 public struct TemplateCallError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, without a location.
     public var message: String
 
     public init(_ message: String) {

@@ -24,6 +24,11 @@ final class TemplateContext: @unchecked Sendable {
         return base[name]
     }
 
+    /// Every variable name, for suggestions in diagnostics.
+    func allNames() -> [String] {
+        base.keys + overlay.keys
+    }
+
     func set(_ name: String, _ value: TemplateValue) {
         overlay[name] = value
     }

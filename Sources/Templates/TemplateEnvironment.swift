@@ -12,14 +12,19 @@ public typealias TemplateFilter = @Sendable (_ value: TemplateValue, _ arguments
 /// Templates read through the loader are parsed once and cached; the cache is shared by copies of
 /// the environment and is safe to use from several threads. Call `clearCache()` when files change.
 public struct TemplateEnvironment: Sendable {
+    /// Where named templates are found; changing it forgets the parsed templates of this copy.
     public var loader: TemplateLoader {
         didSet { cache = TemplateCache() }
     }
+    /// Autoescaping and the recursion limit.
     public var options: TemplateOptions
+    /// Every filter by name: the built-ins and those added with `addFilter`.
     public private(set) var filters: [String: TemplateFilter] = [:]
+    /// Variables and functions every template sees, below the render's own context.
     public private(set) var globals = TemplateObject()
     private var cache = TemplateCache()
 
+    /// An environment with Nunjucks' built-in filters and globals.
     public init(loader: TemplateLoader = TemplateLoader(searchPaths: []), options: TemplateOptions = TemplateOptions()) {
         self.loader = loader
         self.options = options
@@ -35,10 +40,12 @@ public struct TemplateEnvironment: Sendable {
         return environment
     }
 
+    /// Adds or replaces a filter: how the site adds `url` and `markdown`, and overrides built-ins.
     public mutating func addFilter(_ name: String, _ filter: @escaping TemplateFilter) {
         filters[name] = filter
     }
 
+    /// Adds or replaces a global variable.
     public mutating func addGlobal(_ name: String, _ value: TemplateValue) {
         globals[name] = value
     }
@@ -102,7 +109,7 @@ public struct TemplateEnvironment: Sendable {
     /// Fails on the first filter the template uses that this environment does not have.
     private func checked(_ program: TemplateProgram) throws(TemplateError) -> TemplateProgram {
         if let unknown = program.firstUnknownFilter(known: filters) {
-            throw program.source.error("unknown filter '\(unknown.name)'", at: unknown.offset)
+            throw program.source.error("unknown filter '\(unknown.name)'" + TemplateSuggestion.hint(for: unknown.name, in: filters.keys), at: unknown.offset)
         }
         return program
     }

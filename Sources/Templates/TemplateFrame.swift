@@ -21,6 +21,17 @@ final class TemplateFrame: @unchecked Sendable {
         self.isTopLevel = isTopLevel
     }
 
+    /// Every name visible from this frame, for suggestions in diagnostics.
+    func allNames() -> [String] {
+        var all: [String] = []
+        var frame: TemplateFrame? = self
+        while let current = frame {
+            all += current.names
+            frame = current.parent
+        }
+        return all
+    }
+
     func push(isolatesWrites: Bool = false) -> TemplateFrame {
         TemplateFrame(parent: self, isolatesWrites: isolatesWrites)
     }

@@ -163,7 +163,9 @@ struct TemplateLexer {
             if !block, matches("%}", at: position) {
                 throw source.error("expected '}}' to close the tag opened with '{{'", at: position)
             }
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+            if b == UInt8(ascii: "r"), byte(at: position + 1) == UInt8(ascii: "/") {
+                try lexRegex()
+            } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
                 try lexString(quote: b)
             } else if b >= 0x30 && b <= 0x39 {
                 lexNumber()
@@ -205,6 +207,33 @@ struct TemplateLexer {
             position += 1
         }
         throw source.error("unclosed string literal", at: begin)
+    }
+
+    /// `r/pattern/flags`, as Nunjucks reads it: up to the first `/` not escaped by a backslash.
+    private mutating func lexRegex() throws(TemplateError) {
+        let begin = position
+        position += 2
+        var pattern: [UInt8] = []
+        while position < bytes.count, bytes[position] != UInt8(ascii: "/") {
+            if bytes[position] == UInt8(ascii: "\\"), position + 1 < bytes.count {
+                pattern.append(bytes[position])
+                position += 1
+            } else if bytes[position] == 0x0A {
+                break
+            }
+            pattern.append(bytes[position])
+            position += 1
+        }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "/") else {
+            throw source.error("unclosed regular expression: expected '/'", at: begin)
+        }
+        position += 1
+        var flags = ""
+        while position < bytes.count, "gimy".utf8.contains(bytes[position]) {
+            flags.unicodeScalars.append(Unicode.Scalar(bytes[position]))
+            position += 1
+        }
+        tokens.append(TemplateToken(kind: .regex, offset: begin, text: String(decoding: pattern, as: UTF8.self), flags: flags))
     }
 
     private mutating func lexNumber() {

@@ -7,6 +7,7 @@ public struct TemplateOptions: Sendable {
     /// with an error: this is what turns an include loop or runaway recursion into a diagnostic.
     public var recursionLimit: Int
 
+    /// Nunjucks' default is autoescaping on; the design-history profile turns it off.
     public init(autoescape: Bool = true, recursionLimit: Int = 100) {
         self.autoescape = autoescape
         self.recursionLimit = recursionLimit

@@ -35,6 +35,7 @@ struct TemplateParser {
         case .name: "'\(token.text)'"
         case .string: "a string"
         case .number: "a number"
+        case .regex: "a regular expression"
         case .symbol: "'\(token.text)'"
         case .end: "the end of the template"
         }
@@ -77,9 +78,20 @@ struct TemplateParser {
 
     private mutating func enter(_ token: TemplateToken) throws(TemplateError) {
         nesting += 1
-        if nesting > Self.maximumNesting {
+        if nesting > Self.maximumNesting || Self.stackPosition() < stackLimit {
             throw fail("template nested too deeply (more than \(Self.maximumNesting) levels)", at: token)
         }
+    }
+
+    /// The lowest stack address parsing may reach: as rendering does, parsing keeps within a budget
+    /// that fits the smallest thread stack of any platform, in debug builds too.
+    private var stackLimit: UInt = 0
+    static let stackBudget: UInt = 256 * 1024
+
+    @inline(__always)
+    private static func stackPosition() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
     private mutating func leave() { nesting -= 1 }
@@ -87,6 +99,8 @@ struct TemplateParser {
     // MARK: Statements
 
     mutating func parseTemplate() throws(TemplateError) -> [TemplateNode] {
+        let position = Self.stackPosition()
+        stackLimit = position > Self.stackBudget ? position - Self.stackBudget : 0
         let (nodes, end) = try parseBody(until: [], opener: nil)
         if let end { throw fail("unexpected '\(end.text)': there is no open block to end", at: end) }
         return nodes
@@ -142,6 +156,8 @@ struct TemplateParser {
         }
     }
 
+    private static let tags = ["if", "for", "set", "macro", "call", "import", "from", "include", "extends", "block", "filter", "switch", "raw", "verbatim"]
+
     private static let endTags: Set<String> = [
         "endif", "elif", "elseif", "else", "endfor", "endset", "endmacro", "endcall", "endblock", "endfilter",
         "endraw", "endverbatim", "case", "default", "endswitch",
@@ -165,7 +181,7 @@ struct TemplateParser {
         case "filter": return try parseFilterBlock(tag: tag)
         case "switch": return try parseSwitch(tag: tag)
         default:
-            throw fail("unknown tag '\(name)'", at: nameToken)
+            throw fail("unknown tag '\(name)'" + TemplateSuggestion.hint(for: name, in: Self.tags), at: nameToken)
         }
     }
 
@@ -608,6 +624,12 @@ struct TemplateParser {
         case .number:
             _ = advance()
             return .literal(.number(token.number))
+        case .regex:
+            _ = advance()
+            guard let value = TemplateRegex.value(pattern: token.text, flags: token.flags) else {
+                throw fail("invalid regular expression /\(token.text)/", at: token)
+            }
+            return .literal(value)
         case .name:
             _ = advance()
             switch token.text {

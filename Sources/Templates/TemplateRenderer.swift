@@ -9,15 +9,50 @@ final class TemplateRenderer: @unchecked Sendable {
     private let autoescape: Bool
     private var depth = 0
 
+    /// The lowest stack address this render may reach (see `stackBudget`).
+    private var stackLimit: UInt = 0
+
+    /// How much stack one render may use. Every thread has at least 512 KiB (macOS's secondary
+    /// threads, the smallest default); a render that would need more is stopped with an error, so that
+    /// deep nesting inside recursion can never overflow the stack, whatever the build or thread.
+    static let stackBudget: UInt = 384 * 1024
+
+    /// Copied out of the environment once, so that hot lookups do not go through it.
+    private let globals: TemplateObject
+    private let filters: [String: TemplateFilter]
+    private let recursionLimit: Int
+
     init(environment: TemplateEnvironment) {
         self.environment = environment
         self.autoescape = environment.options.autoescape
+        self.globals = environment.globals
+        self.filters = environment.filters
+        self.recursionLimit = environment.options.recursionLimit
+    }
+
+    /// The address of a local variable of the calling function: where the stack is now.
+    @inline(__always)
+    private static func stackPosition() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+
+    @inline(__always)
+    private func checkStack(_ scope: TemplateScope, at offset: Int?) throws {
+        if Self.stackPosition() < stackLimit { throw stackExhausted(scope, at: offset) }
+    }
+
+    @inline(never)
+    private func stackExhausted(_ scope: TemplateScope, at offset: Int?) -> TemplateError {
+        scope.error("templates nested too deeply (more than \(Self.stackBudget / 1024) KiB of stack): an include loop or runaway recursion?", at: offset)
     }
 
     // MARK: Entry points
 
     /// Renders a template as the top of a render.
     func render(_ program: TemplateProgram, context: TemplateObject) throws -> String {
+        let position = Self.stackPosition()
+        stackLimit = position > Self.stackBudget ? position - Self.stackBudget : 0
         let frame = TemplateFrame(isTopLevel: true)
         var out = ""
         out.reserveCapacity(program.source.bytes.count * 2)
@@ -27,7 +62,7 @@ final class TemplateRenderer: @unchecked Sendable {
 
     private func enter(_ scope: TemplateScope?, at offset: Int?, _ what: String) throws {
         depth += 1
-        if depth > environment.options.recursionLimit {
+        if depth > recursionLimit {
             let message = "\(what) nested more than \(environment.options.recursionLimit) deep: an include loop or runaway recursion?"
             if let scope { throw scope.error(message, at: offset) }
             throw TemplateError(path: "", line: 1, column: 1, message: message)
@@ -77,93 +112,221 @@ final class TemplateRenderer: @unchecked Sendable {
     // MARK: Statements
 
     func render(_ nodes: [TemplateNode], _ scope: TemplateScope, into out: inout String) throws {
+        try checkStack(scope, at: nil)
         for node in nodes { try render(node, scope, into: &out) }
     }
 
+    /// Dispatches one statement. Each tag is rendered by its own function so that this one's stack
+    /// frame stays small: templates recurse through it (macros, includes, blocks), and a small frame
+    /// is what lets the recursion limit be reached without exhausting a thread's stack.
     private func render(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
         switch node {
-        case .text(let text):
-            out += text
-        case .output(let expression, _):
-            let value = try evaluate(expression, scope)
-            switch value {
-            case .undefined, .null: break
-            case .safe(let s): out += s
-            case .string(let s): out += autoescape ? TemplateValue.escapeHTML(s) : s
-            default: out += value.rendered(autoescape: autoescape)
+        case .text(let text): out += text
+        case .output(let expression, _): try renderOutput(expression, scope, into: &out)
+        case .forLoop(let loop): try renderFor(loop, scope, into: &out)
+        default: try renderTag(node, scope, into: &out)
+        }
+    }
+
+    /// Tags other than the hottest; each is rendered by its own small function, which destructures
+    /// the node itself so that no payload lives in this frame.
+    @inline(never)
+    private func renderTag(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        switch node {
+        case .text, .output, .forLoop:
+            break
+        case .ifBlock: try renderIfBlockNode(node, scope, into: &out)
+        case .set: try renderSetNode(node, scope, into: &out)
+        case .setBlock: try renderSetBlockNode(node, scope, into: &out)
+        case .macro: try renderMacroNode(node, scope, into: &out)
+        case .callBlock: try renderCallBlockNode(node, scope, into: &out)
+        case .importAll: try renderImportAllNode(node, scope, into: &out)
+        case .importNames: try renderImportNamesNode(node, scope, into: &out)
+        case .include: try renderIncludeNode(node, scope, into: &out)
+        case .extends: try renderExtendsNode(node, scope, into: &out)
+        case .block: try renderBlockNode(node, scope, into: &out)
+        case .filterBlock: try renderFilterBlockNode(node, scope, into: &out)
+        case .switchBlock: try renderSwitchBlockNode(node, scope, into: &out)
+        }
+    }
+
+    @inline(never)
+    private func renderIfBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .ifBlock(let branches, let otherwise) = node else { return }
+        try renderIf(branches, otherwise, scope, into: &out)
+    }
+
+    @inline(never)
+    private func renderSetNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .set(let names, let expression, _) = node else { return }
+        try renderSet(names, expression, scope)
+    }
+
+    @inline(never)
+    private func renderSetBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .setBlock(let name, let body, _) = node else { return }
+        try renderSetBlock(name, body, scope)
+    }
+
+    @inline(never)
+    private func renderMacroNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .macro(let macro) = node else { return }
+        defineMacro(macro, scope)
+    }
+
+    @inline(never)
+    private func renderCallBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .callBlock(let callerMacro, let call, let offset) = node else { return }
+        try renderCallBlock(callerMacro, call, scope, into: &out, at: offset)
+    }
+
+    @inline(never)
+    private func renderImportAllNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .importAll(let template, let alias, let withContext, let offset) = node else { return }
+        try importAll(template, alias: alias, withContext: withContext, scope, at: offset)
+    }
+
+    @inline(never)
+    private func renderImportNamesNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .importNames(let template, let names, let withContext, let offset) = node else { return }
+        try importNames(template, names: names, withContext: withContext, scope, at: offset)
+    }
+
+    @inline(never)
+    private func renderIncludeNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .include(let template, let ignoreMissing, let offset) = node else { return }
+        try renderInclude(template, ignoreMissing: ignoreMissing, scope, into: &out, at: offset)
+    }
+
+    @inline(never)
+    private func renderExtendsNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .extends(_, let offset) = node else { return }
+        throw scope.error("'extends' is only allowed at the top level of a template", at: offset)
+    }
+
+    @inline(never)
+    private func renderBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .block(let name, let offset) = node else { return }
+        try renderBlock(name, index: 0, scope, into: &out, at: offset)
+    }
+
+    @inline(never)
+    private func renderFilterBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .filterBlock(let name, let positional, let keyword, let body, let offset) = node else { return }
+        try renderFilterBlock(name, positional, keyword, body, scope, into: &out, at: offset)
+    }
+
+    @inline(never)
+    private func renderSwitchBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+        guard case .switchBlock(let subject, let cases, let otherwise) = node else { return }
+        try renderSwitch(subject, cases, otherwise, scope, into: &out)
+    }
+
+
+    @inline(never)
+    private func renderOutput(_ expression: TemplateExpression, _ scope: TemplateScope, into out: inout String) throws {
+        let value = try evaluate(expression, scope)
+        switch value {
+        case .undefined, .null: break
+        case .safe(let s): out += s
+        case .string(let s): out += autoescape ? TemplateValue.escapeHTML(s) : s
+        default: out += value.rendered(autoescape: autoescape)
+        }
+    }
+
+    @inline(never)
+    private func renderIf(_ branches: [(condition: TemplateExpression, body: [TemplateNode])], _ otherwise: [TemplateNode]?, _ scope: TemplateScope, into out: inout String) throws {
+        for branch in branches where try evaluate(branch.condition, scope).isTruthy {
+            try render(branch.body, scope, into: &out)
+            return
+        }
+        if let otherwise { try render(otherwise, scope, into: &out) }
+    }
+
+    @inline(never)
+    private func renderSet(_ names: [String], _ expression: TemplateExpression, _ scope: TemplateScope) throws {
+        let value = try evaluate(expression, scope)
+        for name in names { assign(name, value, scope) }
+    }
+
+    @inline(never)
+    private func renderSetBlock(_ name: String, _ body: [TemplateNode], _ scope: TemplateScope) throws {
+        var captured = ""
+        try render(body, scope, into: &captured)
+        assign(name, .string(captured), scope)
+    }
+
+    @inline(never)
+    private func defineMacro(_ macro: TemplateMacro, _ scope: TemplateScope) {
+        let value = makeMacro(macro, scope, keepsFrame: false)
+        scope.frame.set(macro.name, value)
+        if scope.frame.isTopLevel {
+            scope.context.set(macro.name, value)
+            if !macro.name.hasPrefix("_") { scope.context.addExport(macro.name) }
+        }
+    }
+
+    @inline(never)
+    private func renderCallBlock(_ callerMacro: TemplateMacro, _ call: TemplateExpression, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
+        guard case .call(let callee, let positional, let keyword, let callOffset) = call else {
+            throw scope.error("'call' expects a macro call, such as {% call list(items) %}", at: offset)
+        }
+        let caller = makeMacro(callerMacro, scope, keepsFrame: true)
+        let value = try invoke(callee, positional, keyword + [("caller", .literal(caller))], scope, at: callOffset)
+        out += value.rendered(autoescape: autoescape)
+    }
+
+    @inline(never)
+    private func importAll(_ template: TemplateExpression, alias: String, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
+        let exported = try exports(of: template, withContext: withContext, scope, at: offset)
+        bind(alias, .object(exported), scope)
+    }
+
+    @inline(never)
+    private func importNames(_ template: TemplateExpression, names: [(name: String, alias: String, offset: Int)], withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
+        let exported = try exports(of: template, withContext: withContext, scope, at: offset)
+        for item in names {
+            guard let value = exported[item.name] else {
+                throw scope.error("cannot import '\(item.name)': the template does not define it", at: item.offset)
             }
-        case .ifBlock(let branches, let otherwise):
-            for branch in branches where try evaluate(branch.condition, scope).isTruthy {
-                try render(branch.body, scope, into: &out)
+            bind(item.alias, value, scope)
+        }
+    }
+
+    @inline(never)
+    private func renderInclude(_ template: TemplateExpression, ignoreMissing: Bool, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
+        let name = try evaluate(template, scope)
+        guard let program = try load(name, from: scope, at: offset, ignoreMissing: ignoreMissing) else { return }
+        let frame = scope.frame.push(isolatesWrites: true)
+        frame.isTopLevel = true
+        try renderRoot(program, context: scope.context.copyingVariables(), frame: frame, into: &out, at: (scope, offset))
+    }
+
+    @inline(never)
+    private func renderFilterBlock(_ name: String, _ positional: [TemplateExpression], _ keyword: [(String, TemplateExpression)], _ body: [TemplateNode], _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
+        var captured = ""
+        try render(body, scope, into: &captured)
+        let value = try applyFilter(name, to: .string(captured), positional, keyword, scope, at: offset)
+        out += value.rendered(autoescape: autoescape)
+    }
+
+    @inline(never)
+    private func renderSwitch(_ subject: TemplateExpression, _ cases: [(value: TemplateExpression, body: [TemplateNode])], _ otherwise: [TemplateNode]?, _ scope: TemplateScope, into out: inout String) throws {
+        let value = try evaluate(subject, scope)
+        var matched: Int?
+        for (index, item) in cases.enumerated() where try evaluate(item.value, scope).strictlyEquals(value) {
+            matched = index
+            break
+        }
+        if let matched {
+            // An empty case falls through to the next, as in JavaScript.
+            for item in cases[matched...] where !item.body.isEmpty {
+                try render(item.body, scope, into: &out)
                 return
             }
             if let otherwise { try render(otherwise, scope, into: &out) }
-        case .forLoop(let loop):
-            try renderFor(loop, scope, into: &out)
-        case .set(let names, let expression, _):
-            let value = try evaluate(expression, scope)
-            for name in names { assign(name, value, scope) }
-        case .setBlock(let name, let body, _):
-            var captured = ""
-            try render(body, scope, into: &captured)
-            assign(name, .string(captured), scope)
-        case .macro(let macro):
-            let value = makeMacro(macro, scope, keepsFrame: false)
-            scope.frame.set(macro.name, value)
-            if scope.frame.isTopLevel {
-                scope.context.set(macro.name, value)
-                if !macro.name.hasPrefix("_") { scope.context.addExport(macro.name) }
-            }
-        case .callBlock(let callerMacro, let call, let offset):
-            guard case .call(let callee, let positional, let keyword, let callOffset) = call else {
-                throw scope.error("'call' expects a macro call, such as {% call list(items) %}", at: offset)
-            }
-            let caller = makeMacro(callerMacro, scope, keepsFrame: true)
-            let value = try invoke(callee, positional, keyword + [("caller", .literal(caller))], scope, at: callOffset)
-            out += value.rendered(autoescape: autoescape)
-        case .importAll(let template, let alias, let withContext, let offset):
-            let exported = try exports(of: template, withContext: withContext, scope, at: offset)
-            bind(alias, .object(exported), scope)
-        case .importNames(let template, let names, let withContext, let offset):
-            let exported = try exports(of: template, withContext: withContext, scope, at: offset)
-            for item in names {
-                guard let value = exported[item.name] else {
-                    throw scope.error("cannot import '\(item.name)': the template does not define it", at: item.offset)
-                }
-                bind(item.alias, value, scope)
-            }
-        case .include(let template, let ignoreMissing, let offset):
-            let name = try evaluate(template, scope)
-            guard let program = try load(name, from: scope, at: offset, ignoreMissing: ignoreMissing) else { return }
-            let frame = scope.frame.push(isolatesWrites: true)
-            frame.isTopLevel = true
-            try renderRoot(program, context: scope.context.copyingVariables(), frame: frame, into: &out, at: (scope, offset))
-        case .extends(_, let offset):
-            throw scope.error("'extends' is only allowed at the top level of a template", at: offset)
-        case .block(let name, let offset):
-            try renderBlock(name, index: 0, scope, into: &out, at: offset)
-        case .filterBlock(let name, let positional, let keyword, let body, let offset):
-            var captured = ""
-            try render(body, scope, into: &captured)
-            let value = try applyFilter(name, to: .string(captured), positional, keyword, scope, at: offset)
-            out += value.rendered(autoescape: autoescape)
-        case .switchBlock(let subject, let cases, let otherwise):
-            let value = try evaluate(subject, scope)
-            var matched: Int?
-            for (index, item) in cases.enumerated() where try evaluate(item.value, scope).strictlyEquals(value) {
-                matched = index
-                break
-            }
-            if let matched {
-                // An empty case falls through to the next, as in JavaScript.
-                for item in cases[matched...] where !item.body.isEmpty {
-                    try render(item.body, scope, into: &out)
-                    return
-                }
-                if let otherwise { try render(otherwise, scope, into: &out) }
-            } else if let otherwise {
-                try render(otherwise, scope, into: &out)
-            }
+        } else if let otherwise {
+            try render(otherwise, scope, into: &out)
         }
     }
 
@@ -268,9 +431,24 @@ final class TemplateRenderer: @unchecked Sendable {
     private func call(_ macro: TemplateMacro, _ arguments: TemplateArguments, program: TemplateProgram, context: TemplateContext, definingFrame: TemplateFrame?) throws -> TemplateValue {
         depth += 1
         defer { depth -= 1 }
-        if depth > environment.options.recursionLimit {
-            throw TemplateCallError("macros nested more than \(environment.options.recursionLimit) deep: runaway recursion in '\(macro.name)'?")
-        }
+        if depth > recursionLimit { throw runaway(macro) }
+        let frame = definingFrame?.push(isolatesWrites: true) ?? TemplateFrame()
+        let scope = TemplateScope(program: program, context: context, frame: frame, block: nil)
+        try bind(arguments, to: macro, in: scope)
+        var out = ""
+        try render(macro.body, scope, into: &out)
+        return .safe(out)
+    }
+
+    @inline(never)
+    private func runaway(_ macro: TemplateMacro) -> TemplateCallError {
+        TemplateCallError("macros nested more than \(environment.options.recursionLimit) deep: runaway recursion in '\(macro.name)'?")
+    }
+
+    /// Binds a call's arguments to a macro's parameters in the macro's frame: positional first, then
+    /// keywords, then defaults (evaluated in that frame, so they can use earlier parameters).
+    @inline(never)
+    private func bind(_ arguments: TemplateArguments, to macro: TemplateMacro, in scope: TemplateScope) throws {
         let parameters = macro.parameters
         if arguments.positional.count > parameters.count {
             let takes = parameters.isEmpty ? "no arguments" : parameters.count == 1 ? "1 argument" : "\(parameters.count) arguments"
@@ -280,8 +458,7 @@ final class TemplateRenderer: @unchecked Sendable {
             let names = parameters.map(\.name).joined(separator: ", ")
             throw TemplateCallError("macro '\(macro.name)' has no parameter named '\(key)' (it takes: \(names.isEmpty ? "none" : names))")
         }
-        let frame = definingFrame?.push(isolatesWrites: true) ?? TemplateFrame()
-        let scope = TemplateScope(program: program, context: context, frame: frame, block: nil)
+        let frame = scope.frame
         if let caller = arguments.keyword["caller"] { frame.set("caller", caller) }
         for (index, parameter) in parameters.enumerated() {
             if index < arguments.positional.count {
@@ -294,95 +471,212 @@ final class TemplateRenderer: @unchecked Sendable {
                 frame.set(parameter.name, .undefined)
             }
         }
-        var out = ""
-        try render(macro.body, scope, into: &out)
-        return .safe(out)
     }
 
     // MARK: Expressions
 
+    /// Evaluates an expression. As with statements, anything beyond the simplest cases is done by
+    /// its own function, to keep this recursive function's stack frame small.
     func evaluate(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
         switch expression {
         case .literal(let value):
             return value
         case .name(let name, _):
-            return scope.lookup(name, globals: environment.globals)
+            if let value = scope.frame.lookup(name) { return value }
+            if let value = scope.context.lookup(name) { return value }
+            return globals[name] ?? .undefined
+        case .array, .object, .filter, .binary, .call:
+            try checkStack(scope, at: expression.offset)
+            return try evaluateOperation(expression, scope)
         case .member(let base, let name, _):
             if case .name("loop", _) = base, let value = scope.frame.loopField(name) { return value }
             return try evaluate(base, scope).member(name)
-        case .index(let base, let key, _):
-            let object = try evaluate(base, scope)
-            let keyValue = try evaluate(key, scope)
-            if case .array(let items) = object, case .number(let n) = keyValue {
-                let i = Int(exactly: n) ?? -1
-                return items.indices.contains(i) ? items[i] : .undefined
-            }
-            return object.member(keyValue.stringValue)
-        case .slice(let base, let start, let stop, _):
-            let object = try evaluate(base, scope)
-            let from = try start.map { try evaluate($0, scope) } ?? .undefined
-            let to = try stop.map { try evaluate($0, scope) } ?? .undefined
-            switch object {
-            case .array(let items):
-                let (low, high) = TemplateValue.sliceBounds(count: items.count, from, to, clampNegative: false)
-                return .array(low < high ? Array(items[low..<high]) : [])
-            case .string(let s), .safe(let s):
-                let characters = Array(s)
-                let (low, high) = TemplateValue.sliceBounds(count: characters.count, from, to, clampNegative: false)
-                return .string(low < high ? String(characters[low..<high]) : "")
-            default:
-                return .undefined
-            }
-        case .call(let callee, let positional, let keyword, let offset):
-            return try invoke(callee, positional, keyword, scope, at: offset)
-        case .superCall(let offset):
-            guard let block = scope.block else {
-                throw scope.error("super() can only be called inside a block", at: offset)
-            }
-            var out = ""
-            try renderBlock(block.name, index: block.index + 1, scope, into: &out, at: offset)
-            return .safe(out)
-        case .filter(let name, let input, let positional, let keyword, let offset):
-            let value = try evaluate(input, scope)
-            return try applyFilter(name, to: value, positional, keyword, scope, at: offset)
-        case .test(let name, let input, let arguments, let negated, let offset):
-            let value = try evaluate(input, scope)
-            let values = try arguments.map { try evaluate($0, scope) }
-            do {
-                return .bool(try TemplateTest.run(name, value, values) != negated)
-            } catch let error as TemplateCallError {
-                throw scope.error(error.message, at: offset)
-            }
-        case .not(let operand):
-            return .bool(!(try evaluate(operand, scope).isTruthy))
-        case .negate(let operand, _):
-            return .number(-(try evaluate(operand, scope).numberValue))
-        case .plus(let operand, _):
-            return .number(try evaluate(operand, scope).numberValue)
-        case .and(let left, let right):
-            let value = try evaluate(left, scope)
-            return value.isTruthy ? try evaluate(right, scope) : value
-        case .or(let left, let right):
-            let value = try evaluate(left, scope)
-            return value.isTruthy ? value : try evaluate(right, scope)
-        case .binary(let op, let left, let right, let offset):
-            return try binary(op, try evaluate(left, scope), try evaluate(right, scope), scope, at: offset)
-        case .conditional(let value, let condition, let otherwise):
-            if try evaluate(condition, scope).isTruthy { return try evaluate(value, scope) }
-            guard let otherwise else { return .undefined }
-            return try evaluate(otherwise, scope)
-        case .array(let items):
-            var values: [TemplateValue] = []
-            values.reserveCapacity(items.count)
-            for item in items { values.append(try evaluate(item, scope)) }
-            return .array(values)
-        case .object(let pairs):
-            var object = TemplateObject()
-            for (key, value) in pairs { object[key] = try evaluate(value, scope) }
-            return .object(object)
+        default:
+            return try evaluateOperation(expression, scope)
         }
     }
 
+    /// Everything but the hottest expressions; each kind is evaluated by its own small function,
+    /// which destructures the expression itself so that no payload lives in this frame.
+    @inline(never)
+    private func evaluateOperation(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        switch expression {
+        case .call(let callee, let positional, let keyword, let offset):
+            return try invoke(callee, positional, keyword, scope, at: offset)
+        case .literal, .name, .member:
+            return try evaluate(expression, scope)
+        case .index: return try evaluateIndexNode(expression, scope)
+        case .slice: return try evaluateSliceNode(expression, scope)
+        case .superCall: return try evaluateSuperCallNode(expression, scope)
+        case .filter: return try evaluateFilterNode(expression, scope)
+        case .test: return try evaluateTestNode(expression, scope)
+        case .not: return try evaluateNotNode(expression, scope)
+        case .negate: return try evaluateNegateNode(expression, scope)
+        case .plus: return try evaluatePlusNode(expression, scope)
+        case .and: return try evaluateAndNode(expression, scope)
+        case .or: return try evaluateOrNode(expression, scope)
+        case .binary: return try evaluateBinaryNode(expression, scope)
+        case .conditional: return try evaluateConditionalNode(expression, scope)
+        case .array: return try evaluateArrayNode(expression, scope)
+        case .object: return try evaluateObjectNode(expression, scope)
+        }
+    }
+
+    @inline(never)
+    private func evaluateIndexNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .index(let base, let key, _) = expression else { return .undefined }
+        return try evaluateIndex(base, key, scope)
+    }
+
+    @inline(never)
+    private func evaluateSliceNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .slice(let base, let start, let stop, _) = expression else { return .undefined }
+        return try evaluateSlice(base, start, stop, scope)
+    }
+
+    @inline(never)
+    private func evaluateSuperCallNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .superCall(let offset) = expression else { return .undefined }
+        return try evaluateSuper(scope, at: offset)
+    }
+
+    @inline(never)
+    private func evaluateFilterNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .filter(let name, let input, let positional, let keyword, let offset) = expression else { return .undefined }
+        return try applyFilter(name, to: try evaluate(input, scope), positional, keyword, scope, at: offset)
+    }
+
+    @inline(never)
+    private func evaluateTestNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .test(let name, let input, let arguments, let negated, let offset) = expression else { return .undefined }
+        return try evaluateTest(name, input, arguments, negated: negated, scope, at: offset)
+    }
+
+    @inline(never)
+    private func evaluateNotNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .not(let operand) = expression else { return .undefined }
+        return .bool(!(try evaluate(operand, scope).isTruthy))
+    }
+
+    @inline(never)
+    private func evaluateNegateNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .negate(let operand, _) = expression else { return .undefined }
+        return .number(-(try evaluate(operand, scope).numberValue))
+    }
+
+    @inline(never)
+    private func evaluatePlusNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .plus(let operand, _) = expression else { return .undefined }
+        return .number(try evaluate(operand, scope).numberValue)
+    }
+
+    @inline(never)
+    private func evaluateAndNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .and(let left, let right) = expression else { return .undefined }
+        let value = try evaluate(left, scope)
+        return value.isTruthy ? try evaluate(right, scope) : value
+    }
+
+    @inline(never)
+    private func evaluateOrNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .or(let left, let right) = expression else { return .undefined }
+        let value = try evaluate(left, scope)
+        return value.isTruthy ? value : try evaluate(right, scope)
+    }
+
+    @inline(never)
+    private func evaluateBinaryNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .binary(let op, let left, let right, let offset) = expression else { return .undefined }
+        return try binary(op, try evaluate(left, scope), try evaluate(right, scope), scope, at: offset)
+    }
+
+    @inline(never)
+    private func evaluateConditionalNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .conditional(let value, let condition, let otherwise) = expression else { return .undefined }
+        if try evaluate(condition, scope).isTruthy { return try evaluate(value, scope) }
+        guard let otherwise else { return .undefined }
+        return try evaluate(otherwise, scope)
+    }
+
+    @inline(never)
+    private func evaluateArrayNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .array(let items) = expression else { return .undefined }
+        return try evaluateArray(items, scope)
+    }
+
+    @inline(never)
+    private func evaluateObjectNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        guard case .object(let pairs) = expression else { return .undefined }
+        return try evaluateObject(pairs, scope)
+    }
+
+
+    @inline(never)
+    private func evaluateIndex(_ base: TemplateExpression, _ key: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        let object = try evaluate(base, scope)
+        let keyValue = try evaluate(key, scope)
+        if case .array(let items) = object, case .number(let n) = keyValue {
+            let i = Int(exactly: n) ?? -1
+            return items.indices.contains(i) ? items[i] : .undefined
+        }
+        return object.member(keyValue.stringValue)
+    }
+
+    @inline(never)
+    private func evaluateSlice(_ base: TemplateExpression, _ start: TemplateExpression?, _ stop: TemplateExpression?, _ scope: TemplateScope) throws -> TemplateValue {
+        let object = try evaluate(base, scope)
+        let from = try start.map { try evaluate($0, scope) } ?? .undefined
+        let to = try stop.map { try evaluate($0, scope) } ?? .undefined
+        switch object {
+        case .array(let items):
+            let (low, high) = TemplateValue.sliceBounds(count: items.count, from, to, clampNegative: false)
+            return .array(low < high ? Array(items[low..<high]) : [])
+        case .string(let s), .safe(let s):
+            let characters = Array(s)
+            let (low, high) = TemplateValue.sliceBounds(count: characters.count, from, to, clampNegative: false)
+            return .string(low < high ? String(characters[low..<high]) : "")
+        default:
+            return .undefined
+        }
+    }
+
+    @inline(never)
+    private func evaluateSuper(_ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
+        guard let block = scope.block else {
+            throw scope.error("super() can only be called inside a block", at: offset)
+        }
+        var out = ""
+        try renderBlock(block.name, index: block.index + 1, scope, into: &out, at: offset)
+        return .safe(out)
+    }
+
+    @inline(never)
+    private func evaluateTest(_ name: String, _ input: TemplateExpression, _ arguments: [TemplateExpression], negated: Bool, _ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
+        let value = try evaluate(input, scope)
+        let values = try arguments.map { try evaluate($0, scope) }
+        do {
+            return .bool(try TemplateTest.run(name, value, values) != negated)
+        } catch let error as TemplateCallError {
+            throw scope.error(error.message, at: offset)
+        }
+    }
+
+    @inline(never)
+    private func evaluateArray(_ items: [TemplateExpression], _ scope: TemplateScope) throws -> TemplateValue {
+        var values: [TemplateValue] = []
+        values.reserveCapacity(items.count)
+        for item in items { values.append(try evaluate(item, scope)) }
+        return .array(values)
+    }
+
+    @inline(never)
+    private func evaluateObject(_ pairs: [(String, TemplateExpression)], _ scope: TemplateScope) throws -> TemplateValue {
+        var object = TemplateObject()
+        for (key, value) in pairs { object[key] = try evaluate(value, scope) }
+        return .object(object)
+    }
+
+    @inline(never)
     private func binary(_ op: TemplateBinaryOperator, _ a: TemplateValue, _ b: TemplateValue, _ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
         switch op {
         case .add: return a.plus(b)
@@ -425,39 +719,57 @@ final class TemplateRenderer: @unchecked Sendable {
 
     private func invoke(_ callee: TemplateExpression, _ positional: [TemplateExpression], _ keyword: [(String, TemplateExpression)], _ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
         let function = try evaluate(callee, scope)
-        guard case .function(let f) = function else {
-            throw scope.error("cannot call '\(describeCallee(callee))': it is \(function.typeName), not a macro or function", at: offset)
+        guard case .function(let f) = function else { throw notCallable(callee, function, scope, at: offset) }
+        let arguments = try evaluateArguments(positional, keyword, scope)
+        do {
+            return try f.call(arguments)
+        } catch {
+            throw wrapped(error, scope, at: offset, prefix: { "'\(self.describeCallee(callee))' failed: " })
         }
+    }
+
+    @inline(never)
+    private func evaluateArguments(_ positional: [TemplateExpression], _ keyword: [(String, TemplateExpression)], _ scope: TemplateScope) throws -> TemplateArguments {
         var arguments = TemplateArguments()
         arguments.positional.reserveCapacity(positional.count)
         for item in positional { arguments.positional.append(try evaluate(item, scope)) }
         for (name, item) in keyword { arguments.keyword[name] = try evaluate(item, scope) }
-        do {
-            return try f.call(arguments)
-        } catch let error as TemplateError {
-            throw error
-        } catch let error as TemplateCallError {
-            throw scope.error(error.message, at: offset)
-        } catch {
-            throw scope.error("'\(describeCallee(callee))' failed: \(error)", at: offset)
+        return arguments
+    }
+
+    @inline(never)
+    private func notCallable(_ callee: TemplateExpression, _ value: TemplateValue, _ scope: TemplateScope, at offset: Int) -> TemplateError {
+        var message = "cannot call '\(describeCallee(callee))': it is \(value.typeName), not a macro or function"
+        if case .undefined = value, case .name(let name, _) = callee {
+            // Most often a typo, or a macro used without its `{% from … import … %}`.
+            let known = scope.frame.allNames() + scope.context.allNames() + globals.keys
+            if let suggestion = TemplateSuggestion.closest(to: name, in: known) {
+                message += " (did you mean '\(suggestion)'?)"
+            } else {
+                message += " (is it imported?)"
+            }
         }
+        return scope.error(message, at: offset)
+    }
+
+    /// An error from a filter or function as a `TemplateError` at the call: template errors pass
+    /// through, a `TemplateCallError` gets the call's location, anything else is described.
+    @inline(never)
+    private func wrapped(_ error: any Error, _ scope: TemplateScope, at offset: Int, prefix: () -> String, callPrefix: String = "") -> TemplateError {
+        if let error = error as? TemplateError { return error }
+        if let error = error as? TemplateCallError { return scope.error(callPrefix + error.message, at: offset) }
+        return scope.error(prefix() + "\(error)", at: offset)
     }
 
     private func applyFilter(_ name: String, to value: TemplateValue, _ positional: [TemplateExpression], _ keyword: [(String, TemplateExpression)], _ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
-        guard let filter = environment.filters[name] else {
-            throw scope.error("unknown filter '\(name)'", at: offset)
+        guard let filter = filters[name] else {
+            throw scope.error("unknown filter '\(name)'" + TemplateSuggestion.hint(for: name, in: environment.filters.keys), at: offset)
         }
-        var arguments = TemplateArguments()
-        for item in positional { arguments.positional.append(try evaluate(item, scope)) }
-        for (key, item) in keyword { arguments.keyword[key] = try evaluate(item, scope) }
+        let arguments = try evaluateArguments(positional, keyword, scope)
         do {
             return try filter(value, arguments)
-        } catch let error as TemplateError {
-            throw error
-        } catch let error as TemplateCallError {
-            throw scope.error("filter '\(name)': \(error.message)", at: offset)
         } catch {
-            throw scope.error("filter '\(name)' failed: \(error)", at: offset)
+            throw wrapped(error, scope, at: offset, prefix: { "filter '\(name)' failed: " }, callPrefix: "filter '\(name)': ")
         }
     }
 }

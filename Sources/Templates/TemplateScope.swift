@@ -9,10 +9,4 @@ struct TemplateScope {
     func error(_ message: String, at offset: Int?) -> TemplateError {
         program.source.error(message, at: offset ?? 0)
     }
-
-    func lookup(_ name: String, globals: TemplateObject) -> TemplateValue {
-        if let value = frame.lookup(name) { return value }
-        if let value = context.lookup(name) { return value }
-        return globals[name] ?? .undefined
-    }
 }

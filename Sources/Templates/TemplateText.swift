@@ -114,12 +114,15 @@ final class RegexCache: @unchecked Sendable {
     private let lock = NSLock()
     private var compiled: [String: NSRegularExpression] = [:]
 
-    func regex(_ pattern: String, caseInsensitive: Bool) -> NSRegularExpression? {
-        let key = (caseInsensitive ? "i:" : "s:") + pattern
+    func regex(_ pattern: String, caseInsensitive: Bool, multiline: Bool = false) -> NSRegularExpression? {
+        let key = (caseInsensitive ? "i" : "-") + (multiline ? "m:" : "-:") + pattern
         lock.lock()
         defer { lock.unlock() }
         if let regex = compiled[key] { return regex }
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else { return nil }
+        var options: NSRegularExpression.Options = []
+        if caseInsensitive { options.insert(.caseInsensitive) }
+        if multiline { options.insert(.anchorsMatchLines) }
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: options) else { return nil }
         compiled[key] = regex
         return regex
     }

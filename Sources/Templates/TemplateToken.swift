@@ -8,6 +8,8 @@ struct TemplateToken: Sendable {
         case variableStart, variableEnd
         case blockStart, blockEnd
         case name, string, number
+        /// A regular expression literal, `r/pattern/flags`: `text` is the pattern.
+        case regex
         /// An operator or punctuation: `(`, `==`, `|`, `.` and so on.
         case symbol
         case end
@@ -20,6 +22,8 @@ struct TemplateToken: Sendable {
     var text: String = ""
     /// The value of a number token.
     var number: Double = 0
+    /// The flags of a regex token (`g`, `i`, `m`, `y`).
+    var flags: String = ""
 
     func isSymbol(_ s: String) -> Bool { kind == .symbol && text == s }
     func isName(_ s: String) -> Bool { kind == .name && text == s }

@@ -1,8 +1,7 @@
 /// markdown-it fixture cases whose output this module does not match, each with the reason.
 /// Every other case of a feature the module implements must match byte for byte.
 enum MarkdownItKnownDifferences {
-    static let punycode = "host names are not converted to or from punycode (no IDNA tables in a dependency-free module)"
-    static let fuzzyLinks = "linkify covers http(s)/ftp/mailto URLs and www. hosts, not linkify-it's fuzzy bare domains and e-mail addresses"
+    static let fuzzyLinks = "linkify covers http(s)/ftp/mailto URLs and www. hosts, not linkify-it's fuzzy bare domains, protocol-relative //host links and e-mail addresses"
 
     static let cases: [String: String] = [
         "test/fixtures/markdown-it/commonmark_extras.txt:512":
@@ -17,19 +16,10 @@ enum MarkdownItKnownDifferences {
         "test/fixtures/markdown-it/linkify.txt:172": fuzzyLinks,
         "test/fixtures/markdown-it/linkify.txt:149":
             "markdown-it's linkify nests a link inside a link after a stray </a>; links here are never nested",
-        "test/fixtures/markdown-it/normalize.txt:27": punycode,
-        "test/fixtures/markdown-it/normalize.txt:33": punycode,
-        "test/fixtures/markdown-it/normalize.txt:49": punycode,
-        "test/fixtures/markdown-it/normalize.txt:57": punycode,
         "test/fixtures/markdown-it/normalize.txt:73": fuzzyLinks,
-        "test/fixtures/markdown-it/normalize.txt:81": punycode,
-        "test/fixtures/markdown-it/normalize.txt:87": punycode,
-        "test/fixtures/markdown-it/normalize.txt:93": punycode,
-        "test/fixtures/markdown-it/normalize.txt:99": punycode,
-        "test/fixtures/markdown-it/normalize.txt:105": punycode,
-        "test/fixtures/footnote.txt:105": "inline footnotes (`^[…]`) are not implemented",
-        "test/fixtures/footnote.txt:125": "inline footnotes (`^[…]`) are not implemented",
-        "test/fixtures/footnote.txt:255": "inline footnotes (`^[…]`) are not implemented",
+        "test/fixtures/markdown-it/normalize.txt:93": fuzzyLinks,
+        "test/fixtures/markdown-it/normalize.txt:99": fuzzyLinks,
+        "test/fixtures/markdown-it/normalize.txt:105": fuzzyLinks,
         "test/fixtures/abbr.txt:85": "abbreviations inside linkified URLs: linkify here makes the link before abbreviations are applied",
         "test.js:237": "markdown-it-attrs ignores `{{.red}}` (too many braces) after an inline element; it is applied here",
         "test.js:423": "table colspan/rowspan from attributes on cells (markdown-it-attrs' table spans) are not implemented",

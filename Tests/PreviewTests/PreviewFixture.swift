@@ -21,9 +21,11 @@ final class PreviewFixture: @unchecked Sendable {
     enum Rebuilds: Sendable, CaseIterable { case session, full }
 
     /// Start a fixture, run `body` with it, and always stop it and remove its folder.
+    /// `prepare` may change the copied site before the first build.
     static func with(pathPrefix: String = "/", polling: Bool = false, rebuilds: Rebuilds = .session,
+                     prepare: (URL) throws -> Void = { _ in },
                      _ body: (PreviewFixture) async throws -> Void) async throws {
-        let fixture = try await start(pathPrefix: pathPrefix, polling: polling, rebuilds: rebuilds)
+        let fixture = try await start(pathPrefix: pathPrefix, polling: polling, rebuilds: rebuilds, prepare: prepare)
         do { try await body(fixture) } catch {
             await fixture.stop()
             throw error
@@ -31,12 +33,13 @@ final class PreviewFixture: @unchecked Sendable {
         await fixture.stop()
     }
 
-    static func start(pathPrefix: String, polling: Bool, rebuilds: Rebuilds) async throws -> PreviewFixture {
+    static func start(pathPrefix: String, polling: Bool, rebuilds: Rebuilds, prepare: (URL) throws -> Void) async throws -> PreviewFixture {
         guard let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
             throw RawSocket.Failure(description: "the Fixtures folder is missing from the test bundle")
         }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("site"), to: root)
+        try prepare(root)
         let configuration = SiteConfiguration(root: root)
         var options = PreviewSession.Options()
         options.port = 0

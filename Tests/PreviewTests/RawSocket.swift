@@ -47,7 +47,7 @@ final class RawSocket: @unchecked Sendable {
     func send(_ text: String) async throws { try await send(Array(text.utf8)) }
 
     /// Read until `stop` says the bytes so far are enough, the peer closes, or `timeout` passes.
-    func receive(timeout: Double = 5, until stop: @escaping @Sendable ([UInt8]) -> Bool = { _ in false }) async -> [UInt8] {
+    func receive(timeout: Double = 20, until stop: @escaping @Sendable ([UInt8]) -> Bool = { _ in false }) async -> [UInt8] {
         await offThreadNonThrowing { [fd] in
             var received: [UInt8] = []
             let deadline = Date().addingTimeInterval(timeout)
@@ -141,7 +141,7 @@ func offThreadNonThrowing<T: Sendable>(_ work: @escaping @Sendable () -> T) asyn
 }
 
 /// Poll `condition` every 20 ms until it holds or `timeout` passes.
-func eventually(timeout: Double = 10, _ condition: () async throws -> Bool) async rethrows -> Bool {
+func eventually(timeout: Double = 30, _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
         if try await condition() { return true }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import Preview
 import Testing
 
 /// Requests that try to leave the site or are not HTTP at all: refused with 4xx, and the server
@@ -15,7 +16,7 @@ import Testing
     ])
     func traversalIsForbidden(target: String) async throws {
         try await PreviewFixture.with { fixture in
-            let response = try await HTTP.exchange("GET \(target) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: fixture.port)
+            let response = try await HTTP.exchange("GET \(target) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", port: fixture.port)
             #expect(response.status == 403, "\(target)")
             #expect(!response.body.contains("root:"))
         }
@@ -24,7 +25,7 @@ import Testing
     @Test(arguments: ["/%00", "/index.html%00.css", "/%zz", "/%", "/%ff%fe", "/a%0a"])
     func undecodablePathsAreBadRequests(target: String) async throws {
         try await PreviewFixture.with { fixture in
-            let response = try await HTTP.exchange("GET \(target) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: fixture.port)
+            let response = try await HTTP.exchange("GET \(target) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", port: fixture.port)
             #expect(response.status == 400, "\(target)")
         }
     }
@@ -32,7 +33,7 @@ import Testing
     @Test func absolutePathsStayInsideTheSite() async throws {
         try await PreviewFixture.with { fixture in
             for target in ["//etc/passwd", "/\(fixture.root.path)/Content/index.md", "http://evil.example/../etc/passwd"] {
-                let response = try await HTTP.exchange("GET \(target) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: fixture.port)
+                let response = try await HTTP.exchange("GET \(target) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", port: fixture.port)
                 #expect(response.status == 404 || response.status == 403, "\(target)")
                 #expect(!response.body.contains("root:") && !response.body.contains("title: Fixture"), "\(target)")
             }
@@ -65,8 +66,8 @@ import Testing
         "GET / HTTP/9.9\r\n\r\n",
         "GET /  HTTP/1.1\r\n\r\n",
         "GET / HTTP/1.1\r\nno colon here\r\n\r\n",
-        "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
-        "GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n",
         "GET nopath HTTP/1.1\r\n\r\n",
         "G(T / HTTP/1.1\r\n\r\n",
     ])
@@ -77,6 +78,29 @@ import Testing
             #expect(response.headers["connection"] == "close")
             #expect(try await fixture.get("/").status == 200)
         }
+    }
+
+    @Test func onLoopbackOnlyLoopbackNamesAreAnswered() async throws {
+        try await PreviewFixture.with { fixture in
+            for host in ["localhost", "localhost:\(fixture.port)", "127.0.0.1:\(fixture.port)", "[::1]:\(fixture.port)", "preview.localhost"] {
+                #expect(try await HTTP.exchange("GET / HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n", port: fixture.port).status == 200, "\(host)")
+            }
+            // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1.
+            let rebound = try await HTTP.exchange("GET / HTTP/1.1\r\nHost: evil.example:\(fixture.port)\r\nConnection: close\r\n\r\n", port: fixture.port)
+            #expect(rebound.status == 421)
+            #expect(!rebound.body.contains("Fixture design history"))
+            let missing = try await HTTP.exchange("GET / HTTP/1.1\r\nConnection: close\r\n\r\n", port: fixture.port)
+            #expect(missing.status == 400)
+            #expect(try await HTTP.exchange("GET / HTTP/1.0\r\n\r\n", port: fixture.port).status == 200, "HTTP/1.0 needs no Host")
+        }
+    }
+
+    @Test func hostNamesAndLoopbackAddresses() {
+        #expect(PreviewHandler.hostName("localhost:8080") == "localhost")
+        #expect(PreviewHandler.hostName("[::1]:8080") == "[::1]")
+        #expect(PreviewHandler.hostName("example.org") == "example.org")
+        #expect(PreviewHandler.isLoopback("127.0.0.1") && PreviewHandler.isLoopback("::1") && PreviewHandler.isLoopback("localhost"))
+        #expect(!PreviewHandler.isLoopback("0.0.0.0") && !PreviewHandler.isLoopback("192.168.1.2") && !PreviewHandler.isLoopback("evil.example"))
     }
 
     @Test func binaryGarbageAndOversizedHeadsAreRefused() async throws {

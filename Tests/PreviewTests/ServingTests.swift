@@ -52,6 +52,22 @@ import Testing
         }
     }
 
+    @Test func byteRangesForMedia() async throws {
+        try await PreviewFixture.with { fixture in
+            let part = try await fixture.get("/assets/style.css", headers: ["Range": "bytes=0-3"])
+            #expect(part.status == 206)
+            #expect(part.body == "body")
+            #expect(part.headers["content-range"] == "bytes 0-3/34")
+            let tail = try await fixture.get("/assets/style.css", headers: ["Range": "bytes=-2"])
+            #expect(tail.body == "}\n")
+            let open = try await fixture.get("/assets/style.css", headers: ["Range": "bytes=30-"])
+            #expect(open.headers["content-range"] == "bytes 30-33/34")
+            let outside = try await fixture.get("/assets/style.css", headers: ["Range": "bytes=100-200"])
+            #expect(outside.status == 416)
+            #expect(outside.headers["content-range"] == "bytes */34")
+        }
+    }
+
     @Test func missingPagesGetTheSitesOwn404Page() async throws {
         try await PreviewFixture.with { fixture in
             let missing = try await fixture.get("/posts/no-such-post/")
@@ -60,11 +76,11 @@ import Testing
             let built = try String(contentsOf: fixture.root.appendingPathComponent("Site/404.html"), encoding: .utf8)
             #expect(missing.body.hasPrefix(String(built.prefix(200))), "the site's own /404.html")
             #expect(missing.body.contains("data-design-history-preview"))
-            let head = try await HTTP.exchange("HEAD /assets/style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", port: fixture.port)
+            let head = try await HTTP.exchange("HEAD /assets/style.css HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", port: fixture.port)
             #expect(head.status == 200)
             #expect(head.body.isEmpty)
             #expect(head.headers["content-length"] == "34")
-            let post = try await HTTP.exchange("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi", port: fixture.port)
+            let post = try await HTTP.exchange("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi", port: fixture.port)
             #expect(post.status == 405)
         }
     }
@@ -95,7 +111,7 @@ import Testing
             let socket = try await RawSocket.connect(port: fixture.port)
             defer { socket.close() }
             // Two pipelined requests, the second closing the connection.
-            try await socket.send("GET /assets/style.css HTTP/1.1\r\nHost: x\r\n\r\nGET /assets/logo.svg HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            try await socket.send("GET /assets/style.css HTTP/1.1\r\nHost: localhost\r\n\r\nGET /assets/logo.svg HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
             let text = String(decoding: await socket.receive { String(decoding: $0, as: UTF8.self).contains("</svg>") }, as: UTF8.self)
             #expect(text.components(separatedBy: "HTTP/1.1 200 OK").count == 3)
             #expect(text.contains("font-family"))

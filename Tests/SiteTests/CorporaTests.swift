@@ -5,7 +5,11 @@ import Testing
 /// The real design histories of `../shared/corpora`, materialized and built with the configurations
 /// in `Scripts/corpora/`: no errors, every post at the URL Eleventy gives it.
 @Suite struct CorporaTests {
-    static let corpora = URL(fileURLWithPath: "/work/shared/corpora")
+    /// `shared/` sits beside the clone (as in CI); `/work/shared` is the developers' copy.
+    static var corpora: URL {
+        let beside = ContentTests.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora")
+        return FileManager.default.fileExists(atPath: beside.path) ? beside : URL(fileURLWithPath: "/work/shared/corpora")
+    }
     static var available: Bool { FileManager.default.fileExists(atPath: corpora.appendingPathComponent("materialize.py").path) }
 
     static func materialize(_ name: String) throws -> URL {

@@ -40,7 +40,7 @@ import Testing
         #expect(duplicate.first?.message.contains("also writes") == true)
         // Missing screenshot, missing inline images, a broken link: warnings at the reference.
         let post = all["Content/post.md"] ?? []
-        #expect(post.map(location) == ["9:7: warning", "11:28: warning", "11:68: warning", "13:92: warning"], "\(post)")
+        #expect(post.map(location) == ["9:7: warning", "11:16: warning", "11:52: warning", "13:92: warning"], "\(post)")
         #expect(post[0].message.contains("screenshot 'missing.png'"))
         #expect(post[1].message.contains("image 'missing-inline.png'"))
         #expect(post[2].message.contains("link '/nowhere/'"))
@@ -105,4 +105,32 @@ import Testing
         let (_, report) = try site.build(write: false)
         #expect(report.pages >= 0)
     }
+}
+
+@Test func imagesWrittenByMacrosAreChecked() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("""
+    ---
+    title: Macro
+    ---
+    Intro.
+
+    {% from "screenshots/macro.njk" import appScreenshots with context %}
+    {{ appScreenshots({
+      items: [{
+        text: "Present",
+        img: { src: "here.png" }
+      }, {
+        text: "Absent",
+        img: { src: "gone.png" }
+      }]
+    }) }}
+    """, to: "Content/posts/macro.md")
+    let (_, report) = try site.build(write: false)
+    #expect(report.errors == 0, "\(report.diagnostics)")
+    let images = report.diagnostics.filter { $0.message.contains("image '") }
+    #expect(images.count == 2, "\(report.diagnostics)")  // neither file exists
+    #expect(images.map(\.line).sorted() == [10, 13], "\(images)")
+    #expect(images.allSatisfy { $0.severity == .warning })
 }

@@ -130,3 +130,10 @@ import Templates
         #expect(d.message.contains("write the data as api.json"))
     }
 }
+
+@Test func duplicatedKeysAreAnErrorAsInJSYAML() {
+    var diagnostics: [Diagnostic] = []
+    _ = FrontMatter(text: "---\ndescription: x\ntitle: a\ntitle: b\n---\nBody\n", path: "dup.md", diagnostics: &diagnostics)
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.description.hasPrefix("dup.md:3:1: error: front matter: duplicated key 'title'") == true, "\(diagnostics)")
+}

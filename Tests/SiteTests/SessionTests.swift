@@ -16,10 +16,9 @@ import Testing
         try "---\ntitle: Post 2 renamed\n---\nNew body.\n".write(to: post, atomically: true, encoding: .utf8)
         let second = session.rebuild(changed: [post])
         #expect(second.errors == 0)
-        // Rendered again: the post, the homepage (lists collections.all), both section pages, and the
-        // letters pages (paginated). Not rendered: posts 1, 3 and 4.
-        #expect(second.pages < total)
-        #expect(second.pages == total - 3, "\(second.pages) of \(total)")
+        // Rendered again: the post, the homepage (lists collections.all) and both section pages. Not
+        // rendered: posts 1, 3 and 4, and the letters pages (they paginate data, not collections).
+        #expect(second.pages == 4, "\(second.pages) of \(total)")
         #expect(site.read("_site/section-a/post-2/index.html")?.contains("New body.") == true)
         #expect(site.read("_site/section-a/index.html")?.contains("Post 2 renamed") == true)
         #expect(site.read("_site/index.html")?.contains("Post 2 renamed") == true)
@@ -44,16 +43,57 @@ import Testing
         #expect(site.read("_site/letters/index.html")?.contains("(changed)") == false)
     }
 
-    @Test func aDataChangeRendersEverythingAndRemovedPagesGo() throws {
+    @Test func aGlobalDataChangeRendersItsDependentsAndRemovedPagesGo() throws {
         let site = try FixtureSite("collections")
         defer { site.remove() }
         let session = SiteSession(configuration: try site.configuration())
-        let first = session.build()
+        _ = session.build()
         let data = site.root.appendingPathComponent("app/_data/letters.json")
         try #"["a", "b"]"#.write(to: data, atomically: true, encoding: .utf8)
         let second = session.rebuild(changed: [data])
-        #expect(second.pages == first.pages - 1)
+        // The two letters pages left (they paginate it), and the pages that read collections (home,
+        // two section pages); not the posts.
+        #expect(second.pages == 5, "\(second.pages)")
         #expect(!site.exists("_site/letters/2/index.html"))
         #expect(site.exists("_site/letters/1/index.html"))
+        let fresh = SiteSession(configuration: try site.configuration())
+        _ = fresh.build(write: false)
+        #expect(session.lastOutputs == fresh.lastOutputs)
     }
+
+    @Test func aDirectoryDataChangeRendersThePagesBelowIt() throws {
+        let site = try FixtureSite("collections")
+        defer { site.remove() }
+        let session = SiteSession(configuration: try site.configuration())
+        _ = session.build()
+        let data = site.root.appendingPathComponent("app/posts/section-a/section-a.json")
+        try #"{ "eleventyNavigation": { "parent": "Section A" }, "layout": "plain", "extra": 1 }"#.write(to: data, atomically: true, encoding: .utf8)
+        let second = session.rebuild(changed: [data])
+        // The four posts below it, and the collection readers (home, two section pages); not the letters.
+        #expect(second.pages == 7, "\(second.pages)")
+        let fresh = SiteSession(configuration: try site.configuration())
+        _ = fresh.build(write: false)
+        #expect(session.lastOutputs == fresh.lastOutputs)
+    }
+}
+
+@Test func aRebuildReportsEveryPagesWarnings() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("---\ntitle: A\n---\n![shot](missing.png)\n", to: "Content/a.md")
+    try site.write("---\ntitle: B\n---\nB\n", to: "Content/b.md")
+    let session = SiteSession(configuration: try site.configuration())
+    let first = session.build()
+    #expect(first.warnings == 1)
+    let b = site.root.appendingPathComponent("Content/b.md")
+    try "---\ntitle: B\n---\nB changed\n".write(to: b, atomically: true, encoding: .utf8)
+    let second = session.rebuild(changed: [b])
+    #expect(second.pages == 1)
+    #expect(second.warnings == 1, "the warning of the page not rendered again is still reported")
+    try site.write("PNG", to: "Content/images/a/missing.png")
+    var configuration = try site.configuration()
+    configuration.passthrough = [("Content/images", ".")]
+    let withImages = SiteSession(configuration: configuration)
+    _ = withImages.build()
+    #expect(withImages.build().warnings == 0)
 }

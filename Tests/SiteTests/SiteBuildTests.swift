@@ -99,3 +99,68 @@ import Templates
         #expect(first.builtURLs == second.builtURLs)
     }
 }
+
+/// Rendering: Markdown through the template engine first, then Markdown (indented code off), then a
+/// chain of layouts that have front matter of their own.
+@Suite struct RenderingTests {
+    @Test func markdownThenLayoutChain() throws {
+        let site = try FixtureSite(nil)
+        defer { site.remove() }
+        try site.write("""
+        ---
+        layout: inner
+        title: Chained
+        items: [one, two]
+        ---
+        {% for item in items %}- {{ item }}
+        {% endfor %}
+        A paragraph.
+
+            four spaces is a paragraph, not code
+
+        """, to: "Content/page.md")
+        try site.write("---\nlayout: outer.njk\nlabel: from inner\n---\n<article data-label=\"{{ label }}\">{{ content | safe }}</article>\n", to: "Content/_layouts/inner.njk")
+        try site.write("---\nlabel: from outer\nsiteTitle: Outer\n---\n<main title=\"{{ title }} - {{ siteTitle }}\">{{ content | safe }}</main>\n", to: "Content/_layouts/outer.njk")
+        let (_, report) = try site.build()
+        #expect(report.errors == 0, "\(report.diagnostics)")
+        let html = try #require(site.read("Site/page/index.html"))
+        // The nearer layout's front matter wins over the outer one's.
+        #expect(html.hasPrefix("<main title=\"Chained - Outer\"><article data-label=\"from inner\">"))
+        #expect(html.contains("<li>one</li>"))
+        #expect(!html.contains("<pre"))
+        #expect(html.contains("four spaces is a paragraph"))
+    }
+
+    @Test func urlFilterAddsThePathPrefixAndMarkdownFilterRenders() throws {
+        let site = try FixtureSite(nil)
+        defer { site.remove() }
+        try site.write("---\ntitle: T\nnote: \"*hi*\"\n---\n<a href=\"{{ '/x/' | url }}\">{{ note | markdown('inline') }}</a>{{ note | markdown }}", to: "Content/index.njk")
+        let (_, report) = try site.build { $0.options["pathPrefix"] = .string("/sub/") }
+        #expect(report.errors == 0, "\(report.diagnostics)")
+        let html = try #require(site.read("Site/index.html"))
+        #expect(html.hasPrefix("<a href=\"/sub/x/\"><em>hi</em></a><p"))
+    }
+}
+
+@Test func eleventyIgnoreSkipsTemplates() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("---\ntitle: Kept\n---\n", to: "Content/kept.md")
+    try site.write("---\ntitle: Draft\n---\n", to: "Content/drafts/one.md")
+    try site.write("---\ntitle: Scratch\n---\n", to: "Content/scratch-notes.md")
+    try site.write("# comment\nContent/drafts/\n", to: ".eleventyignore")
+    try site.write("scratch-*.md\n", to: "Content/.eleventyignore")
+    let (session, report) = try site.build(write: false)
+    #expect(report.errors == 0)
+    #expect(session.builtURLs == ["/kept/"])
+}
+
+@Test func layoutFalseMeansNoLayout() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("{ \"layout\": \"missing\" }", to: "Content/posts/posts.json")
+    try site.write("---\ntitle: Bare\nlayout: false\n---\nJust the body\n", to: "Content/posts/bare.md")
+    let (_, report) = try site.build()
+    #expect(report.errors == 0, "\(report.diagnostics)")
+    #expect(site.read("Site/posts/bare/index.html")?.contains("Just the body") == true)
+}

@@ -28,3 +28,11 @@ func defaultPermalinkFollowsEleventy(input: String, output: String) {
     #expect(refused.errors == 1)
     #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/posts/hello.md").path))
 }
+
+@Test func anAbsoluteOutputFolderIsUsedAsGiven() {
+    var configuration = SiteConfiguration(root: URL(fileURLWithPath: "/work/project"))
+    configuration.output = "/tmp/elsewhere"
+    #expect(configuration.outputURL.path == "/tmp/elsewhere")
+    configuration.output = "Site"
+    #expect(configuration.outputURL.path == "/work/project/Site")
+}

@@ -101,7 +101,9 @@ private func siteEnvironment() -> TemplateEnvironment {
         for index in 0..<32 {
             group.addTask {
                 let context = Support.context(#"{"title": "T\#(index)", "description": "d", "content": "c", "site": {"name": "S"}}"#)
-                return try? template.render(context: context)
+                // Half share the parsed template; half go through the environment's cache at once.
+                if index % 2 == 0 { return try? template.render(context: context) }
+                return try? environment.template(named: "layouts/post.njk").render(context: context)
             }
         }
         var all: [String?] = []
@@ -112,4 +114,18 @@ private func siteEnvironment() -> TemplateEnvironment {
     for index in 0..<32 {
         #expect(results.contains { $0?.contains("<title>T\(index) – Page") == true })
     }
+}
+
+@Test func clearCacheReadsChangedTemplatesAgain() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-cache-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("page.njk")
+    try "one".write(to: file, atomically: true, encoding: .utf8)
+    let environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: [folder]))
+    #expect(try environment.render(templateNamed: "page.njk", context: TemplateObject()) == "one")
+    try "two".write(to: file, atomically: true, encoding: .utf8)
+    #expect(try environment.render(templateNamed: "page.njk", context: TemplateObject()) == "one")  // parsed once
+    environment.clearCache()
+    #expect(try environment.render(templateNamed: "page.njk", context: TemplateObject()) == "two")
 }

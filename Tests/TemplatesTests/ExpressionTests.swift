@@ -76,11 +76,17 @@ func expressions(_ item: Case) throws {
     let error = try #require(Support.renderError("line one\n  {{ appScreenshots({ items: [] }) }}"))
     #expect(error.line == 2)
     #expect(error.column == 6)
-    #expect(error.description.hasPrefix("test.njk:2:6: error: cannot call 'appScreenshots'"))
+    #expect(error.description == "test.njk:2:6: error: cannot call 'appScreenshots': it is undefined, not a macro or function (is it imported?)")
     #expect(error.sourceLine == "  {{ appScreenshots({ items: [] }) }}")
 }
 
 @Test func inOnUndefinedIsAnErrorAsInNunjucks() throws {
     let error = try #require(Support.renderError("{{ 'a' in missing }}"))
     #expect(error.message.contains("cannot use 'in'"))
+}
+
+@Test func aMistypedMacroNameSuggestsTheImportedOne() throws {
+    let environment = Support.environment(["loops"])
+    let error = try #require(Support.renderError("{% from 'macros.njk' import countdown %}{{ countdwn(3) }}", environment: environment))
+    #expect(error.message == "cannot call 'countdwn': it is undefined, not a macro or function (did you mean 'countdown'?)")
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Templates
 import Testing
 
@@ -38,4 +39,33 @@ func macros(_ item: Case) throws {
     #expect(error.message.contains("runaway recursion"))
     #expect(error.path.hasSuffix("macros.njk"))
     #expect(try environment.render(source: "{% import 'macros.njk' as m %}{{ m.countdown(3) }}", path: "t", context: TemplateObject()) == "3 2 1 0")
+}
+
+/// Runs a render on a thread with the smallest default stack of any platform (512 KiB, macOS's
+/// secondary threads): deep recursion must end in an error there too, in debug builds as well.
+private func renderErrorOnSmallStack(_ source: String, environment: TemplateEnvironment) -> String {
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var message = "no error"
+    let thread = Thread {
+        message = Support.renderError(source, environment: environment)?.message ?? "no error"
+        done.signal()
+    }
+    thread.stackSize = 512 * 1024
+    thread.start()
+    done.wait()
+    return message
+}
+
+@Test(arguments: [
+    "{% import 'macros.njk' as m %}{{ m.forever(0) }}",
+    "{% include 'self.njk' %}",
+    "{% extends 'a.njk' %}",
+    "{% macro m() %}{% call m() %}x{% endcall %}{% endmacro %}{{ m() }}",
+    "{% macro m(n) %}{% for i in [1] %}{% if true %}{{ m(n) | safe | upper }}{% endif %}{% endfor %}{% endmacro %}{{ m(1) }}",
+    "{% macro m(n) %}{% filter upper %}{% set x %}{{ [m(n)] | join }}{% endset %}{{ x }}{% endfilter %}{% endmacro %}{{ m(1) }}",
+    "{{ " + String(repeating: "[", count: 190) + String(repeating: "]", count: 190) + " | length }}",
+])
+func runawayRecursionOnASmallStackIsAnError(_ source: String) {
+    let message = renderErrorOnSmallStack(source, environment: Support.environment(["loops"]))
+    #expect(message.contains("runaway recursion") || message.contains("nested too deeply"), "\(message)")
 }

@@ -74,6 +74,8 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
     ErrorCase("{% if %}{% endif %}", 1, 7, "expected an expression"),
     ErrorCase("{{ x is frob }}", 1, 6, "unknown test 'frob'"),
     ErrorCase("{{ super() }}", 1, 9, "super() can only be called inside a block"),
+    ErrorCase("{{ 'x' | replace(r/(/, '') }}", 1, 18, "invalid regular expression /(/"),
+    ErrorCase("{{ 'x' | replace(r/abc, '') }}", 1, 18, "unclosed regular expression"),
 ])
 func errorsPointAtTheirSource(_ item: ErrorCase) throws {
     let error = try #require(Support.renderError(item.source))
@@ -104,4 +106,12 @@ func errorsPointAtTheirSource(_ item: ErrorCase) throws {
 ])
 func slices(_ item: Case) throws {
     #expect(try Support.render(item.source, item.context) == item.expected)
+}
+
+@Test func unknownNamesSuggestTheClosestKnownOne() throws {
+    #expect(Support.renderError("{{ 'A b' | slugfy }}", environment: TemplateEnvironment.designHistory(loader: TemplateLoader(searchPaths: [])))?.message
+            == "unknown filter 'slugfy' (did you mean 'slugify'?)")
+    #expect(Support.renderError("{% endfi %}")?.message == "unknown tag 'endfi'")
+    #expect(Support.renderError("{% iff x %}{% endif %}")?.message == "unknown tag 'iff' (did you mean 'if'?)")
+    #expect(Support.renderError("{{ x | zzzzzzzz }}")?.message == "unknown filter 'zzzzzzzz'")
 }
