@@ -38,6 +38,42 @@ public enum LayoutFilters {
         return prefix + url.dropFirst()
     }
 
+    /// HTML whose site-absolute `href` and `src` attributes (`/x/`, as authors write links in
+    /// Markdown) get the path prefix, once; full URLs, `//host` URLs and relative ones are left
+    /// alone. With the prefix `/`, the HTML is returned as it is.
+    public static func prefixLinks(_ html: String, pathPrefix: String) -> String {
+        guard pathPrefix != "/", !pathPrefix.isEmpty else { return html }
+        let prefix = Array((pathPrefix.hasSuffix("/") ? pathPrefix : pathPrefix + "/").utf8)
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        let href = Array(" href=\"/".utf8), src = Array(" src=\"/".utf8)
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            guard i + pattern.count <= bytes.count else { return false }
+            for (k, b) in pattern.enumerated() where bytes[i + k] | (b >= 0x61 && b <= 0x7A ? 0x20 : 0) != b { return false }
+            return true
+        }
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x20, let pattern = matches(href, at: i) ? href : (matches(src, at: i) ? src : nil) {
+                let start = i + pattern.count - 1 // the "/"
+                out += bytes[i..<start]
+                let isProtocolRelative = start + 1 < bytes.count && bytes[start + 1] == 0x2F
+                let alreadyPrefixed = start + prefix.count <= bytes.count && Array(bytes[start..<start + prefix.count]) == prefix
+                if !isProtocolRelative && !alreadyPrefixed {
+                    out += prefix
+                    i = start + 1
+                } else {
+                    i = start
+                }
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `url` resolved against `base` (the site `url` option): an absolute URL stays as it is.
     public static func absoluteURL(_ url: String, base: String) -> String {
         let url = encodeURL(url)

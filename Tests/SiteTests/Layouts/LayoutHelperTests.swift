@@ -293,3 +293,10 @@ func encodeURLMakesAttributeValuesValid(url: String, expected: String) {
     try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(10)], ofItemAtPath: folder.appendingPathComponent("shot.png").path)
     #expect(try filter(.string("shot.png"), arguments)[member: "width"].stringValue == "300")
 }
+
+@Test func prefixLinksPutsAuthorsLinksUnderThePrefix() {
+    let html = #"<a class="govuk-link" href="/ecf-v2/">x</a> <img src="/images/a.png" alt=""> <a href="/prefix/done/">y</a> <a href="//cdn.example/x">z</a> <a href="https://gov.uk/">w</a> <a href="rel/">v</a> <A HREF="/upper/">u</A>"#
+    let expected = #"<a class="govuk-link" href="/prefix/ecf-v2/">x</a> <img src="/prefix/images/a.png" alt=""> <a href="/prefix/done/">y</a> <a href="//cdn.example/x">z</a> <a href="https://gov.uk/">w</a> <a href="rel/">v</a> <A HREF="/prefix/upper/">u</A>"#
+    #expect(LayoutFilters.prefixLinks(html, pathPrefix: "/prefix/") == expected)
+    #expect(LayoutFilters.prefixLinks(html, pathPrefix: "/") == html)
+}
