@@ -228,7 +228,11 @@ extension SiteSession {
                         message: "pagination data '\(source)' is not in the data; the template writes no pages"))
                 }
                 items = []
-            default: items = []
+            default:
+                let position = template.frontMatter.positions["pagination.data"]
+                diagnostics.append(Diagnostic(.warning, path: template.displayPath, line: position?.line ?? 1, column: position?.column ?? 1,
+                    message: "pagination data '\(source)' is not a list or an object; the template writes no pages"))
+                items = []
             }
             switch pagination["filter"] {
             case .string(let excluded)?: items.removeAll { $0.stringValue == excluded }
