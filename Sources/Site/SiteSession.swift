@@ -278,7 +278,8 @@ public final class SiteSession: @unchecked Sendable {
             var diagnostics: [Diagnostic] = []
             let layout: String? = if case .string(let name)? = page.data["layout"] { name } else { nil }
             let output = renderer.applyLayouts(contents[index], layout: layout?.isEmpty == false ? layout : nil, layouts: layouts,
-                                               parsed: parsedLayouts, context: context, pagePath: page.displayPath, diagnostics: &diagnostics)
+                                               parsed: parsedLayouts, context: context, pagePath: page.displayPath,
+                                               layoutPosition: templates[page.template].frontMatter.positions["layout"], diagnostics: &diagnostics)
             return (output, diagnostics)
         }
         for result in rendered { diagnostics += result.diagnostics }
