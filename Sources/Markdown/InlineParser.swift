@@ -355,7 +355,9 @@ struct InlineParser {
 
     mutating func processEmphasis(bottom: Int) {
         var openersBottom = [Int](repeating: bottom, count: 30)
-        var closer = topDelimiter
+        // Nothing above the bottom: stop here rather than walk the whole stack below it (quadratic
+        // for a line of many links after unmatched emphasis delimiters).
+        var closer = topDelimiter == bottom ? -1 : topDelimiter
         while closer != -1 && delimiters[closer].previous != bottom { closer = delimiters[closer].previous }
         while closer != -1 {
             let closerDelim = delimiters[closer]

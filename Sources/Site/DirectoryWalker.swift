@@ -11,11 +11,22 @@ import Darwin
 enum DirectoryWalker {
     /// Visit each file as (path relative to `root`, absolute path).
     static func walk(_ root: String, skipping skipped: Set<String> = [], visit: (String, String) -> Void) {
-        walk(root, relative: "", skipped: skipped, depth: 0, visit: visit)
+        var seen: Set<FolderIdentity> = []
+        walk(root, relative: "", skipped: skipped, depth: 0, seen: &seen, visit: visit)
     }
 
-    private static func walk(_ folder: String, relative: String, skipped: Set<String>, depth: Int, visit: (String, String) -> Void) {
-        guard depth < 64, let directory = opendir(folder) else { return }
+    /// A folder's device and inode: a folder reached again through a symbolic link is not walked twice.
+    private struct FolderIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private static func walk(_ folder: String, relative: String, skipped: Set<String>, depth: Int, seen: inout Set<FolderIdentity>,
+                             visit: (String, String) -> Void) {
+        var info = stat()
+        guard depth < 64, stat(folder, &info) == 0,
+              seen.insert(FolderIdentity(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))).inserted,
+              let directory = opendir(folder) else { return }
         var entries: [(name: String, isDirectory: Bool?)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -40,7 +51,7 @@ enum DirectoryWalker {
                 isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
             }
             if isDirectory {
-                walk(path, relative: child, skipped: skipped, depth: depth + 1, visit: visit)
+                walk(path, relative: child, skipped: skipped, depth: depth + 1, seen: &seen, visit: visit)
             } else {
                 visit(child, path)
             }

@@ -19,8 +19,4 @@ struct Page: Sendable {
     var displayPath: String
     var inputPath: String
     var isVirtual: Bool
-    /// The body rendered (template engine, then Markdown), before layouts.
-    var content: String = ""
-    /// The finished file.
-    var output: String = ""
 }

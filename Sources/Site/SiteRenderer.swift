@@ -103,20 +103,26 @@ struct SiteRenderer: Sendable {
 
     /// Render content through a layout and the layouts it sits in. Errors name the layout's file.
     func applyLayouts(_ content: String, layout first: String?, layouts: [String: LayoutFile], parsed: [String: Template],
-                      context: TemplateObject, pagePath: String, diagnostics: inout [Diagnostic]) -> String {
+                      context: TemplateObject, pagePath: String, layoutPosition: SourcePosition? = nil,
+                      diagnostics: inout [Diagnostic]) -> String {
         var content = content
         var name = first
         var seen: Set<String> = []
         var context = context
+        // Where the name being looked up was written: the page's `layout`, then each layout's own.
+        var namedIn = (path: pagePath, position: layoutPosition)
         while let current = name {
             guard let layout = layouts[current] else {
-                diagnostics.append(Diagnostic(.error, path: pagePath, message: "layout '\(current)' not found in the layouts or includes folders or the built-in layouts"))
+                diagnostics.append(Diagnostic(.error, path: namedIn.path, line: namedIn.position?.line ?? 1, column: namedIn.position?.column ?? 1,
+                    message: "layout '\(current)' not found in the layouts or includes folders or the built-in layouts"))
                 return content
             }
             guard seen.insert(layout.file.path).inserted, seen.count <= 32 else {
-                diagnostics.append(Diagnostic(.error, path: layout.displayPath, message: "layout '\(current)' sits inside itself (a layout cycle)"))
+                diagnostics.append(Diagnostic(.error, path: namedIn.path, line: namedIn.position?.line ?? 1, column: namedIn.position?.column ?? 1,
+                    message: "layout '\(current)' sits inside itself (a layout cycle)"))
                 return content
             }
+            namedIn = (layout.displayPath, layout.frontMatter.positions["layout"])
             context["content"] = .safe(content)
             guard let template = parsed[current] else { return content }  // its parse error is reported once
             do {

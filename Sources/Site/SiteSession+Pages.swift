@@ -64,6 +64,11 @@ extension SiteSession {
             return .some(nil)
         case .bool(true)?:
             return .some(template.path.defaultOutputPath(pageNumber: pageNumber))
+        case .array?, .object?:
+            let position = template.frontMatter.positions["permalink"]
+            diagnostics.append(Diagnostic(.error, path: template.displayPath, line: position?.line ?? 1, column: position?.column ?? 1,
+                message: "permalink must be a string or false, not a list or an object"))
+            return nil
         default:
             let source = value?.stringValue ?? ""
             var rendered: String
@@ -223,7 +228,11 @@ extension SiteSession {
                         message: "pagination data '\(source)' is not in the data; the template writes no pages"))
                 }
                 items = []
-            default: items = []
+            default:
+                let position = template.frontMatter.positions["pagination.data"]
+                diagnostics.append(Diagnostic(.warning, path: template.displayPath, line: position?.line ?? 1, column: position?.column ?? 1,
+                    message: "pagination data '\(source)' is not a list or an object; the template writes no pages"))
+                items = []
             }
             switch pagination["filter"] {
             case .string(let excluded)?: items.removeAll { $0.stringValue == excluded }

@@ -27,6 +27,10 @@ struct SourceTemplate: Sendable {
         var text = ""
         if let data = FileManager.default.contents(atPath: file.path) {
             text = String(decoding: data, as: UTF8.self)
+            if let (line, column) = Self.firstInvalidUTF8(data) {
+                diagnostics.append(Diagnostic(.warning, path: displayPath, line: line, column: column,
+                    message: "the file is not valid UTF-8 (a binary file, or another encoding?): its bad bytes are read as U+FFFD"))
+            }
         } else {
             diagnostics.append(Diagnostic(.error, path: displayPath, message: "cannot read the file"))
         }
@@ -47,5 +51,23 @@ struct SourceTemplate: Sendable {
         let frontMatter = FrontMatter(text: text, path: displayPath, diagnostics: &diagnostics)
         return SourceTemplate(path: EleventyPath(relative), file: file, displayPath: displayPath, inputPath: inputPath, kind: kind,
                               frontMatter: frontMatter, created: created, modified: modified, isVirtual: isVirtual, diagnostics: diagnostics)
+    }
+
+    /// The line and byte column of the first byte that is not UTF-8, or nil when all of it is.
+    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
+        var iterator = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error:
+                let before = data.prefix(offset)
+                let line = before.count { $0 == 0x0A } + 1
+                let lineStart = before.lastIndex(of: 0x0A).map { $0 - data.startIndex + 1 } ?? 0
+                return (line, offset - lineStart + 1)
+            }
+        }
     }
 }

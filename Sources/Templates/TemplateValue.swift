@@ -22,25 +22,58 @@ public enum TemplateValue: Sendable {
 }
 
 /// An object with its keys in insertion order, as JavaScript objects keep them.
+///
+/// Keys and values are kept in two arrays; small objects (most of them: macro parameters, front
+/// matter, `page`) are searched linearly, which is faster than hashing, and larger ones get a hash
+/// index once they grow past `indexThreshold` keys.
 public struct TemplateObject: Sendable {
     public private(set) var keys: [String] = []
-    private var storage: [String: TemplateValue] = [:]
+    private var values: [TemplateValue] = []
+    private var index: [String: Int]?
+    private static let indexThreshold = 12
 
     public init() {}
 
     public init(_ pairs: [(String, TemplateValue)]) {
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        for position in keys.indices where keys[position] == key { return position }
+        return nil
+    }
+
     public subscript(key: String) -> TemplateValue? {
-        get { storage[key] }
+        get { position(of: key).map { values[$0] } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let position = position(of: key) {
+                    values[position] = newValue
+                } else {
+                    keys.append(key)
+                    values.append(newValue)
+                    if index != nil {
+                        index?[key] = keys.count - 1
+                    } else if keys.count > Self.indexThreshold {
+                        rebuildIndex()
+                    }
+                }
+            } else if let position = position(of: key) {
+                keys.remove(at: position)
+                values.remove(at: position)
+                if index != nil { rebuildIndex() }
             }
         }
+    }
+
+    private mutating func rebuildIndex() {
+        var built: [String: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() { built[key] = position }
+        index = built
     }
 
     public var count: Int { keys.count }
@@ -48,7 +81,7 @@ public struct TemplateObject: Sendable {
 
     /// The pairs in insertion order.
     public var pairs: [(key: String, value: TemplateValue)] {
-        keys.map { ($0, storage[$0] ?? .undefined) }
+        keys.indices.map { (keys[$0], values[$0]) }
     }
 }
 

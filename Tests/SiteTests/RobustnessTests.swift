@@ -58,3 +58,14 @@ import Testing
         _ = FrontMatter(text: yaml, path: "deep.md", diagnostics: &diagnostics)
     }
 }
+
+@Test func symbolicLinkLoopsAreWalkedOnce() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("---\ntitle: A\n---\n", to: "Content/a/index.md")
+    try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("Content/a/loop").path,
+                                               withDestinationPath: site.root.appendingPathComponent("Content").path)
+    let (session, report) = try site.build(write: false)
+    #expect(report.errors == 0, "\(report.diagnostics)")
+    #expect(session.builtURLs == ["/a/"])
+}
