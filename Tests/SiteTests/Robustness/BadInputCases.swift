@@ -8,7 +8,23 @@ enum BadInputCases {
 
     static let page = "---\ntitle: Fine\n---\nA fine page.\n"
 
+    /// Nested YAML aliases: nine lines that expand to 9^9 values.
+    static let laughs = (0..<9).map { level -> String in
+        let name = String(UnicodeScalar(UInt8(97 + level)))
+        let item = level == 0 ? "\"lol\"" : "*" + String(UnicodeScalar(UInt8(96 + level)))
+        return "\(name): &\(name) [" + Array(repeating: item, count: 9).joined(separator: ", ") + "]"
+    }.joined(separator: "\n") + "\n"
+
     static let all: [BadInputCase] = [
+        BadInputCase("nested YAML aliases (billion laughs) in front matter",
+                     [("Content/laughs.md", "---\n" + laughs + "---\nBody\n")],
+                     expect: [E(path: "Content/laughs.md", lines: 2...2, contains: "expands to more than")]),
+        BadInputCase("nested YAML aliases (billion laughs) in a data file",
+                     [("Content/_data/laughs.yml", laughs), ("Content/index.md", page)],
+                     expect: [E(path: "Content/_data/laughs.yml", lines: 1...1, contains: "expands to more than")]),
+        BadInputCase("a data file that is not UTF-8", [("Content/index.md", page)],
+                     bytes: [("Content/_data/bin.json", Data("{\"a\": \"".utf8) + Data([0xFF, 0xFE]) + Data("\"}".utf8))],
+                     expect: [E(path: "Content/_data/bin.json", lines: 1...1)]),
         BadInputCase("YAML syntax error in front matter",
                      [("Content/posts/yaml.md", "---\ntitle: Hello\ntags: [a, b\nother: 1\n---\nBody\n")],
                      expect: [E(path: "Content/posts/yaml.md", lines: 3...5)]),
