@@ -29,7 +29,7 @@ let package = Package(
             dependencies: ["Markdown", "Templates", "Journeys", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/Templates"), .copy("Resources/Assets")]
         ),
-        .target(name: "Preview", dependencies: ["Site", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["Site", "Templates", .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")]),
         .target(name: "DesignHistoryJourneys", dependencies: ["Journeys"]),
         .executableTarget(
             name: "DesignHistoryCommand",

@@ -37,9 +37,11 @@ public struct JourneyDiagram: Sendable {
         var out = ""
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"app-journey-diagram\" width=\"\(f(l.width))\" height=\"\(f(l.height))\" viewBox=\"0 0 \(f(l.width)) \(f(l.height))\" role=\"img\" aria-labelledby=\"journey-\(xml(journey.id))-title\" font-family=\"GDS Transport, arial, sans-serif\">\n"
         out += "<title id=\"journey-\(xml(journey.id))-title\">\(xml(journey.title)): journey diagram</title>\n"
+        // Marker ids carry the journey's id: a page may show several diagrams, and ids must be unique.
+        let arrow = "journey-\(xml(journey.id))-arrow"
         out += "<defs>"
-        out += "<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#505a5f\"/></marker>"
-        out += "<marker id=\"arrow-on\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#1d70b8\"/></marker>"
+        out += "<marker id=\"\(arrow)\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#505a5f\"/></marker>"
+        out += "<marker id=\"\(arrow)-on\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#1d70b8\"/></marker>"
         out += "</defs>\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         for region in l.regions {
@@ -49,7 +51,7 @@ public struct JourneyDiagram: Sendable {
         }
         for edge in l.edges {
             let on = highlightedRoutes.contains(edge.route)
-            out += "<path class=\"route\(on ? " route--documented" : "")\" d=\"\(path(edge.points))\" fill=\"none\" stroke=\"\(on ? "#1d70b8" : "#505a5f")\" stroke-width=\"\(on ? "3" : "1.5")\" marker-end=\"url(#\(on ? "arrow-on" : "arrow"))\"/>\n"
+            out += "<path class=\"route\(on ? " route--documented" : "")\" d=\"\(path(edge.points))\" fill=\"none\" stroke=\"\(on ? "#1d70b8" : "#505a5f")\" stroke-width=\"\(on ? "3" : "1.5")\" marker-end=\"url(#\(arrow)\(on ? "-on" : ""))\"/>\n"
         }
         for edge in l.edges {
             guard let box = edge.labelBox else { continue }

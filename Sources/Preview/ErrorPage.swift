@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 import Site
 
 /// The page the preview serves instead of the site's pages while the build fails: every
@@ -44,19 +45,8 @@ enum ErrorPage {
         """
     }
 
+    /// Text for the page, escaped as the template engine escapes it.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        TemplateValue.escapeHTML(text)
     }
 }

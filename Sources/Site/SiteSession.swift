@@ -37,6 +37,8 @@ public final class SiteSession: @unchecked Sendable {
         var collections = TemplateObject()
         var navigation: TemplateValue = .undefined
         var navigationSignature = ""
+        /// The changed files of rebuilds that failed, to render again once the site builds.
+        var pendingChanges: Set<String> = []
         /// Rendered bodies by input path and page number, so a rebuild's collections keep the
         /// `templateContent` of pages it does not render again.
         var contents: [String: String] = [:]
@@ -74,7 +76,11 @@ public final class SiteSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard state.built else { return run(write: true, changed: nil) }
-        return run(write: true, changed: Set(changed.map { $0.standardizedFileURL.path }))
+        // Changes of a rebuild that failed were never written: they count again now.
+        let paths = Set(changed.map { $0.standardizedFileURL.path }).union(state.pendingChanges)
+        let report = run(write: true, changed: paths)
+        state.pendingChanges = report.errors > 0 ? paths : []
+        return report
     }
 
     /// The output paths and contents of the last build, for tests and the preview server.
@@ -89,6 +95,8 @@ public final class SiteSession: @unchecked Sendable {
     private func run(write: Bool, changed: Set<String>?) -> BuildReport {
         let start = Date()
         var timings = StageTimings(enabled: ProcessInfo.processInfo.environment["SITE_TIMINGS"] != nil)
+        // Includes, macros and extended layouts are read again: one of them may have changed.
+        renderer.environment.clearCache()
         var report = BuildReport()
         var diagnostics: [Diagnostic] = []
 

@@ -97,3 +97,39 @@ import Testing
     _ = withImages.build()
     #expect(withImages.build().warnings == 0)
 }
+
+@Test func changesOfAFailedRebuildAreWrittenByTheNextOne() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("---\ntitle: A\n---\nA\n", to: "Content/a.md")
+    try site.write("---\ntitle: B\n---\nB\n", to: "Content/b.md")
+    let session = SiteSession(configuration: try site.configuration())
+    _ = session.build()
+    let a = site.root.appendingPathComponent("Content/a.md"), b = site.root.appendingPathComponent("Content/b.md")
+    try "---\ntitle: A\n---\nA changed\n".write(to: a, atomically: true, encoding: .utf8)
+    try "---\ntitle: [broken\n---\nB\n".write(to: b, atomically: true, encoding: .utf8)
+    let failed = session.rebuild(changed: [a, b])
+    #expect(failed.errors == 1)
+    #expect(site.read("Site/a/index.html")?.contains("A changed") == false)
+    try "---\ntitle: B\n---\nB fixed\n".write(to: b, atomically: true, encoding: .utf8)
+    let fixed = session.rebuild(changed: [b])
+    #expect(fixed.errors == 0)
+    #expect(site.read("Site/a/index.html")?.contains("A changed") == true)
+    #expect(site.read("Site/b/index.html")?.contains("B fixed") == true)
+}
+
+@Test func aChangedIncludeIsReadAgain() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("{% include \"note.njk\" %}{{ content | safe }}", to: "Content/_layouts/base.njk")
+    try site.write("first", to: "Content/_includes/note.njk")
+    try site.write("---\ntitle: A\nlayout: base\n---\nA\n", to: "Content/a.md")
+    let session = SiteSession(configuration: try site.configuration())
+    _ = session.build()
+    #expect(site.read("Site/a/index.html")?.hasPrefix("first") == true)
+    let include = site.root.appendingPathComponent("Content/_includes/note.njk")
+    try "second".write(to: include, atomically: true, encoding: .utf8)
+    let report = session.rebuild(changed: [include])
+    #expect(report.pages == 1)
+    #expect(site.read("Site/a/index.html")?.hasPrefix("second") == true)
+}

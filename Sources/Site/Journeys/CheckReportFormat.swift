@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// How `design-history check` writes its diagnostics: for people, for scripts, for GitHub Actions
 /// annotations, and for CI systems that read JUnit XML.
@@ -35,21 +36,8 @@ public enum CheckReportFormat: String, Sendable, CaseIterable {
     }
 
     static func json(_ diagnostics: [Diagnostic]) -> String {
-        func string(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-                }
-            }
-            return out + "\""
-        }
+        // A JSON string literal, written by the template engine's JSON writer.
+        func string(_ s: String) -> String { TemplateValue.string(s).json() ?? "\"\"" }
         let (errors, warnings) = counts(diagnostics)
         let items = diagnostics.map { d in
             "    {\"severity\": \(string(d.severity.rawValue)), \"id\": \(d.id.map(string) ?? "null"), \"path\": \(string(d.path)), \"line\": \(d.line), \"column\": \(d.column), \"message\": \(string(d.message))}"

@@ -30,7 +30,7 @@ public enum BuiltInLayouts {
     }
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
-    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
+    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
     /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
@@ -39,6 +39,9 @@ public enum BuiltInLayouts {
         var generated = TemplateObject()
         for stem in resolver.generatedPages.keys.sorted() { generated[stem] = .bool(resolver.generatedPages[stem] ?? true) }
         environment.addGlobal("generatedPages", .object(generated))
+        environment.addFilter("prefixLinks") { value, _ in
+            .safe(LayoutFilters.prefixLinks(value.stringValue, pathPrefix: pathPrefix))
+        }
         environment.addFilter("encodeUrl") { value, _ in
             .string(LayoutFilters.encodeURL(value.stringValue))
         }
@@ -48,8 +51,7 @@ public enum BuiltInLayouts {
         environment.addFilter("imageSize") { value, arguments in
             let page = arguments.value(at: 0, named: "page").stringValue
             guard let sitePath = SitePathResolver.sitePath(of: value.stringValue, onPage: page),
-                  let file = resolver.sourceFile(forSitePath: sitePath),
-                  let size = cache.size(of: file) else { return .undefined }
+                  let size = cache.size(forSitePath: sitePath, resolver: resolver) else { return .undefined }
             return .object(TemplateObject([("width", .number(Double(size.width))), ("height", .number(Double(size.height)))]))
         }
         environment.addFilter("absoluteUrl") { value, arguments in
@@ -92,21 +94,34 @@ public enum BuiltInLayouts {
     }
 }
 
-/// Image sizes read once a build: many pages show the same screenshot sizes rarely, but a
-/// rebuild in `serve` reads them again, so the cache belongs to one registration.
+/// Image sizes by site path. The site keeps one environment across the rebuilds of `serve`, so an
+/// entry holds the file and its modification date and is read again when the file changes; a path
+/// with no file is looked up again every time (the file may be added).
 final class ImageSizeCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var sizes: [String: ImageSize?] = [:]
+    private struct Entry {
+        var file: URL
+        var modified: Date?
+        var size: ImageSize?
+    }
 
-    func size(of file: URL) -> ImageSize? {
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    private static func modified(_ file: URL) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date
+    }
+
+    func size(forSitePath sitePath: String, resolver: SitePathResolver) -> ImageSize? {
         lock.lock()
-        if let known = sizes[file.path] { lock.unlock(); return known }
+        let known = entries[sitePath]
         lock.unlock()
-        let size = ImageSize(contentsOf: file)
+        if let known, let modified = Self.modified(known.file), modified == known.modified { return known.size }
+        guard let file = resolver.sourceFile(forSitePath: sitePath) else { return nil }
+        let entry = Entry(file: file, modified: Self.modified(file), size: ImageSize(contentsOf: file))
         lock.lock()
-        sizes[file.path] = size
+        entries[sitePath] = entry
         lock.unlock()
-        return size
+        return entry.size
     }
 }
 

@@ -38,6 +38,42 @@ public enum LayoutFilters {
         return prefix + url.dropFirst()
     }
 
+    /// HTML whose site-absolute `href` and `src` attributes (`/x/`, as authors write links in
+    /// Markdown) get the path prefix, once; full URLs, `//host` URLs and relative ones are left
+    /// alone. With the prefix `/`, the HTML is returned as it is.
+    public static func prefixLinks(_ html: String, pathPrefix: String) -> String {
+        guard pathPrefix != "/", !pathPrefix.isEmpty else { return html }
+        let prefix = Array((pathPrefix.hasSuffix("/") ? pathPrefix : pathPrefix + "/").utf8)
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        let href = Array(" href=\"/".utf8), src = Array(" src=\"/".utf8)
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            guard i + pattern.count <= bytes.count else { return false }
+            for (k, b) in pattern.enumerated() where bytes[i + k] | (b >= 0x61 && b <= 0x7A ? 0x20 : 0) != b { return false }
+            return true
+        }
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x20, let pattern = matches(href, at: i) ? href : (matches(src, at: i) ? src : nil) {
+                let start = i + pattern.count - 1 // the "/"
+                out += bytes[i..<start]
+                let isProtocolRelative = start + 1 < bytes.count && bytes[start + 1] == 0x2F
+                let alreadyPrefixed = start + prefix.count <= bytes.count && Array(bytes[start..<start + prefix.count]) == prefix
+                if !isProtocolRelative && !alreadyPrefixed {
+                    out += prefix
+                    i = start + 1
+                } else {
+                    i = start
+                }
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `url` resolved against `base` (the site `url` option): an absolute URL stays as it is.
     public static func absoluteURL(_ url: String, base: String) -> String {
         let url = encodeURL(url)
@@ -59,13 +95,40 @@ public enum LayoutFilters {
         case .number(let n): date = Date(timeIntervalSince1970: n / 1000)
         default: return nil
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        let year = c.year ?? 1970
-        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        return "\(yearText)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
+        let interval = date.timeIntervalSince1970
+        guard interval.isFinite, abs(interval) < 1e13 else { return nil } // beyond year ±300,000: not a date
+        let seconds = Int(interval.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = civil(fromDays: days)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        var yearText = String(year)
+        if year >= 0, yearText.count < 4 { yearText = String(repeating: "0", count: 4 - yearText.count) + yearText }
+        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    }
+
+    /// The proleptic Gregorian date of a day count from 1970-01-01 (arithmetic, no calendar objects:
+    /// feeds, sitemaps and lists format thousands of dates a build).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// Days from 1970-01-01 to a proleptic Gregorian date.
+    static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// `YYYY-MM-DD`, optionally followed by `THH:MM[:SS[.fff]]` and `Z` or an offset; UTC without one.
@@ -82,57 +145,66 @@ public enum LayoutFilters {
         }
         guard let year = number(0, 4), s.count >= 10, s[4] == 45, let month = number(5, 2), s[7] == 45,
               let day = number(8, 2), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var components = DateComponents(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
+        var hour = 0, minute = 0, second = 0
         var offset = 0
         if s.count > 10 {
-            guard s[10] == 84 || s[10] == 32, let hour = number(11, 2), s.count >= 16, s[13] == 58,
-                  let minute = number(14, 2) else { return nil }
-            components.hour = hour
-            components.minute = minute
+            guard s[10] == 84 || s[10] == 32, let h = number(11, 2), s.count >= 16, s[13] == 58,
+                  let m = number(14, 2), h < 24, m < 60 else { return nil }
+            hour = h
+            minute = m
             var i = 16
-            if i < s.count, s[i] == 58, let second = number(i + 1, 2) { components.second = second; i += 3 }
+            if i < s.count, s[i] == 58, let sec = number(i + 1, 2), sec < 61 { second = sec; i += 3 }
             if i < s.count, s[i] == 46 { i += 1; while i < s.count, s[i] >= 48, s[i] <= 57 { i += 1 } }
-            if i < s.count, s[i] == 43 || s[i] == 45, let h = number(i + 1, 2) {
-                var m = 0
-                if i + 3 < s.count, s[i + 3] == 58 { m = number(i + 4, 2) ?? 0 } else { m = number(i + 3, 2) ?? 0 }
-                offset = (h * 60 + m) * 60 * (s[i] == 45 ? -1 : 1)
+            if i < s.count, s[i] == 43 || s[i] == 45, let oh = number(i + 1, 2) {
+                let om = (i + 3 < s.count && s[i + 3] == 58) ? (number(i + 4, 2) ?? 0) : (number(i + 3, 2) ?? 0)
+                offset = (oh * 60 + om) * 60 * (s[i] == 45 ? -1 : 1)
             }
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return calendar.date(from: components).map { $0.addingTimeInterval(TimeInterval(-offset)) }
+        let total = days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: TimeInterval(total))
     }
 
     /// The words of a page for the search index: HTML tags and entities removed, lower case, each
-    /// word once in order of first appearance, single characters dropped.
+    /// word once in order of first appearance, single characters dropped. Works on UTF-8 bytes: an
+    /// index covers every page of a site.
     public static func searchTokens(_ html: String) -> [String] {
         var tokens: [String] = []
-        var seen = Set<String>()
-        var word = String.UnicodeScalarView()
+        var seen = Set<[UInt8]>()
+        var word: [UInt8] = []
+        var hasNonASCII = false
         var inTag = false
         var inEntity = false
+        let bytes = Array(html.utf8)
         func flush() {
-            if word.count > 1 {
-                let token = String(word)
-                if seen.insert(token).inserted { tokens.append(token) }
-            }
-            word.removeAll(keepingCapacity: true)
+            defer { word.removeAll(keepingCapacity: true); hasNonASCII = false }
+            guard word.count > 1, seen.insert(word).inserted else { return }
+            let text = String(decoding: word, as: UTF8.self)
+            tokens.append(hasNonASCII ? text.lowercased() : text)
         }
-        for scalar in html.unicodeScalars {
-            if inTag { if scalar == ">" { inTag = false }; continue }
-            if inEntity {
-                if scalar == ";" || scalar == " " { inEntity = false }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if inTag { if b == 0x3E { inTag = false }; i += 1; continue }
+            if inEntity { if b == 0x3B || b == 0x20 || b == 0x3C { inEntity = false }; if b != 0x3C { i += 1 }; continue }
+            switch b {
+            case 0x3C: flush(); inTag = true
+            case 0x26: flush(); inEntity = true
+            case 0x41...0x5A: word.append(b + 32)
+            case 0x61...0x7A, 0x30...0x39: word.append(b)
+            case 0x27: break // "what's" is one word
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80:
+                // General punctuation: ’ joins a word like ', the rest (“ ” – — …) separate.
+                if bytes[i + 2] != 0x99 { flush() }
+                i += 3
                 continue
-            }
-            if scalar == "<" { flush(); inTag = true; continue }
-            if scalar == "&" { flush(); inEntity = true; continue }
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                word.append(contentsOf: String(scalar).lowercased().unicodeScalars)
-            } else if scalar == "’" || scalar == "'" {
-                continue // "what’s" is one word
-            } else {
+            case 0xC2 where i + 1 < bytes.count: // Latin-1 symbols and punctuation (£, °, «, no-break space…)
                 flush()
+                i += 2
+                continue
+            case 0x80...0xFF: word.append(b); hasNonASCII = true
+            default: flush()
             }
+            i += 1
         }
         flush()
         return tokens

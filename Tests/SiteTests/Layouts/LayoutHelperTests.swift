@@ -115,6 +115,25 @@ func sitePathRefusesWhatIsNotOnTheSite(src: String) {
     #expect(LayoutFilters.rfc3339(.string("2024-08-19T10:30:00+01:00")) == "2024-08-19T09:30:00Z")
     #expect(LayoutFilters.rfc3339(.string("not a date")) == nil)
     #expect(LayoutFilters.rfc3339(.undefined) == nil)
+    #expect(LayoutFilters.rfc3339(.date(Date(timeIntervalSince1970: -1))) == "1969-12-31T23:59:59Z")
+    #expect(LayoutFilters.rfc3339(.string("2024-02-29T23:59:59-00:30")) == "2024-03-01T00:29:59Z")
+    #expect(LayoutFilters.rfc3339(.string("1900-03-01")) == "1900-03-01T00:00:00Z")
+    #expect(LayoutFilters.rfc3339(.number(.infinity)) == nil)
+    #expect(LayoutFilters.rfc3339(.number(1e300)) == nil)
+}
+
+/// The arithmetic calendar agrees with Foundation's on every day from 1600 to 2400.
+@Test func civilDatesMatchFoundation() {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    for days in stride(from: -135_000, through: 157_000, by: 1) {
+        let (y, m, d) = LayoutFilters.civil(fromDays: days)
+        #expect(LayoutFilters.days(fromCivil: y, m, d) == days)
+        if days % 997 == 0 {
+            let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
+            #expect(c.year == y && c.month == m && c.day == d, "\(days)")
+        }
+    }
 }
 
 @Test func searchTokensAreTheWordsOfTheText() {
@@ -251,4 +270,33 @@ func encodeURLMakesAttributeValuesValid(url: String, expected: String) {
     let groups = ScreenshotGroups.normalise(.array([.string("multiple-registrations")]), slugify: { $0 }, reserved: reserved)
     #expect(groups.first?[member: "items"][member: "0"][member: "id"].stringValue == "multiple-registrations-1")
     #expect(groups.first?[member: "items"][member: "0"][member: "src"].stringValue == "multiple-registrations.png")
+}
+
+@Test func searchTokensHandleUnicodeAndPunctuation() {
+    #expect(LayoutFilters.searchTokens("Café “quoted” – École’s\u{00A0}naïve <b>BOLD</b>&nbsp;x") == ["café", "quoted", "écoles", "naïve", "bold"])
+}
+
+/// `serve` keeps one environment: a screenshot replaced between builds gets its new size.
+@Test func imageSizeFilterSeesAReplacedFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("image-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    var environment = TemplateEnvironment()
+    BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(passthrough: [(folder, ".")]))
+    let filter = try #require(environment.filters["imageSize"])
+    let arguments = TemplateArguments(positional: [.string("/")])
+    #expect(!(try filter(.string("shot.png"), arguments)).isTruthy, "no file yet")
+    try FileManager.default.copyItem(at: images.appendingPathComponent("sign-in.png"), to: folder.appendingPathComponent("shot.png"))
+    #expect(try filter(.string("shot.png"), arguments)[member: "width"].stringValue == "64")
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("shot.png"))
+    try FileManager.default.copyItem(at: images.appendingPathComponent("shot.png"), to: folder.appendingPathComponent("shot.png"))
+    try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(10)], ofItemAtPath: folder.appendingPathComponent("shot.png").path)
+    #expect(try filter(.string("shot.png"), arguments)[member: "width"].stringValue == "300")
+}
+
+@Test func prefixLinksPutsAuthorsLinksUnderThePrefix() {
+    let html = #"<a class="govuk-link" href="/ecf-v2/">x</a> <img src="/images/a.png" alt=""> <a href="/prefix/done/">y</a> <a href="//cdn.example/x">z</a> <a href="https://gov.uk/">w</a> <a href="rel/">v</a> <A HREF="/upper/">u</A>"#
+    let expected = #"<a class="govuk-link" href="/prefix/ecf-v2/">x</a> <img src="/prefix/images/a.png" alt=""> <a href="/prefix/done/">y</a> <a href="//cdn.example/x">z</a> <a href="https://gov.uk/">w</a> <a href="rel/">v</a> <A HREF="/prefix/upper/">u</A>"#
+    #expect(LayoutFilters.prefixLinks(html, pathPrefix: "/prefix/") == expected)
+    #expect(LayoutFilters.prefixLinks(html, pathPrefix: "/") == html)
 }
