@@ -24,6 +24,11 @@ enum DataFile {
         if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") {
             do {
                 guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .object(TemplateObject()) }
+                guard TemplateValue.yamlFits(node) else {
+                    diagnostics.append(Diagnostic(.error, path: displayPath,
+                        message: "data file: expands to more than \(TemplateValue.maximumYAMLValues) values (nested YAML aliases?)"))
+                    return nil
+                }
                 return TemplateValue(yaml: node)
             } catch let error as YamlError {
                 let (line, column, message) = FrontMatter.location(of: error)

@@ -79,6 +79,11 @@ struct FrontMatter: Sendable {
         if matter.allSatisfy({ $0.isWhitespace }) { return }
         do {
             let node = try Yams.compose(yaml: matter, .basic, .default, .utf8)
+            if let node, !TemplateValue.yamlFits(node) {
+                diagnostics.append(Diagnostic(.error, path: path, line: 2, column: 1,
+                    message: "front matter expands to more than \(TemplateValue.maximumYAMLValues) values (nested YAML aliases?)"))
+                return
+            }
             if let node { Self.record(node, path: "", lineOffset: lineOffset, into: &positions) }
             switch node.map(TemplateValue.init(yaml:)) {
             case .object(let object)?: self.data = object

@@ -265,6 +265,31 @@ extension TemplateValue {
         }
     }
 
+    /// The most values a YAML document may expand to. Aliases are shared in YAML but copied here, so
+    /// a few lines of nested aliases ("billion laughs") could otherwise take minutes and gigabytes.
+    static let maximumYAMLValues = 1_000_000
+
+    /// Whether a YAML node, with its aliases expanded, stays within `limit` values. Visits at most
+    /// `limit` nodes.
+    static func yamlFits(_ node: Node, limit: Int = maximumYAMLValues) -> Bool {
+        var budget = limit
+        func visit(_ node: Node, depth: Int) -> Bool {
+            budget -= 1
+            guard budget >= 0 else { return false }
+            guard depth < 200 else { return true }
+            switch node {
+            case .scalar, .alias: return true
+            case .mapping(let mapping):
+                for (key, value) in mapping where !visit(key, depth: depth + 1) || !visit(value, depth: depth + 1) { return false }
+                return true
+            case .sequence(let sequence):
+                for item in sequence where !visit(item, depth: depth + 1) { return false }
+                return true
+            }
+        }
+        return visit(node, depth: 0)
+    }
+
     /// A value as a JavaScript object key: `String(value)`, with dates as JavaScript writes them.
     var keyString: String {
         switch self {

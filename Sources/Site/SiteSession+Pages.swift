@@ -269,6 +269,11 @@ extension SiteSession {
                     column: 1, message: "permalink '\(output)' leaves the output folder"))
                 continue
             }
+            if let output, output.split(separator: "/").contains(where: { $0.utf8.count > 255 }) {
+                diagnostics.append(Diagnostic(.error, path: template.displayPath, line: template.frontMatter.positions["permalink"]?.line ?? 1,
+                    column: 1, message: "permalink '\(output.prefix(80))…' has a file or folder name longer than 255 bytes, more than file systems allow"))
+                continue
+            }
             let url = output.map(EleventyPath.url(ofOutput:))
             pageData["page"] = .object(Self.pageObject(template, date: date, url: url, outputPath: output, outputFolder: configuration.output))
             pages.append(Page(template: templateIndex, data: pageData, outputPath: output, url: url, date: date, pageNumber: number,

@@ -16,6 +16,10 @@ struct SiteWriter: Sendable {
                 throw SiteWriterError(message: "refusing to write the site to \(output.path): it is \(folder.path) or a parent of it")
             }
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw SiteWriterError(message: "refusing to write the site to \(output.path): it is a file, not a folder")
+        }
         self.output = output
         let name = ".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)"
         self.staging = output.deletingLastPathComponent().appendingPathComponent(name)

@@ -8,7 +8,23 @@ enum BadInputCases {
 
     static let page = "---\ntitle: Fine\n---\nA fine page.\n"
 
+    /// Nested YAML aliases: nine lines that expand to 9^9 values.
+    static let laughs = (0..<9).map { level -> String in
+        let name = String(UnicodeScalar(UInt8(97 + level)))
+        let item = level == 0 ? "\"lol\"" : "*" + String(UnicodeScalar(UInt8(96 + level)))
+        return "\(name): &\(name) [" + Array(repeating: item, count: 9).joined(separator: ", ") + "]"
+    }.joined(separator: "\n") + "\n"
+
     static let all: [BadInputCase] = [
+        BadInputCase("nested YAML aliases (billion laughs) in front matter",
+                     [("Content/laughs.md", "---\n" + laughs + "---\nBody\n")],
+                     expect: [E(path: "Content/laughs.md", lines: 2...2, contains: "expands to more than")]),
+        BadInputCase("nested YAML aliases (billion laughs) in a data file",
+                     [("Content/_data/laughs.yml", laughs), ("Content/index.md", page)],
+                     expect: [E(path: "Content/_data/laughs.yml", lines: 1...1, contains: "expands to more than")]),
+        BadInputCase("a data file that is not UTF-8", [("Content/index.md", page)],
+                     bytes: [("Content/_data/bin.json", Data("{\"a\": \"".utf8) + Data([0xFF, 0xFE]) + Data("\"}".utf8))],
+                     expect: [E(path: "Content/_data/bin.json", lines: 1...1)]),
         BadInputCase("YAML syntax error in front matter",
                      [("Content/posts/yaml.md", "---\ntitle: Hello\ntags: [a, b\nother: 1\n---\nBody\n")],
                      expect: [E(path: "Content/posts/yaml.md", lines: 3...5)]),
@@ -79,6 +95,9 @@ enum BadInputCases {
         BadInputCase("a permalink climbing out of the output",
                      [("Content/escape.md", "---\npermalink: ../../escaped.html\n---\nOut\n")],
                      expect: [E(path: "Content/escape.md", lines: 1...2)]),
+        BadInputCase("a permalink with a name longer than file systems allow",
+                     [("Content/long.md", "---\ntitle: Long\npermalink: /" + String(repeating: "a", count: 300) + "/\n---\nBody\n")],
+                     expect: [E(path: "Content/long.md", lines: 3...3, contains: "longer than 255 bytes")]),
         BadInputCase("a permalink that is not a string",
                      [("Content/listlink.md", "---\npermalink:\n  - a\n  - b\n---\nBody\n")],
                      expect: [E(path: "Content/listlink.md", lines: 2...2, column: 1, contains: "permalink must be a string")]),

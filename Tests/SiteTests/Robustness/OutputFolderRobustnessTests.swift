@@ -64,6 +64,18 @@ import Testing
         #expect(site.read("plain.txt") == "a file\n")
     }
 
+    /// An output path that is a file is refused, not replaced by a folder.
+    @Test func anOutputThatIsAFileIsRefusedAndKept() throws {
+        let site = try RobustSite()
+        defer { site.remove() }
+        try site.write("---\ntitle: A\n---\nA\n", to: "Content/a.md")
+        try site.write("not a folder\n", to: "Site")
+        let report = try #require(site.build())
+        #expect(report.errors == 1, "\(report.diagnostics)")
+        #expect(report.diagnostics.first?.message.contains("not a folder") == true, "\(report.diagnostics)")
+        #expect(site.read("Site") == "not a folder\n")
+    }
+
     /// A failed build after a good one leaves the good one byte for byte, and writes no staging folder.
     @Test func aFailedRebuildKeepsTheGoodSite() throws {
         let site = try RobustSite()
