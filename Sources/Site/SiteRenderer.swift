@@ -39,7 +39,6 @@ struct SiteRenderer: Sendable {
             }
             return .safe(MarkdownDocument.html(text, options: filterOptions))
         }
-        environment.addFilter("slugify") { value, _ in .string(Slugify.slug(value.stringValue)) }
         BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(configuration: configuration))
         environment.addFilter("log") { value, _ in value }
         self.environment = environment
