@@ -23,7 +23,7 @@ struct SiteRenderer: Sendable {
         if configuration.layoutsURL == configuration.includesURL { searchPaths.removeLast() }
         if let builtIn = Self.builtInTemplates { searchPaths.append(builtIn) }
         var environment = TemplateEnvironment.designHistory(loader: TemplateLoader(searchPaths: searchPaths))
-        environment.options.autoescape = true
+        environment.options.autoescape = configuration.autoescape
         var body = configuration.markdown
         body.indentedCode = false
         self.bodyMarkdown = body
