@@ -63,7 +63,7 @@ extension SiteSession {
     /// collections or journeys (and navigation, when the navigation changed). A changed data file
     /// or a template added or removed renders everything.
     func pagesToRender(_ pages: [Page], templates: [SourceTemplate], changed: Set<String>?, previousTemplates: Set<String>,
-                       navigationChanged: Bool) -> Set<Int> {
+                       navigationChanged: Bool, journeysChanged: Bool = true) -> Set<Int> {
         let all = Set(pages.indices)
         guard let changed else { return all }
         let templatePaths = Set(templates.map { $0.file.standardizedFileURL.path })
@@ -107,6 +107,9 @@ extension SiteSession {
             }
         }
         let dataChanged = !dataFolders.isEmpty || !globalKeys.isEmpty
+        // What other pages see of the changed templates' pages: when it is the same as before (the
+        // body was edited), pages listing them are rendered again only if they read pages' content.
+        let summariesChanged = !changedTemplates.isEmpty && changedSummaries(pages, templates: templates, changedTemplates: changedTemplates)
         var selected: Set<Int> = []
         for (index, page) in pages.enumerated() {
             let template = templates[page.template]
@@ -116,10 +119,28 @@ extension SiteSession {
             guard let output = page.outputPath, let previous = state.dependencies[output] else { selected.insert(index); continue }
             if !changedFiles.isDisjoint(with: previous.files) { selected.insert(index); continue }
             if globalKeys.contains(where: { previous.mentions.contains("data:" + $0) }) { selected.insert(index); continue }
-            if !changedTemplates.isEmpty || dataChanged, previous.mentions.contains("collections") || previous.mentions.contains("journeys") { selected.insert(index); continue }
+            if dataChanged, previous.mentions.contains("collections") || previous.mentions.contains("journeys") { selected.insert(index); continue }
+            if !changedTemplates.isEmpty, previous.mentions.contains("collections"),
+               summariesChanged || previous.mentions.contains(ScannedTemplate.itemContent) { selected.insert(index); continue }
+            if !changedTemplates.isEmpty, journeysChanged, previous.mentions.contains("journeys") { selected.insert(index); continue }
             if navigationChanged, previous.mentions.contains("navigation") { selected.insert(index) }
         }
         return selected
+    }
+
+    /// Whether the pages of `changedTemplates` differ, as collections show them, from the last
+    /// written build's: in number, or in any page's url, paths, date or data.
+    func changedSummaries(_ pages: [Page], templates: [SourceTemplate], changedTemplates: Set<String>) -> Bool {
+        let now = pages.filter { changedTemplates.contains(templates[$0.template].file.standardizedFileURL.path) }
+        let inputPaths = Set(now.map(\.inputPath))
+        let before = state.writtenPages.filter { inputPaths.contains($0.inputPath) }
+        guard now.count == before.count else { return true }
+        let key: (Page, Page) -> Bool = { ($0.inputPath, $0.pageNumber) < ($1.inputPath, $1.pageNumber) }
+        for (new, old) in zip(now.sorted(by: key), before.sorted(by: key)) {
+            guard new.inputPath == old.inputPath, new.pageNumber == old.pageNumber,
+                  CollectionSummary(new).isSame(as: CollectionSummary(old)) else { return true }
+        }
+        return false
     }
 
     /// Write the files of a rebuild that differ from the last build straight into the output

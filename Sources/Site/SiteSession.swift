@@ -42,6 +42,10 @@ public final class SiteSession: @unchecked Sendable {
         /// Rendered bodies by input path and page number, so a rebuild's collections keep the
         /// `templateContent` of pages it does not render again.
         var contents: [String: String] = [:]
+        /// The pages and the global `journeys` of the last build that succeeded (the one whose
+        /// outputs are on disk), to tell whether a rebuild changed what other pages can see.
+        var writtenPages: [Page] = []
+        var journeysGlobal: TemplateValue = .undefined
         var built = false
     }
 
@@ -237,7 +241,8 @@ public final class SiteSession: @unchecked Sendable {
         // Decide what to render: everything, or on a rebuild what the change can affect.
         let navigationSignature = navigation.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)" }.joined(separator: "\n")
         let renderSet = pagesToRender(pages, templates: templates, changed: changed, previousTemplates: previousTemplates,
-                                      navigationChanged: navigationSignature != state.navigationSignature)
+                                      navigationChanged: navigationSignature != state.navigationSignature,
+                                      journeysChanged: !CollectionSummary.same(journeysGlobal, state.journeysGlobal, depth: 0))
 
         // Render bodies, then layouts, in parallel; collections carry the rendered bodies.
         // Bodies see collections without rendered content; build them only if a body names them.
@@ -327,7 +332,11 @@ public final class SiteSession: @unchecked Sendable {
             }
             state.dependencies = dependencies
             state.navigationSignature = navigationSignature
-            if incremental { state.contents = contentsByPage }
+            if incremental {
+                state.contents = contentsByPage
+                state.writtenPages = finishedPages
+                state.journeysGlobal = journeysGlobal
+            }
             state.built = true
         }
         timings.mark("write")

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// The rebuild shortcut: when an edit leaves what collections show of a post the same (its url,
+/// date and data), only the post and the pages reading other pages' content (the search index)
+/// are rendered again; any other edit renders every page that reads collections. Every case ends
+/// with the same bytes as a full build.
+@Suite struct RebuildShortcutTests {
+    /// The fixture with the built-in pages (feed, search index, tag pages, sitemap), built once.
+    func session(_ site: FixtureSite) throws -> SiteSession {
+        var configuration = try site.configuration()
+        configuration.includeVirtualTemplates = true
+        let session = SiteSession(configuration: configuration)
+        let first = session.build()
+        #expect(first.errors == 0, "\(first.diagnostics)")
+        return session
+    }
+
+    /// A full build of the site as it is now must give exactly the rebuilt outputs.
+    func expectSameAsFullBuild(_ session: SiteSession, _ site: FixtureSite) throws {
+        var configuration = try site.configuration()
+        configuration.includeVirtualTemplates = true
+        let fresh = SiteSession(configuration: configuration)
+        _ = fresh.build(write: false)
+        let rebuilt = session.lastOutputs, full = fresh.lastOutputs
+        #expect(rebuilt.keys.sorted() == full.keys.sorted())
+        for (path, content) in full where rebuilt[path] != content { Issue.record("\(path) differs from a full build") }
+    }
+
+    func output(_ session: SiteSession, containing part: String) -> String {
+        session.lastOutputs.first { $0.key.contains(part) }?.value ?? ""
+    }
+
+    func post(_ number: Int, title: String = "", date: String = "", tags: String = "research", body: String = "") -> String {
+        """
+        ---
+        layout: post
+        title: \(title.isEmpty ? "Post \(number)" : title)
+        date: \(date.isEmpty ? "2024-01-0\(number)" : date)
+        description: What we did in round \(number).
+        tags:
+          - \(tags)
+        eleventyNavigation:
+          parent: Research
+        ---
+        \(body.isEmpty ? "We tested round \(number) with **users**." : body)
+
+        ## What we found
+
+        People read the guidance in round \(number).
+
+        """
+    }
+
+    @Test func aBodyEditRendersOnlyThePostAndTheSearchIndex() throws {
+        let site = try FixtureSite("rebuild-posts")
+        defer { site.remove() }
+        let session = try session(site)
+        let file = site.root.appendingPathComponent("app/posts/2024-01-03-post-3.md")
+        try post(3, body: "We tested round 3 with **zebras**.").write(to: file, atomically: true, encoding: .utf8)
+        let report = session.rebuild(changed: [file])
+        #expect(report.errors == 0)
+        // The post itself, and the search index (it reads every page's content); not the section
+        // page, the neighbours, the feed, the tag pages or the sitemap.
+        #expect(report.pages == 2, "\(report.pages)")
+        #expect(output(session, containing: "post-3").contains("zebras"))
+        #expect(output(session, containing: "search-index.json").contains("zebras"))
+        try expectSameAsFullBuild(session, site)
+    }
+
+    @Test func aTitleEditUpdatesTheSectionNeighboursFeedAndSearchIndex() throws {
+        let site = try FixtureSite("rebuild-posts")
+        defer { site.remove() }
+        let session = try session(site)
+        let total = session.lastOutputs.count
+        let file = site.root.appendingPathComponent("app/posts/2024-01-03-post-3.md")
+        try post(3, title: "Renamed round three").write(to: file, atomically: true, encoding: .utf8)
+        let report = session.rebuild(changed: [file])
+        #expect(report.errors == 0)
+        #expect(report.pages > 2 && report.pages <= total, "\(report.pages)")
+        #expect(output(session, containing: "research/").contains("Renamed round three"))
+        #expect(output(session, containing: "post-2").contains("Renamed round three"))
+        #expect(output(session, containing: "post-4").contains("Renamed round three"))
+        #expect(output(session, containing: "feed.xml").contains("Renamed round three"))
+        #expect(output(session, containing: "search-index.json").contains("Renamed round three"))
+        try expectSameAsFullBuild(session, site)
+    }
+
+    @Test func aTagEditMovesThePostBetweenTagPages() throws {
+        let site = try FixtureSite("rebuild-posts")
+        defer { site.remove() }
+        let session = try session(site)
+        let file = site.root.appendingPathComponent("app/posts/2024-01-03-post-3.md")
+        try post(3, tags: "design").write(to: file, atomically: true, encoding: .utf8)
+        let report = session.rebuild(changed: [file])
+        #expect(report.errors == 0)
+        #expect(!output(session, containing: "research/").contains("Post 3"))
+        #expect(output(session, containing: "tags/design/").contains("Post 3"))
+        try expectSameAsFullBuild(session, site)
+    }
+
+    @Test func aDateEditReordersTheCollection() throws {
+        let site = try FixtureSite("rebuild-posts")
+        defer { site.remove() }
+        let session = try session(site)
+        let file = site.root.appendingPathComponent("app/posts/2024-01-01-post-1.md")
+        try post(1, date: "2024-02-01").write(to: file, atomically: true, encoding: .utf8)
+        let report = session.rebuild(changed: [file])
+        #expect(report.errors == 0)
+        // The feed lists the newest first: post 1 is now the newest.
+        let feed = output(session, containing: "feed.xml")
+        let first = try #require(feed.range(of: "Post 1")), fifth = try #require(feed.range(of: "Post 5"))
+        #expect(first.lowerBound < fifth.lowerBound)
+        try expectSameAsFullBuild(session, site)
+    }
+
+    @Test func aSecondBodyEditAfterATitleEditStillMatchesAFullBuild() throws {
+        let site = try FixtureSite("rebuild-posts")
+        defer { site.remove() }
+        let session = try session(site)
+        let file = site.root.appendingPathComponent("app/posts/2024-01-02-post-2.md")
+        try post(2, title: "Second").write(to: file, atomically: true, encoding: .utf8)
+        _ = session.rebuild(changed: [file])
+        try post(2, title: "Second", body: "Now about otters.").write(to: file, atomically: true, encoding: .utf8)
+        let report = session.rebuild(changed: [file])
+        #expect(report.pages == 2, "\(report.pages)")
+        try expectSameAsFullBuild(session, site)
+    }
+
+    @Test func readingOtherPagesContentIsFoundInTemplates() {
+        #expect(ScannedTemplate.readsItemContent("{% for p in collections.all %}{{ p.templateContent | safe }}{% endfor %}"))
+        #expect(ScannedTemplate.readsItemContent("{{ post.content | safe }}"))
+        #expect(ScannedTemplate.readsItemContent(#"{{ post["content"] }}"#))
+        #expect(ScannedTemplate.readsItemContent("{{ collections.all | searchIndex('/') }}"))
+        #expect(!ScannedTemplate.readsItemContent("{{ content | safe }}"))
+        #expect(!ScannedTemplate.readsItemContent("{% if params.content %}{{ params.content | markdown }}{% endif %}"))
+        #expect(!ScannedTemplate.readsItemContent("{{ options.footer.contentLicence }}"))
+    }
+}
