@@ -7,8 +7,14 @@ import Templates
 /// other pages' content need not be rendered again.
 struct CollectionSummary {
     let item: TemplateValue
+    /// The page's `navigation` data, kept apart: it changes on every page when any title in the
+    /// navigation does, and only pages that read `navigation` see it.
+    let navigation: TemplateValue
 
     init(_ page: Page) {
+        var page = page
+        navigation = page.data["navigation"] ?? .undefined
+        if page.data["navigation"] != nil { page.data["navigation"] = .undefined }
         item = SiteSession.collectionItem(page, content: nil)
     }
 
@@ -16,6 +22,11 @@ struct CollectionSummary {
     /// holds one is treated as changed.
     func isSame(as other: CollectionSummary) -> Bool {
         Self.same(item, other.item, depth: 0)
+    }
+
+    /// Whether the two pages' `navigation` data are the same.
+    func hasSameNavigation(as other: CollectionSummary) -> Bool {
+        Self.same(navigation, other.navigation, depth: 0)
     }
 
     static func same(_ a: TemplateValue, _ b: TemplateValue, depth: Int) -> Bool {

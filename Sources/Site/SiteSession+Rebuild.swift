@@ -109,12 +109,15 @@ extension SiteSession {
         let dataChanged = !dataFolders.isEmpty || !globalKeys.isEmpty
         // What other pages see of the changed templates' pages: when it is the same as before (the
         // body was edited), pages listing them are rendered again only if they read pages' content.
-        let summariesChanged = !changedTemplates.isEmpty && changedSummaries(pages, templates: templates, changedTemplates: changedTemplates)
+        // A page whose own data changed (its navigation's previous/next, a pagination of
+        // collections) is rendered too.
+        let (changedPages, changedNavigation) = changedTemplates.isEmpty ? ([], []) : changedSummaries(pages)
+        let summariesChanged = !changedPages.isEmpty || pages.count != state.writtenPages.count
         var selected: Set<Int> = []
         for (index, page) in pages.enumerated() {
             let template = templates[page.template]
             let path = template.file.standardizedFileURL.path
-            if changedTemplates.contains(path) { selected.insert(index); continue }
+            if changedTemplates.contains(path) || changedPages.contains(index) { selected.insert(index); continue }
             if !template.isVirtual, dataFolders.contains(where: { $0.isEmpty || template.path.relative.hasPrefix($0 + "/") }) { selected.insert(index); continue }
             guard let output = page.outputPath, let previous = state.dependencies[output] else { selected.insert(index); continue }
             if !changedFiles.isDisjoint(with: previous.files) { selected.insert(index); continue }
@@ -122,25 +125,31 @@ extension SiteSession {
             if dataChanged, previous.mentions.contains("collections") || previous.mentions.contains("journeys") { selected.insert(index); continue }
             if !changedTemplates.isEmpty, previous.mentions.contains("collections"),
                summariesChanged || previous.mentions.contains(ScannedTemplate.itemContent) { selected.insert(index); continue }
+            if !changedNavigation.isEmpty, previous.mentions.contains("navigation"),
+               changedNavigation.contains(index) || previous.mentions.contains("collections") { selected.insert(index); continue }
             if !changedTemplates.isEmpty, journeysChanged, previous.mentions.contains("journeys") { selected.insert(index); continue }
             if navigationChanged, previous.mentions.contains("navigation") { selected.insert(index) }
         }
         return selected
     }
 
-    /// Whether the pages of `changedTemplates` differ, as collections show them, from the last
-    /// written build's: in number, or in any page's url, paths, date or data.
-    func changedSummaries(_ pages: [Page], templates: [SourceTemplate], changedTemplates: Set<String>) -> Bool {
-        let now = pages.filter { changedTemplates.contains(templates[$0.template].file.standardizedFileURL.path) }
-        let inputPaths = Set(now.map(\.inputPath))
-        let before = state.writtenPages.filter { inputPaths.contains($0.inputPath) }
-        guard now.count == before.count else { return true }
-        let key: (Page, Page) -> Bool = { ($0.inputPath, $0.pageNumber) < ($1.inputPath, $1.pageNumber) }
-        for (new, old) in zip(now.sorted(by: key), before.sorted(by: key)) {
-            guard new.inputPath == old.inputPath, new.pageNumber == old.pageNumber,
-                  CollectionSummary(new).isSame(as: CollectionSummary(old)) else { return true }
+    /// The pages whose collection item (url, paths, date, data but `navigation`) differs from
+    /// the last written build's, or that are new; and apart, the pages whose `navigation` data does.
+    func changedSummaries(_ pages: [Page]) -> (data: Set<Int>, navigation: Set<Int>) {
+        var before: [String: Page] = [:]
+        for page in state.writtenPages { before["\(page.inputPath)#\(page.pageNumber)"] = page }
+        var data: Set<Int> = [], navigation: Set<Int> = []
+        for (index, page) in pages.enumerated() {
+            guard let old = before["\(page.inputPath)#\(page.pageNumber)"] else {
+                data.insert(index)
+                navigation.insert(index)
+                continue
+            }
+            let new = CollectionSummary(page), previous = CollectionSummary(old)
+            if !new.isSame(as: previous) { data.insert(index) }
+            if !new.hasSameNavigation(as: previous) { navigation.insert(index) }
         }
-        return false
+        return (data, navigation)
     }
 
     /// Write the files of a rebuild that differ from the last build straight into the output
