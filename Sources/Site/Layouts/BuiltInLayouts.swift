@@ -35,6 +35,7 @@ public enum BuiltInLayouts {
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
         let cache = ImageSizeCache()
+        let searchTokens = SearchTokenCache()
         let pathPrefix = resolver.pathPrefix
         var generated = TemplateObject()
         for stem in resolver.generatedPages.keys.sorted() { generated[stem] = .bool(resolver.generatedPages[stem] ?? true) }
@@ -82,7 +83,7 @@ public enum BuiltInLayouts {
             .array(LayoutFilters.relatedSections(value))
         }
         environment.addFilter("searchIndex") { value, arguments in
-            .safe(LayoutFilters.searchIndexJSON(value, prefix: arguments.value(at: 0, named: "prefix").stringValue))
+            .safe(LayoutFilters.searchIndexJSON(value, prefix: arguments.value(at: 0, named: "prefix").stringValue, tokens: searchTokens))
         }
         environment.addFilter("urlStartsWith") { value, arguments in
             let base = arguments.value(at: 0).stringValue

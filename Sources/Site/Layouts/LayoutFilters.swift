@@ -289,6 +289,13 @@ public enum LayoutFilters {
     /// `{title, description, section, date, url, tokens}`; `prefix` is the site's path prefix
     /// (`"/" | url`), added to each URL so that search works under a sub-path.
     public static func searchIndexJSON(_ pages: TemplateValue, prefix: String) -> String {
+        searchIndexJSON(pages, prefix: prefix, tokens: nil)
+    }
+
+    /// The search index, with each page's tokens taken from `tokens` when its content is the one
+    /// they were made from: the preview renders the index after every edit, and only the edited
+    /// page's words need finding again.
+    static func searchIndexJSON(_ pages: TemplateValue, prefix: String, tokens cache: SearchTokenCache?) -> String {
         var entries: [String] = []
         for page in list(pages) {
             let url = page[member: "url"]
@@ -304,11 +311,16 @@ public enum LayoutFilters {
                 ("section", jsonString(section.stringValue)),
                 ("date", jsonString(date)),
                 ("url", jsonString(encodeURL(joinPrefix(prefix, path)))),
-                ("tokens", "[" + searchTokens(content.stringValue).map(jsonString).joined(separator: ",") + "]"),
+                ("tokens", cache?.tokensJSON(for: path, content: content.stringValue) ?? searchTokensJSON(content.stringValue)),
             ]
             entries.append("{" + fields.map { "\(jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}")
         }
         return "[\n" + entries.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// The search tokens of `html` as a JSON array.
+    static func searchTokensJSON(_ html: String) -> String {
+        "[" + searchTokens(html).map(jsonString).joined(separator: ",") + "]"
     }
 
     /// `path` under the path prefix `prefix` (`/` or `/sub/`).
