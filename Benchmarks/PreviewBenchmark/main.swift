@@ -1,10 +1,10 @@
 // The Preview benchmark: how long from saving a post to the preview serving the rebuilt page.
 //
-//   swift run -c release --scratch-path .build-release PreviewBenchmark [posts] [edits] [memory|disk|incremental|full]
+//   swift run -c release --scratch-path .build-release PreviewBenchmark [posts] [edits] [memory|disk|incremental|full] [body]
 //
 // Generates a design history of 500 posts (by default) in a temporary folder, starts the preview
 // (first build, server on a free loopback port, inotify watcher, default 10 ms debounce), then
-// edits a post's title `edits` times. Each edit is timed from just before the file is written to
+// edits a post's title (or with `body`, a sentence of its text) `edits` times. Each edit is timed from just before the file is written to
 // the first response for that post's page that contains the new title, polling over one
 // keep-alive connection. Prints median and 95th percentile, and the full build time alone;
 // once with the output in serve's default scratch folder (memory-backed where possible) and once
@@ -20,7 +20,10 @@ let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let postCount = arguments.first ?? 500
 let editCount = max(20, arguments.dropFirst().first ?? 25)
 /// `memory`, `disk`, `incremental` or `full`: run only the measurements whose name says so.
-let only = CommandLine.arguments.dropFirst().first { Int($0) == nil }
+let only = CommandLine.arguments.dropFirst().first { Int($0) == nil && $0 != "body" }
+/// With `body`, each edit changes a sentence of the post's text instead of its title: the common
+/// save while writing, which leaves what other pages show of the post the same.
+let editBody = CommandLine.arguments.dropFirst().contains("body")
 
 func percentile(_ values: [Double], _ p: Double) -> Double {
     let sorted = values.sorted()
@@ -47,7 +50,7 @@ func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").ut
 
 func milliseconds(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
 
-func post(_ index: Int, title: String) -> String {
+func post(_ index: Int, title: String, note: String = "") -> String {
     """
     ---
     layout: post
@@ -65,7 +68,7 @@ func post(_ index: Int, title: String) -> String {
 
     ## What we changed
 
-    We replaced the table with a summary list and moved the guidance link above the button.
+    We replaced the table with a summary list and moved the guidance link above the button.\(note.isEmpty ? "" : " " + note)
 
     ```
     if eligible { show(.startPage) }
@@ -232,14 +235,15 @@ for edit in 0..<editCount {
     let title = "Edited title \(edit) \(UUID().uuidString.prefix(8))"
     let path = "/posts/post-\(index)/"
     let file = posts.appendingPathComponent("post-\(index).md")
-    let text = post(index, title: title)
+    let text = editBody ? post(index, title: "Post \(index)", note: title) : post(index, title: title)
+    let marker = editBody ? " \(title)</p>" : ">\(title)</h1>"
     let start = DispatchTime.now().uptimeNanoseconds
     try text.write(to: file, atomically: false, encoding: .utf8)
     var attempts = 0
     let deadline = Date().addingTimeInterval(60)
     while true {
         attempts += 1
-        if let body = client.get(path), contains(body, ">\(title)</h1>") { break }
+        if let body = client.get(path), contains(body, marker) { break }
         if Date() > deadline { fatalError("edit \(edit) of \(path) never showed up: \(client.get(path)?.prefix(400) ?? "no response")") }
         // Poll every half millisecond: fine enough to measure, light enough not to slow the build.
         usleep(500)

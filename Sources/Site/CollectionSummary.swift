@@ -13,7 +13,14 @@ struct CollectionSummary {
 
     init(_ page: Page) {
         var page = page
-        navigation = page.data["navigation"] ?? .undefined
+        // Without the whole tree, the same on every page: a change of it is the navigation's
+        // signature changing, which renders every page that reads `navigation`.
+        if case .object(var own)? = page.data["navigation"] {
+            if own["tree"] != nil { own["tree"] = .undefined }
+            navigation = .object(own)
+        } else {
+            navigation = page.data["navigation"] ?? .undefined
+        }
         if page.data["navigation"] != nil { page.data["navigation"] = .undefined }
         item = SiteSession.collectionItem(page, content: nil)
     }
