@@ -324,10 +324,18 @@ public final class SiteSession: @unchecked Sendable {
         if !errors {
             state.outputs = Dictionary(outputs.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
             var closures: [String: (files: Set<String>, mentions: Set<String>)] = [:]
-            closureDataKeys = globalData.keys.filter { $0 != "eleventy" }
+            let dataKeys = globalData.keys.filter { $0 != "eleventy" }
+            // A page not rendered again read what it read before (its template, layouts and
+            // includes did not change, or it would have been rendered): its reads are kept.
+            let keepUnrendered = changed != nil && dataKeys == closureDataKeys
+            closureDataKeys = dataKeys
             var dependencies: [String: PageDependencies] = [:]
-            for page in pages where incremental {
+            for (index, page) in pages.enumerated() where incremental {
                 guard let path = page.outputPath else { continue }
+                if keepUnrendered, !renderSet.contains(index), let known = state.dependencies[path] {
+                    dependencies[path] = known
+                    continue
+                }
                 dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys, closures: &closures)
             }
             state.dependencies = dependencies
