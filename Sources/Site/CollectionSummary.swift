@@ -6,34 +6,37 @@ import Templates
 /// after: when it is the same (an edit of the body text), pages that list the page but never read
 /// other pages' content need not be rendered again.
 struct CollectionSummary {
-    let item: TemplateValue
-    /// The page's `navigation` data, kept apart: it changes on every page when any title in the
-    /// navigation does, and only pages that read `navigation` see it.
-    let navigation: TemplateValue
+    let page: Page
 
     init(_ page: Page) {
-        var page = page
-        // Without the whole tree, the same on every page: a change of it is the navigation's
-        // signature changing, which renders every page that reads `navigation`.
-        if case .object(var own)? = page.data["navigation"] {
-            if own["tree"] != nil { own["tree"] = .undefined }
-            navigation = .object(own)
-        } else {
-            navigation = page.data["navigation"] ?? .undefined
-        }
-        if page.data["navigation"] != nil { page.data["navigation"] = .undefined }
-        item = SiteSession.collectionItem(page, content: nil)
+        self.page = page
     }
 
-    /// Whether two summaries are the same value. Functions never compare equal: a page whose data
-    /// holds one is treated as changed.
+    /// Whether two pages show the same collection item: the item is made of the page's date and
+    /// data (`page` in it gives url, paths and slug), compared here without building it. The
+    /// `navigation` data is compared apart (`hasSameNavigation`): it changes on every page when
+    /// any title in the navigation does, and only pages that read `navigation` see it.
+    /// Functions never compare equal: a page whose data holds one is treated as changed.
     func isSame(as other: CollectionSummary) -> Bool {
-        Self.same(item, other.item, depth: 0)
+        page.date == other.page.date && Self.same(page.data, other.page.data, skipping: "navigation")
     }
 
-    /// Whether the two pages' `navigation` data are the same.
+    /// Whether the two pages' `navigation` data are the same, but for the whole tree: it is the
+    /// same on every page, and its change is the navigation's signature changing, which renders
+    /// every page that reads `navigation`.
     func hasSameNavigation(as other: CollectionSummary) -> Bool {
-        Self.same(navigation, other.navigation, depth: 0)
+        switch (page.data["navigation"] ?? .undefined, other.page.data["navigation"] ?? .undefined) {
+        case (.object(let a), .object(let b)): return Self.same(a, b, skipping: "tree")
+        case (let a, let b): return Self.same(a, b, depth: 0)
+        }
+    }
+
+    static func same(_ a: TemplateObject, _ b: TemplateObject, skipping skipped: String) -> Bool {
+        guard a.keys == b.keys else { return false }
+        for key in a.keys where key != skipped {
+            guard same(a[key] ?? .undefined, b[key] ?? .undefined, depth: 1) else { return false }
+        }
+        return true
     }
 
     static func same(_ a: TemplateValue, _ b: TemplateValue, depth: Int) -> Bool {

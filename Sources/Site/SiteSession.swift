@@ -318,6 +318,7 @@ public final class SiteSession: @unchecked Sendable {
                 report.filesCopied = writeChanged(outputs, copies: copies, diagnostics: &diagnostics)
             }
         }
+        timings.mark("write-files")
         state.pages = finishedPages
         state.collections = finalCollections
         state.navigation = navigation.tree
