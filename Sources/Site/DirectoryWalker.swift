@@ -49,6 +49,8 @@ enum DirectoryWalker {
                 var info = stat()
                 guard stat(path, &info) == 0 else { continue }
                 isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                // A named pipe, socket or device (or a link to one) is no content: reading it could block forever.
+                if !isDirectory && (info.st_mode & S_IFMT) != S_IFREG { continue }
             }
             if isDirectory {
                 walk(path, relative: child, skipped: skipped, depth: depth + 1, seen: &seen, visit: visit)
