@@ -74,6 +74,26 @@ import Testing
         for d in report.diagnostics { #expect(d.line >= 1) }
     }
 
+    /// Named pipes and links to endless devices, as templates, data and passthrough files: reading
+    /// any of them would block or never end, so the build passes them by.
+    @Test func pipesAndDevicesDoNotHangTheBuild() throws {
+        let site = try RobustSite()
+        defer { site.remove() }
+        try site.write("---\ntitle: A\n---\nA\n", to: "Content/a.md")
+        try site.write("body {}\n", to: "Assets/site.css")
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Content/_data"), withIntermediateDirectories: true)
+        for path in ["Content/pipe.md", "Content/_data/pipe.json", "Assets/pipe.css"] {
+            #expect(mkfifo(site.root.appendingPathComponent(path).path, 0o644) == 0)
+        }
+        for path in ["Content/zero.md", "Content/_data/zero.yml", "Assets/zero.bin"] {
+            try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(path).path, withDestinationPath: "/dev/zero")
+        }
+        let report = try #require(site.build(seconds: 20), "the build blocked on a pipe or a device")
+        #expect(report.errors == 0, "\(report.diagnostics)")
+        #expect(site.exists("Site/a/index.html") && site.exists("Site/site.css"))
+        #expect(!site.exists("Site/pipe.css") && !site.exists("Site/zero.bin") && !site.exists("Site/pipe/index.html"))
+    }
+
     @Test(arguments: ["/abs/escaped.html", "/../../escaped.html", "../escaped.html", "sub/../../../escaped.html", "%2e%2e/%2e%2e/escaped.html"])
     func aPermalinkNeverWritesOutsideTheOutput(_ permalink: String) throws {
         let site = try RobustSite()
