@@ -74,6 +74,23 @@ import Testing
         for d in report.diagnostics { #expect(d.line >= 1) }
     }
 
+    /// A passthrough folder with a link back up to the project must not copy the previous site into
+    /// the new one (which would double the site with every build).
+    @Test func aLinkUpFromAssetsDoesNotCopyTheSiteIntoItself() throws {
+        let site = try RobustSite()
+        defer { site.remove() }
+        try site.write("---\ntitle: A\n---\nA\n", to: "Content/a.md")
+        try site.write("body {}\n", to: "Assets/site.css")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("Assets/up").path, withDestinationPath: "..")
+        for _ in 0..<3 {
+            let report = try #require(site.build(seconds: 20))
+            #expect(report.errors == 0, "\(report.diagnostics)")
+        }
+        let copied = site.snapshot("Site").keys.filter { $0.contains("/Site/") || $0.hasSuffix("/Site") }
+        #expect(copied.isEmpty, "\(copied.sorted().prefix(5))")
+        #expect(site.exists("Site/site.css"))
+    }
+
     /// Named pipes and links to endless devices, as templates, data and passthrough files: reading
     /// any of them would block or never end, so the build passes them by.
     @Test func pipesAndDevicesDoNotHangTheBuild() throws {
