@@ -12,7 +12,10 @@ public struct TemplateLoader: Sendable {
     /// The file a name refers to, or nil.
     public func locate(_ name: String) -> URL? {
         for folder in searchPaths {
-            let candidate = folder.appendingPathComponent(name)
+            // As Nunjucks does, a name that climbs out of the folder (`../../etc/passwd`) is not found there.
+            let base = folder.standardizedFileURL.path
+            let candidate = folder.appendingPathComponent(name).standardizedFileURL
+            guard candidate.path.hasPrefix(base.hasSuffix("/") ? base : base + "/") else { continue }
             if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
         }
         return nil
