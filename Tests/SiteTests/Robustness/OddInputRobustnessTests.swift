@@ -150,3 +150,16 @@ import Testing
         #expect(report.diagnostics.contains { $0.path == "Content/computed.md" && $0.message.contains("circular") })
     }
 }
+
+/// Nunjucks finds a `./` or `../` name only inside its search paths.
+@Suite struct RelativeIncludeRobustnessTests {
+    @Test(.disabled("bug: TemplateEnvironment.program(named:relativeTo:) resolves a name starting with '../' against the including file with no containment, so '{% include \"../../../../../../../../etc/hostname\" %}' in a post reads /etc/hostname into the page; Nunjucks refuses paths outside its search paths. The fix needs the input folder passed to the Templates loader (an API addition), not a one-line change."))
+    func aRelativeIncludeCannotClimbOutOfTheSite() throws {
+        let site = try RobustSite()
+        defer { site.remove() }
+        let climb = String(repeating: "../", count: 30) + "etc/hostname"
+        try site.write("---\ntitle: T\n---\nA{% include \"\(climb)\" %}B\n", to: "Content/climb.md")
+        let report = try #require(site.build())
+        #expect(report.diagnostics.contains { $0.path == "Content/climb.md" && $0.line == 4 && $0.message.contains("not found") })
+    }
+}
