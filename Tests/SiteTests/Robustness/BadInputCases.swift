@@ -98,7 +98,7 @@ enum BadInputCases {
                      expect: [E(path: "Content/nolayout.md", lines: 3...3, column: 1, contains: "nowhere.njk")]),
         BadInputCase("two pages writing the same file",
                      [("Content/one.md", "---\npermalink: /same/index.html\n---\nOne\n"), ("Content/two.md", "---\npermalink: /same/index.html\n---\nTwo\n")],
-                     expect: [E(path: "Content/two.md", lines: 1...2, contains: "Content/one.md")]),
+                     expect: [E(path: "Content/two.md", lines: 2...2, column: 1, contains: "Content/one.md")]),
         BadInputCase("a permalink climbing out of the output",
                      [("Content/escape.md", "---\npermalink: ../../escaped.html\n---\nOut\n")],
                      expect: [E(path: "Content/escape.md", lines: 1...2)]),
