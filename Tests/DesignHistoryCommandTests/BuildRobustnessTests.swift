@@ -106,6 +106,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
     }
 
+    @Test func aPassthroughTargetOutsideTheOutputIsRefusedAtItsLine() throws {
+        let root = try Self.project([
+            "design-history.yml": "passthrough:\n  Assets: ../../escaped\n",
+            "Assets/a.css": "body {}\n",
+            "Content/good.md": "Good\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CommandRunner.run(["build"], in: root)
+        #expect(result.status == 1)
+        let first = result.stderr.split(separator: "\n").first.flatMap(Self.parse)
+        #expect(first?.path.hasSuffix("design-history.yml") == true && first?.line == 2 && first?.column == 11, "\(result.stderr)")
+        #expect(result.stderr.contains("leaves the output folder"))
+        #expect(!FileManager.default.fileExists(atPath: root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("escaped").path))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
+    }
+
     @Test func aMissingInputFolderIsOneClearError() throws {
         let root = try Self.project(["README.md": "not a site\n"])
         defer { try? FileManager.default.removeItem(at: root) }
