@@ -144,8 +144,12 @@ public struct SiteConfiguration: Sendable {
                 }
                 configuration.passthrough = []
                 for (from, to) in pairs {
+                    let target = to
                     guard let from = from.string, let to = to.string else {
                         throw ConfigurationError(path: path, node: from, message: "a passthrough entry must be `source: target`")
+                    }
+                    if to.split(separator: "/").contains("..") {
+                        throw ConfigurationError(path: path, node: target, message: "passthrough target '\(to)' leaves the output folder")
                     }
                     configuration.passthrough.append((from, to))
                 }

@@ -85,7 +85,7 @@ public struct TemplateEnvironment: Sendable {
             let candidate = URL(fileURLWithPath: parentPath).deletingLastPathComponent().appendingPathComponent(name).standardizedFileURL
             key = candidate.path
             if let cached = cache.lookup(key) { return cached }
-            url = FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
+            url = loader.allowsRelative(candidate) && FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
         } else {
             key = name
             if let cached = cache.lookup(key) { return cached }
