@@ -23,7 +23,7 @@ struct SiteRenderer: Sendable {
         if configuration.layoutsURL == configuration.includesURL { searchPaths.removeLast() }
         if let builtIn = Self.builtInTemplates { searchPaths.append(builtIn) }
         var environment = TemplateEnvironment.designHistory(loader: TemplateLoader(searchPaths: searchPaths))
-        environment.options.autoescape = true
+        environment.options.autoescape = configuration.autoescape
         var body = configuration.markdown
         body.indentedCode = false
         self.bodyMarkdown = body
@@ -39,7 +39,6 @@ struct SiteRenderer: Sendable {
             }
             return .safe(MarkdownDocument.html(text, options: filterOptions))
         }
-        environment.addFilter("slugify") { value, _ in .string(Slugify.slug(value.stringValue)) }
         BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(configuration: configuration))
         environment.addFilter("log") { value, _ in value }
         self.environment = environment
