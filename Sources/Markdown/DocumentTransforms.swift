@@ -1,6 +1,8 @@
 /// The passes that run over the whole tree after parsing: typography, heading ids, footnotes, figures.
 enum DocumentTransforms {
-    static func apply(to tree: inout NodeTree, options: MarkdownOptions, autolinks: Set<Int>, hasFootnotes: Bool = true) {
+    static func apply(to tree: inout NodeTree, options: MarkdownOptions, autolinks initialAutolinks: Set<Int>, hasFootnotes: Bool = true) {
+        var autolinks = initialAutolinks
+        if options.linkify { FuzzyLinkify.apply(to: &tree, autolinks: &autolinks) }
         if options.extensions.contains(.attrs) {
             mergeText(&tree)
             AttributesTransform.apply(to: &tree)

@@ -138,8 +138,8 @@ enum Punycode {
         return labels.joined(separator: ".")
     }
 
-    /// The host part of `scheme://host/…` or `//host/…` (as markdown-it recodes only those with
-    /// http, https or no scheme): the range of bytes holding it.
+    /// The host part of `scheme://host/…`, `//host/…` or `mailto:user@host` (as markdown-it recodes
+    /// only those with http, https, mailto or no scheme): the range of bytes holding it.
     static func hostRange(_ url: [UInt8]) -> Range<Int>? {
         var i = 0
         if url.starts(with: Array("//".utf8)) {
@@ -148,9 +148,13 @@ enum Punycode {
             var k = 0
             while k < url.count, ByteClass.isAlpha(url[k]) { k += 1 }
             let scheme = String(decoding: url[..<k], as: UTF8.self).lowercased()
-            guard scheme == "http" || scheme == "https", k + 2 < url.count, url[k] == UInt8(ascii: ":"),
-                  url[k + 1] == UInt8(ascii: "/"), url[k + 2] == UInt8(ascii: "/") else { return nil }
-            i = k + 3
+            if scheme == "mailto", k < url.count, url[k] == UInt8(ascii: ":") {
+                i = k + 1
+            } else {
+                guard scheme == "http" || scheme == "https", k + 2 < url.count, url[k] == UInt8(ascii: ":"),
+                      url[k + 1] == UInt8(ascii: "/"), url[k + 2] == UInt8(ascii: "/") else { return nil }
+                i = k + 3
+            }
         }
         var end = i
         while end < url.count, url[end] != UInt8(ascii: "/"), url[end] != UInt8(ascii: "?"), url[end] != UInt8(ascii: "#") { end += 1 }

@@ -40,6 +40,10 @@ public struct SiteConfiguration: Sendable {
     /// The design-history convention: each folder directly in `<input>/posts/` is a collection named
     /// after it (`posts/ecf-v2/*.md` is `collections['ecf-v2']`), unless `collections` names it.
     public var sectionCollections: Bool = true
+    /// Escape every `{{ }}` output not marked safe. On by default, so data is never emitted as HTML
+    /// by accident; the GOV.UK plugin's Nunjucks has it off, and a site whose own layouts rely on
+    /// that sets `autoescape: false`.
+    public var autoescape: Bool = true
     /// The Markdown renderer's options for page bodies (indented code is switched off for bodies).
     public var markdown: MarkdownOptions = .govuk
     /// The plugin's options (header, footer, url, pathPrefix, titleSuffix, stylesheets, scripts,
@@ -191,6 +195,11 @@ public struct SiteConfiguration: Sendable {
                     throw ConfigurationError(path: path, node: value, message: "'sectionCollections' must be true or false")
                 }
                 configuration.sectionCollections = on
+            case "autoescape":
+                guard case .bool(let on) = TemplateValue(yaml: value) else {
+                    throw ConfigurationError(path: path, node: value, message: "'autoescape' must be true or false")
+                }
+                configuration.autoescape = on
             case "markdown":
                 configuration.markdown = try markdownOptions(value, path: path, base: configuration.markdown)
             case "options":
@@ -213,7 +222,7 @@ public struct SiteConfiguration: Sendable {
                     configuration.generatedPages[page.string ?? ""] = on
                 }
             default:
-                throw ConfigurationError(path: path, node: key, message: "unknown key '\(name)'; the keys are input, output, layouts, includes, data, passthrough, templateEngines, collections, sectionCollections, markdown, options, generatedPages")
+                throw ConfigurationError(path: path, node: key, message: "unknown key '\(name)'; the keys are input, output, layouts, includes, data, passthrough, templateEngines, collections, sectionCollections, autoescape, markdown, options, generatedPages")
             }
         }
         return configuration

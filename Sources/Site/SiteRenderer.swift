@@ -25,7 +25,7 @@ struct SiteRenderer: Sendable {
         var loader = TemplateLoader(searchPaths: searchPaths)
         loader.relativeRoots = [configuration.inputURL]
         var environment = TemplateEnvironment.designHistory(loader: loader)
-        environment.options.autoescape = true
+        environment.options.autoescape = configuration.autoescape
         var body = configuration.markdown
         body.indentedCode = false
         self.bodyMarkdown = body
@@ -41,7 +41,6 @@ struct SiteRenderer: Sendable {
             }
             return .safe(MarkdownDocument.html(text, options: filterOptions))
         }
-        environment.addFilter("slugify") { value, _ in .string(Slugify.slug(value.stringValue)) }
         BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(configuration: configuration))
         environment.addFilter("log") { value, _ in value }
         self.environment = environment

@@ -55,14 +55,14 @@ extension SiteSession {
                 let key = "\(base).items.\(index)"
                 switch item {
                 case .string(let title):
-                    found.append((Slugify.slug(title) + ".png", key))
+                    found.append((TemplateSlug.slugify(title) + ".png", key))
                 case .object(let object):
                     if let src = object["src"], !src.stringValue.isEmpty {
                         found.append((src.stringValue, key + ".src"))
                     } else if case .object(let img)? = object["img"], let src = img["src"], !src.stringValue.isEmpty {
                         found.append((src.stringValue, key + ".img.src"))
                     } else {
-                        let id = object["id"]?.stringValue ?? Slugify.slug(object["text"]?.stringValue ?? "")
+                        let id = object["id"]?.stringValue ?? TemplateSlug.slugify(object["text"]?.stringValue ?? "")
                         if !id.isEmpty { found.append((id + ".png", object["id"] != nil ? key + ".id" : key + ".text")) }
                     }
                 default: continue

@@ -2,7 +2,7 @@ import Foundation
 
 /// The two slug functions Eleventy offers: `slugify` (@sindresorhus/slugify 1.x, as Eleventy 2 calls
 /// it with `decamelize: false`) and the older `slug` (npm `slugify` with `lower: true`).
-enum TemplateSlug {
+public enum TemplateSlug {
     /// Letters that lose more than an accent when made ASCII.
     private static let transliterations: [Character: String] = [
         "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
@@ -22,7 +22,7 @@ enum TemplateSlug {
 
     /// `@sindresorhus/slugify`: ASCII transliteration, `&` → `and`, lower case, and every run of other
     /// characters becomes one `-` (so `Child’s` → `child-s`), trimmed at both ends.
-    static func slugify(_ text: String) -> String {
+    public static func slugify(_ text: String) -> String {
         var ascii = text
         if !text.utf8.allSatisfy({ $0 < 0x80 }) {
             ascii = ""
@@ -65,7 +65,7 @@ enum TemplateSlug {
 
     /// npm `slugify` with `lower: true`: known symbols spelled out, accents dropped, characters other
     /// than letters, digits, whitespace and `$*_+~.()'"!-:@` removed, whitespace runs become `-`.
-    static func slug(_ text: String) -> String {
+    public static func slug(_ text: String) -> String {
         var kept = ""
         for character in text {
             let mapped = slugCharacters[character] ?? (character.isASCII ? String(character) : stripAccents(character))

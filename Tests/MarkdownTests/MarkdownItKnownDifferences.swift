@@ -1,8 +1,6 @@
 /// markdown-it fixture cases whose output this module does not match, each with the reason.
 /// Every other case of a feature the module implements must match byte for byte.
 enum MarkdownItKnownDifferences {
-    static let fuzzyLinks = "linkify covers http(s)/ftp/mailto URLs and www. hosts, not linkify-it's fuzzy bare domains, protocol-relative //host links and e-mail addresses"
-
     static let cases: [String: String] = [
         "test/fixtures/markdown-it/commonmark_extras.txt:512":
             "a reference definition in a block quote followed by a lazy line: CommonMark makes the line a paragraph continuation inside the quote, markdown-it ends the quote",
@@ -12,14 +10,8 @@ enum MarkdownItKnownDifferences {
             "an odd run of eleven `~` between two closers: which spare marker stays outside the <s> pairs differs",
         "test/fixtures/ins.txt:112": "odd run of `+` between closers: which spare marker stays outside differs (as strikethrough.txt:25)",
         "test/fixtures/mark.txt:110": "odd run of `=` between closers: which spare marker stays outside differs (as strikethrough.txt:25)",
-        "test/fixtures/markdown-it/linkify.txt:122": fuzzyLinks,
-        "test/fixtures/markdown-it/linkify.txt:172": fuzzyLinks,
         "test/fixtures/markdown-it/linkify.txt:149":
             "markdown-it's linkify nests a link inside a link after a stray </a>; links here are never nested",
-        "test/fixtures/markdown-it/normalize.txt:73": fuzzyLinks,
-        "test/fixtures/markdown-it/normalize.txt:93": fuzzyLinks,
-        "test/fixtures/markdown-it/normalize.txt:99": fuzzyLinks,
-        "test/fixtures/markdown-it/normalize.txt:105": fuzzyLinks,
         "test/fixtures/abbr.txt:85": "abbreviations inside linkified URLs: linkify here makes the link before abbreviations are applied",
         "test.js:237": "markdown-it-attrs ignores `{{.red}}` (too many braces) after an inline element; it is applied here",
         "test.js:423": "table colspan/rowspan from attributes on cells (markdown-it-attrs' table spans) are not implemented",

@@ -58,6 +58,18 @@ import Templates
         #expect(!c.emits(generatedPage: "feed") && c.emits(generatedPage: "sitemap"))
     }
 
+    @Test(arguments: [(true, "A &lt;b&gt;bold&lt;/b&gt; claim"), (false, "A <b>bold</b> claim")])
+    func autoescapeDecidesWhetherDataIsEscaped(autoescape: Bool, expected: String) throws {
+        let site = try FixtureSite(nil)
+        defer { site.remove() }
+        try site.write("---\ntitle: Home\nclaim: A <b>bold</b> claim\n---\n{{ claim }}\n", to: "Content/index.md")
+        try site.write("autoescape: \(autoescape)\n", to: "design-history.yml")
+        let (_, report) = try site.build()
+        #expect(report.errors == 0)
+        #expect(site.read("Site/index.html")?.contains(expected) == true)
+        #expect(error("autoescape: sometimes\n")?.line == 1)
+    }
+
     @Test func mistakesAreErrorsWithTheirPosition() {
         let unknown = error("input: app\nouptut: _site\n")
         #expect(unknown?.line == 2 && unknown?.column == 1)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Site
+import Templates
 
 /// Random and hostile input: every reader returns (a value or a diagnostic) and never crashes or hangs.
 @Suite struct RobustnessTests {
@@ -31,7 +32,7 @@ import Testing
             _ = LinkScanner.scan(text)
             _ = JSYAMLScalar.resolve(text)
             _ = SiteSession.indentationWarnings(FrontMatter(text: text, path: "f", diagnostics: &diagnostics), path: "f")
-            _ = Slugify.slug(text)
+            _ = TemplateSlug.slugify(text)
             _ = EleventyPath(text).fileSlug
             _ = EleventyPath(text).dateInPath
         }
