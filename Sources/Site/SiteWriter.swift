@@ -91,7 +91,9 @@ struct SiteWriter: Sendable {
             throw SiteWriterError(message: "\(source.path) is not a regular file")
         }
         if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
-        try fm.copyItem(at: source, to: target)
+        // A symbolic link is copied as the file it points at, as Eleventy copies it: a link left in
+        // the site would point wherever it pointed, possibly outside the site.
+        try fm.copyItem(at: (info.st_mode & S_IFMT) == S_IFREG ? source.resolvingSymlinksInPath() : source, to: target)
     }
 
     private func resolvePath(_ relativePath: String) throws -> String {
