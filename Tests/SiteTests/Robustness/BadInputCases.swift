@@ -114,10 +114,9 @@ enum BadInputCases {
         BadInputCase("pagination over data that does not exist",
                      [("Content/paged.md", "---\npagination:\n  data: nothing.here\n  size: 1\n---\nX\n")],
                      expect: [E(path: "Content/paged.md", lines: 2...3, severity: nil)], fails: false),
-        // The loop's missing diagnostic is `EleventyComputedLoopTests` (disabled: a known bug); here it must end.
-        BadInputCase("eleventyComputed values that reference each other (ends)",
+        BadInputCase("eleventyComputed values that reference each other (a circular dependency)",
                      [("Content/computed.md", "---\neleventyComputed:\n  a: \"{{ b }}x\"\n  b: \"{{ a }}y\"\n---\n{{ a }}\n")],
-                     expect: [], fails: false),
+                     expect: [E(path: "Content/computed.md", lines: 3...3, severity: .error)], fails: true),
         BadInputCase("eleventyComputed value that references itself (ends)",
                      [("Content/computed.md", "---\ntitle: T\neleventyComputed:\n  title: \"{{ title }}!\"\n---\n{{ title }}\n")],
                      expect: [], fails: false),
