@@ -12,7 +12,19 @@ enum DirectoryWalker {
     /// Visit each file as (path relative to `root`, absolute path).
     static func walk(_ root: String, skipping skipped: Set<String> = [], visit: (String, String) -> Void) {
         var seen: Set<FolderIdentity> = []
+        // A skipped folder stays skipped when a symbolic link reaches it by another path (an
+        // `Assets/up -> ..` link would otherwise copy the previous site into the new one, every build).
+        let rootIdentity = identity(of: root)
+        for path in skipped {
+            if let folder = identity(of: path), folder != rootIdentity { seen.insert(folder) }
+        }
         walk(root, relative: "", skipped: skipped, depth: 0, seen: &seen, visit: visit)
+    }
+
+    private static func identity(of path: String) -> FolderIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FolderIdentity(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))
     }
 
     /// A folder's device and inode: a folder reached again through a symbolic link is not walked twice.
@@ -49,6 +61,8 @@ enum DirectoryWalker {
                 var info = stat()
                 guard stat(path, &info) == 0 else { continue }
                 isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+                // A named pipe, socket or device (or a link to one) is no content: reading it could block forever.
+                if !isDirectory && (info.st_mode & S_IFMT) != S_IFREG { continue }
             }
             if isDirectory {
                 walk(path, relative: child, skipped: skipped, depth: depth + 1, seen: &seen, visit: visit)

@@ -108,7 +108,8 @@ public struct SiteConfiguration: Sendable {
     public static func load(from file: URL) throws(ConfigurationError) -> SiteConfiguration {
         var configuration = SiteConfiguration(root: file.deletingLastPathComponent())
         configuration.file = file
-        let path = file.path
+        // Named as every other diagnostic names a file: relative to the working folder where it can be.
+        let path = SiteRenderer.displayPath(file.standardizedFileURL.path)
         let text: String
         do { text = try String(contentsOf: file, encoding: .utf8) } catch {
             throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read the configuration: \(error.localizedDescription)")
@@ -144,8 +145,12 @@ public struct SiteConfiguration: Sendable {
                 }
                 configuration.passthrough = []
                 for (from, to) in pairs {
+                    let target = to
                     guard let from = from.string, let to = to.string else {
                         throw ConfigurationError(path: path, node: from, message: "a passthrough entry must be `source: target`")
+                    }
+                    if to.split(separator: "/").contains("..") {
+                        throw ConfigurationError(path: path, node: target, message: "passthrough target '\(to)' leaves the output folder")
                     }
                     configuration.passthrough.append((from, to))
                 }

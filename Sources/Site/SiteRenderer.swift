@@ -22,7 +22,9 @@ struct SiteRenderer: Sendable {
         var searchPaths = [configuration.layoutsURL, configuration.includesURL]
         if configuration.layoutsURL == configuration.includesURL { searchPaths.removeLast() }
         if let builtIn = Self.builtInTemplates { searchPaths.append(builtIn) }
-        var environment = TemplateEnvironment.designHistory(loader: TemplateLoader(searchPaths: searchPaths))
+        var loader = TemplateLoader(searchPaths: searchPaths)
+        loader.relativeRoots = [configuration.inputURL]
+        var environment = TemplateEnvironment.designHistory(loader: loader)
         environment.options.autoescape = configuration.autoescape
         var body = configuration.markdown
         body.indentedCode = false

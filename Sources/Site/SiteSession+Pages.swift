@@ -147,21 +147,29 @@ extension SiteSession {
             }
             return true
         }
-        let passes = leaves.count > 1 ? 2 : 1
-        for _ in 0..<passes {
-            for (path, value) in leaves {
-                var result = value
-                if case .string(let source) = value {
-                    do {
-                        result = .string(try renderer.renderString(source, path: template.displayPath, context: data))
-                    } catch {
-                        diagnostics.append(Diagnostic(.error, path: template.displayPath, line: 1, column: 1,
-                            message: "eleventyComputed.\(path.joined(separator: ".")): \(error.message)"))
-                        continue
-                    }
+        // A value that reads another computed value is computed after it; a loop is an error.
+        let ordering = ComputedOrder(paths: leaves.map(\.0), sources: leaves.map { leaf in
+            if case .string(let source) = leaf.1 { source } else { nil }
+        })
+        for cycle in ordering.cycles {
+            let names = (cycle + [cycle[0]]).map { leaves[$0].0.joined(separator: ".") }
+            let position = template.frontMatter.positions["eleventyComputed." + names[0]]
+            diagnostics.append(Diagnostic(.error, path: template.displayPath, line: position?.line ?? 1, column: position?.column ?? 1,
+                message: "eleventyComputed has a circular dependency: \(names.joined(separator: " -> "))"))
+        }
+        for index in ordering.order {
+            let (path, value) = leaves[index]
+            var result = value
+            if case .string(let source) = value {
+                do {
+                    result = .string(try renderer.renderString(source, path: template.displayPath, context: data))
+                } catch {
+                    diagnostics.append(Diagnostic(.error, path: template.displayPath, line: 1, column: 1,
+                        message: "eleventyComputed.\(path.joined(separator: ".")): \(error.message)"))
+                    continue
                 }
-                Self.set(result, at: path[...], in: &data)
             }
+            Self.set(result, at: path[...], in: &data)
         }
     }
 

@@ -190,7 +190,7 @@ public final class SiteSession: @unchecked Sendable {
         timings.mark("pages")
         // Two pages writing one file: an error naming both; a built-in generated page gives way
         // to a page of the site.
-        pages = resolveConflicts(pages, diagnostics: &diagnostics)
+        pages = resolveConflicts(pages, diagnostics: &diagnostics, permalinkPositions: { templates[$0].frontMatter.positions["permalink"] })
 
         // Every file the site will have, for the checks.
         let copies = copyJobs(diagnostics: &diagnostics)
@@ -362,7 +362,8 @@ public final class SiteSession: @unchecked Sendable {
     }
 
     /// Two pages writing one file is an error naming both; a built-in page gives way silently.
-    func resolveConflicts(_ pages: [Page], diagnostics: inout [Diagnostic]) -> [Page] {
+    func resolveConflicts(_ pages: [Page], diagnostics: inout [Diagnostic],
+                          permalinkPositions: (Int) -> SourcePosition? = { _ in nil }) -> [Page] {
         var byOutput: [String: Int] = [:]
         var dropped: Set<Int> = []
         for (index, page) in pages.enumerated() {
@@ -370,7 +371,8 @@ public final class SiteSession: @unchecked Sendable {
             guard let other = byOutput[path] else { byOutput[path] = index; continue }
             if page.isVirtual { dropped.insert(index); continue }
             if pages[other].isVirtual { dropped.insert(other); byOutput[path] = index; continue }
-            diagnostics.append(Diagnostic(.error, path: page.displayPath, line: 1, column: 1,
+            let position = permalinkPositions(page.template)
+            diagnostics.append(Diagnostic(.error, path: page.displayPath, line: position?.line ?? 1, column: position?.column ?? 1,
                 message: "writes \(configuration.output)/\(path), which \(pages[other].displayPath) also writes: give one of them another permalink"))
             dropped.insert(index)
         }

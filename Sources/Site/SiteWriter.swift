@@ -85,8 +85,15 @@ struct SiteWriter: Sendable {
         if !fm.fileExists(atPath: target.deletingLastPathComponent().path) {
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         }
+        // Copying a named pipe or a device would block or never end.
+        var info = stat()
+        guard stat(source.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG || (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw SiteWriterError(message: "\(source.path) is not a regular file")
+        }
         if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
-        try fm.copyItem(at: source, to: target)
+        // A symbolic link is copied as the file it points at, as Eleventy copies it: a link left in
+        // the site would point wherever it pointed, possibly outside the site.
+        try fm.copyItem(at: (info.st_mode & S_IFMT) == S_IFREG ? source.resolvingSymlinksInPath() : source, to: target)
     }
 
     private func resolvePath(_ relativePath: String) throws -> String {

@@ -16,8 +16,15 @@ public struct TemplateEnvironment: Sendable {
     public var loader: TemplateLoader {
         didSet { cache = TemplateCache() }
     }
-    /// Autoescaping and the recursion limit.
-    public var options: TemplateOptions
+    /// Autoescaping, the recursion limit and the whitespace options; changing `trimBlocks` or
+    /// `lstripBlocks` forgets the parsed templates of this copy, since they are applied when parsing.
+    public var options: TemplateOptions {
+        didSet {
+            if oldValue.trimBlocks != options.trimBlocks || oldValue.lstripBlocks != options.lstripBlocks {
+                cache = TemplateCache()
+            }
+        }
+    }
     /// Every filter by name: the built-ins and those added with `addFilter`.
     public private(set) var filters: [String: TemplateFilter] = [:]
     /// Variables and functions every template sees, below the render's own context.
@@ -33,9 +40,12 @@ public struct TemplateEnvironment: Sendable {
     }
 
     /// The profile design histories are built with: Nunjucks', Eleventy's and the GOV.UK plugin's
-    /// filters, autoescaping off. The site adds `url` and `markdown`, which need its configuration.
+    /// filters, and the plugin's Nunjucks options (`autoescape: false, lstripBlocks: true,
+    /// trimBlocks: true`), so a line holding only a block tag leaves no empty line in Markdown.
+    /// The site adds `url` and `markdown`, which need its configuration.
     public static func designHistory(loader: TemplateLoader) -> TemplateEnvironment {
-        var environment = TemplateEnvironment(loader: loader, options: TemplateOptions(autoescape: false))
+        let options = TemplateOptions(autoescape: false, trimBlocks: true, lstripBlocks: true)
+        var environment = TemplateEnvironment(loader: loader, options: options)
         DesignHistoryFilters.register(in: &environment)
         return environment
     }
@@ -64,7 +74,7 @@ public struct TemplateEnvironment: Sendable {
 
     /// Parses template source once, for rendering many times.
     public func parse(source: String, path: String) throws(TemplateError) -> Template {
-        Template(program: try checked(TemplateProgram.parse(source: source, path: path)), environment: self)
+        Template(program: try checked(TemplateProgram.parse(source: source, path: path, options: options)), environment: self)
     }
 
     /// The template the loader finds for a name, parsed once and cached.
@@ -85,7 +95,7 @@ public struct TemplateEnvironment: Sendable {
             let candidate = URL(fileURLWithPath: parentPath).deletingLastPathComponent().appendingPathComponent(name).standardizedFileURL
             key = candidate.path
             if let cached = cache.lookup(key) { return cached }
-            url = FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
+            url = loader.allowsRelative(candidate) && FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
         } else {
             key = name
             if let cached = cache.lookup(key) { return cached }
@@ -101,7 +111,7 @@ public struct TemplateEnvironment: Sendable {
         } catch {
             throw TemplateError(path: url.path, line: 1, column: 1, message: "cannot read template: \(error.localizedDescription)")
         }
-        let program = try checked(TemplateProgram.parse(source: text, path: url.path))
+        let program = try checked(TemplateProgram.parse(source: text, path: url.path, options: options))
         cache.store(program, for: key)
         return program
     }

@@ -3,20 +3,30 @@
 /// Whitespace control (`{%-`, `-%}`, `{{-`, `-}}`, `{#-`, `-#}`) is applied here, to the text tokens
 /// on either side of a tag, and `{% raw %}`/`{% verbatim %}` bodies become plain text, so the parser
 /// never sees either.
+///
+/// Nunjucks' `trimBlocks` and `lstripBlocks` options are applied here too, once per parse, so they
+/// cost nothing when rendering: `trimBlocks` drops the one line break (`\n` or `\r\n`) right after
+/// a `%}`, and `lstripBlocks` drops the blanks between the start of a line and a `{%` when nothing
+/// else precedes the tag on that line. As in Nunjucks, neither touches `{{ }}` or `{# #}` tags, nor
+/// the body of a raw block, and the line break after `{% endraw %}` stays.
 struct TemplateLexer {
     private let source: TemplateSource
     private let bytes: [UInt8]
+    private let trimBlocks: Bool
+    private let lstripBlocks: Bool
     private var position = 0
     private var tokens: [TemplateToken] = []
     private var trimNextText = false
 
-    init(source: TemplateSource) {
+    init(source: TemplateSource, trimBlocks: Bool = false, lstripBlocks: Bool = false) {
         self.source = source
         self.bytes = source.bytes
+        self.trimBlocks = trimBlocks
+        self.lstripBlocks = lstripBlocks
     }
 
-    static func tokenize(_ source: TemplateSource) throws(TemplateError) -> [TemplateToken] {
-        var lexer = TemplateLexer(source: source)
+    static func tokenize(_ source: TemplateSource, trimBlocks: Bool = false, lstripBlocks: Bool = false) throws(TemplateError) -> [TemplateToken] {
+        var lexer = TemplateLexer(source: source, trimBlocks: trimBlocks, lstripBlocks: lstripBlocks)
         try lexer.run()
         return lexer.tokens
     }
@@ -36,7 +46,8 @@ struct TemplateLexer {
             }
             if tagStart + 1 >= count { tagStart = count }
             let trimsBefore = tagStart < count && byte(at: tagStart + 2) == UInt8(ascii: "-")
-            emitText(from: position, to: tagStart, trimEnd: trimsBefore)
+            let textEnd = lstripBlocks && tagStart < count && bytes[tagStart + 1] == UInt8(ascii: "%") ? lineIndentStart(before: tagStart) : tagStart
+            emitText(from: position, to: textEnd, trimEnd: trimsBefore)
             if tagStart >= count { break }
             let opener = bytes[tagStart + 1]
             position = tagStart + 2 + (trimsBefore ? 1 : 0)
@@ -53,6 +64,29 @@ struct TemplateLexer {
             }
         }
         tokens.append(TemplateToken(kind: .end, offset: count))
+    }
+
+    /// Where the blanks that `lstripBlocks` removes before the `{%` at `tagStart` begin: the start of
+    /// its line when only blanks precede the tag there and the pending text holds that whole line
+    /// (Nunjucks leaves a tag alone when another tag ends earlier on its line); else `tagStart`.
+    private func lineIndentStart(before tagStart: Int) -> Int {
+        var start = tagStart
+        while start > position, Self.isLineBlank(bytes[start - 1]) { start -= 1 }
+        guard start < tagStart, start == 0 || bytes[start - 1] == 0x0A else { return tagStart }
+        return start
+    }
+
+    /// The blanks JavaScript's `\s` matches inside one line (ASCII ones; a no-break space is kept).
+    private static func isLineBlank(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B
+    }
+
+    /// With `trimBlocks`, steps over one line break (`\n` or `\r\n`, not a lone `\r`) at `index`.
+    private func afterTrimmedLineBreak(_ index: Int) -> Int {
+        guard trimBlocks else { return index }
+        if byte(at: index) == 0x0A { return index + 1 }
+        if byte(at: index) == 0x0D, byte(at: index + 1) == 0x0A { return index + 2 }
+        return index
     }
 
     private static func isSpace(_ b: UInt8) -> Bool {
@@ -94,7 +128,7 @@ struct TemplateLexer {
         var trimsAfter = false
         if byte(at: after) == UInt8(ascii: "-") { trimsAfter = true; after += 1 }
         guard matches("%}", at: after) else { return false }
-        let bodyStart = after + 2
+        let bodyStart = afterTrimmedLineBreak(after + 2)
         // Find the matching end tag.
         var scan = bodyStart
         while scan + 1 < bytes.count {
@@ -112,6 +146,8 @@ struct TemplateLexer {
                         trimNextText = trimsAfter
                         emitText(from: bodyStart, to: scan, trimEnd: trimsBeforeEnd)
                         trimNextText = trimsFollowing
+                        // Nunjucks reads the end tag with a pattern, not its lexer, so
+                        // `trimBlocks` does not apply after it.
                         position = close + 2
                         return true
                     }
@@ -153,6 +189,7 @@ struct TemplateLexer {
                     let trims = b == UInt8(ascii: "-")
                     tokens.append(TemplateToken(kind: block ? .blockEnd : .variableEnd, offset: position))
                     position += trims ? 3 : 2
+                    if block { position = afterTrimmedLineBreak(position) }
                     trimNextText = trims
                     return
                 }

@@ -5,14 +5,32 @@ import Foundation
 public struct TemplateLoader: Sendable {
     public var searchPaths: [URL]
 
+    /// Folders a `./` or `../` name (relative to the template asking) may reach, besides the search
+    /// paths; nil lets it reach anywhere. A site sets its input folder here, so that a page cannot
+    /// include `../../../etc/passwd`.
+    public var relativeRoots: [URL]?
+
     public init(searchPaths: [URL]) {
         self.searchPaths = searchPaths
+    }
+
+    /// Whether a file found relative to another template lies inside the search paths or the roots.
+    public func allowsRelative(_ file: URL) -> Bool {
+        guard let relativeRoots else { return true }
+        let path = file.standardizedFileURL.path
+        return (searchPaths + relativeRoots).contains { folder in
+            let base = folder.standardizedFileURL.path
+            return path.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+        }
     }
 
     /// The file a name refers to, or nil.
     public func locate(_ name: String) -> URL? {
         for folder in searchPaths {
-            let candidate = folder.appendingPathComponent(name)
+            // As Nunjucks does, a name that climbs out of the folder (`../../etc/passwd`) is not found there.
+            let base = folder.standardizedFileURL.path
+            let candidate = folder.appendingPathComponent(name).standardizedFileURL
+            guard candidate.path.hasPrefix(base.hasSuffix("/") ? base : base + "/") else { continue }
             if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
         }
         return nil

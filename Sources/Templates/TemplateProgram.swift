@@ -13,9 +13,9 @@ final class TemplateProgram: Sendable {
 
     var path: String { source.path }
 
-    static func parse(source text: String, path: String) throws(TemplateError) -> TemplateProgram {
+    static func parse(source text: String, path: String, options: TemplateOptions = TemplateOptions()) throws(TemplateError) -> TemplateProgram {
         let source = TemplateSource(path: path, text: text)
-        let tokens = try TemplateLexer.tokenize(source)
+        let tokens = try TemplateLexer.tokenize(source, trimBlocks: options.trimBlocks, lstripBlocks: options.lstripBlocks)
         var parser = TemplateParser(source: source, tokens: tokens)
         let nodes = try parser.parseTemplate()
         return TemplateProgram(source: source, nodes: nodes, blocks: parser.blocks)

@@ -67,12 +67,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Site/good/index.html").path))
     }
 
-    @Test(arguments: [".", "Content", "..", "Content/.."])
+    @Test func warningsAloneExitZeroAndQuietHidesThem() throws {
+        let root = try Self.project([
+            "Content/unclosed.md": "---\ntitle: Never closed\n\nBody\n",
+            "Content/good.md": "---\ntitle: Good\n---\nGood\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let loud = try CommandRunner.run(["build"], in: root)
+        #expect(loud.status == 0, "\(loud.stderr)")
+        let warning = loud.stderr.split(separator: "\n").first.flatMap(Self.parse)
+        #expect(warning?.path == "Content/unclosed.md" && warning?.line == 1 && warning?.severity == "warning", "\(loud.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Site/good/index.html").path))
+        let quiet = try CommandRunner.run(["build", "--quiet"], in: root)
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty && quiet.stdout.isEmpty, "\(quiet.stderr)\(quiet.stdout)")
+    }
+
+    @Test(arguments: [".", "Content", "..", "Content/..", "/", "TMP"])
     func aDestructiveOutputIsRefusedWithExitOne(_ output: String) throws {
         let root = try Self.project(["Content/good.md": "---\ntitle: Good\n---\nGood\n", "keep.txt": "keep\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         let before = Self.snapshot(root)
-        let result = try CommandRunner.run(["build", "--output", output], in: root)
+        let target = output == "TMP" ? root.deletingLastPathComponent().path : output
+        let result = try CommandRunner.run(["build", "--output", target], in: root)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("error:") && result.stderr.contains("refusing"), "\(result.stderr)")
         #expect(Self.snapshot(root) == before)
@@ -86,6 +103,22 @@ import Testing
         let first = result.stderr.split(separator: "\n").first.flatMap(Self.parse)
         #expect(first?.path.hasSuffix("design-history.yml") == true, "\(result.stderr)")
         #expect(first?.severity == "error")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
+    }
+
+    @Test func aPassthroughTargetOutsideTheOutputIsRefusedAtItsLine() throws {
+        let root = try Self.project([
+            "design-history.yml": "passthrough:\n  Assets: ../../escaped\n",
+            "Assets/a.css": "body {}\n",
+            "Content/good.md": "Good\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CommandRunner.run(["build"], in: root)
+        #expect(result.status == 1)
+        let first = result.stderr.split(separator: "\n").first.flatMap(Self.parse)
+        #expect(first?.path.hasSuffix("design-history.yml") == true && first?.line == 2 && first?.column == 11, "\(result.stderr)")
+        #expect(result.stderr.contains("leaves the output folder"))
+        #expect(!FileManager.default.fileExists(atPath: root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("escaped").path))
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Site").path))
     }
 

@@ -30,8 +30,15 @@ import Testing
     @Test(arguments: 0..<inputs.count)
     func growsLinearly(_ index: Int) {
         let (name, make) = Self.inputs[index]
-        let small = Self.seconds(make(1_000))
-        let large = Self.seconds(make(20_000))
+        let (smallText, largeText) = (make(1_000), make(20_000))
+        // A busy machine can stall one measurement; a real blow-up is slow every time, so a ratio
+        // over the limit is measured once more before it counts.
+        var small = 0.0, large = 0.0
+        for _ in 0..<2 {
+            small = Self.seconds(smallText)
+            large = Self.seconds(largeText)
+            if large < max(small, 0.005) * 80 { break }
+        }
         #expect(large < max(small, 0.005) * 80, "\(name): \(small)s at 1k, \(large)s at 20k")
     }
 

@@ -114,6 +114,7 @@ import Templates
         ---
         {% for item in items %}- {{ item }}
         {% endfor %}
+
         A paragraph.
 
             four spaces is a paragraph, not code

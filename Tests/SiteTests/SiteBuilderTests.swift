@@ -36,3 +36,20 @@ func defaultPermalinkFollowsEleventy(input: String, output: String) {
     configuration.output = "Site"
     #expect(configuration.outputURL.path == "/work/project/Site")
 }
+
+@Test func aLinkedAssetIsCopiedAsTheFileItPointsAt() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString)")
+    let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).txt")
+    defer { try? FileManager.default.removeItem(at: root); try? FileManager.default.removeItem(at: outside) }
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("Assets"), withIntermediateDirectories: true)
+    try "---\ntitle: Home\n---\nText\n".write(to: root.appendingPathComponent("Content/index.md"), atomically: true, encoding: .utf8)
+    try "kept".write(to: outside, atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("Assets/linked.txt"), withDestinationURL: outside)
+    let report = SiteBuilder(configuration: SiteConfiguration(root: root)).build()
+    #expect(report.errors == 0)
+    let copied = root.appendingPathComponent("Site/linked.txt")
+    let attributes = try FileManager.default.attributesOfItem(atPath: copied.path)
+    #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+    #expect(try String(contentsOf: copied, encoding: .utf8) == "kept")
+}

@@ -64,20 +64,18 @@ struct RobustSite {
         return report
     }
 
-    /// A diagnostic with its path relative to the root, whatever form the build gave it.
+    /// A diagnostic with its path relative to the root (`.` for the root itself), whatever form the
+    /// build gave it: relative to the working folder, or absolute.
     func relative(_ diagnostic: Diagnostic) -> Diagnostic {
         var d = diagnostic
-        let absolute = d.path.hasPrefix("/") ? d.path : SiteRenderer.workingFolder + d.path
-        let prefix = root.path + "/"
-        for candidate in [absolute, absolute.replacingOccurrences(of: "/private/", with: "/")] where candidate.hasPrefix(prefix) {
-            d.path = String(candidate.dropFirst(prefix.count))
-            return d
+        let absolute = URL(fileURLWithPath: d.path.hasPrefix("/") ? d.path : SiteRenderer.workingFolder + d.path).standardizedFileURL.path
+        if absolute == root.path {
+            d.path = "."
+        } else if absolute.hasPrefix(root.path + "/") {
+            d.path = String(absolute.dropFirst(root.path.count + 1))
         }
-        if candidate(absolute) == root.path { d.path = "." }
         return d
     }
-
-    private func candidate(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 
     /// Every file below a folder (absolute or relative to the root), with its bytes, so a test can
     /// say the folder is exactly as it was.
