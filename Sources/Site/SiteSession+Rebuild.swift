@@ -66,7 +66,9 @@ extension SiteSession {
                        navigationChanged: Bool, journeysChanged: Bool = true) -> Set<Int> {
         let all = Set(pages.indices)
         guard let changed else { return all }
-        let templatePaths = Set(templates.map { $0.file.standardizedFileURL.path })
+        // Each template's path once (standardizing a URL is slow enough to count on every save).
+        let pathByTemplate = templates.map { $0.file.standardizedFileURL.path }
+        let templatePaths = Set(pathByTemplate)
         // A template added or removed changes collections and navigation everywhere.
         if templatePaths != previousTemplates { return all }
         var changedTemplates: Set<String> = []
@@ -116,7 +118,7 @@ extension SiteSession {
         var selected: Set<Int> = []
         for (index, page) in pages.enumerated() {
             let template = templates[page.template]
-            let path = template.file.standardizedFileURL.path
+            let path = pathByTemplate[page.template]
             if changedTemplates.contains(path) || changedPages.contains(index) { selected.insert(index); continue }
             if !template.isVirtual, dataFolders.contains(where: { $0.isEmpty || template.path.relative.hasPrefix($0 + "/") }) { selected.insert(index); continue }
             guard let output = page.outputPath, let previous = state.dependencies[output] else { selected.insert(index); continue }
