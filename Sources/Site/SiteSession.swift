@@ -45,6 +45,8 @@ public final class SiteSession: @unchecked Sendable {
         /// The pages and the global `journeys` of the last build that succeeded (the one whose
         /// outputs are on disk), to tell whether a rebuild changed what other pages can see.
         var writtenPages: [Page] = []
+        /// Each layout's and include's transitive reads, from the last build that succeeded.
+        var closures: [String: (files: Set<String>, mentions: Set<String>)] = [:]
         var journeysGlobal: TemplateValue = .undefined
         var built = false
     }
@@ -324,11 +326,16 @@ public final class SiteSession: @unchecked Sendable {
         state.navigation = navigation.tree
         if !errors {
             state.outputs = Dictionary(outputs.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
-            var closures: [String: (files: Set<String>, mentions: Set<String>)] = [:]
             let dataKeys = globalData.keys.filter { $0 != "eleventy" }
             // A page not rendered again read what it read before (its template, layouts and
             // includes did not change, or it would have been rendered): its reads are kept.
             let keepUnrendered = changed != nil && dataKeys == closureDataKeys
+            // What layouts and includes read is kept too while only templates that none of them
+            // includes changed (a new or changed include can change what a name finds).
+            let onlyTemplatesChanged = (changed ?? []).allSatisfy { path in
+                state.templates[path] != nil && !state.closures.values.contains { $0.files.contains(path) }
+            }
+            var closures = keepUnrendered && onlyTemplatesChanged ? state.closures : [:]
             closureDataKeys = dataKeys
             var dependencies: [String: PageDependencies] = [:]
             for (index, page) in pages.enumerated() where incremental {
@@ -340,6 +347,7 @@ public final class SiteSession: @unchecked Sendable {
                 dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys, closures: &closures)
             }
             state.dependencies = dependencies
+            if incremental { state.closures = closures }
             state.navigationSignature = navigationSignature
             if incremental {
                 state.contents = contentsByPage

@@ -128,6 +128,29 @@ import Testing
         try expectSameAsFullBuild(session, site)
     }
 
+    @Test func aLayoutChangeAfterABodyEditIsReadAgain() throws {
+        let site = try FixtureSite("collections")
+        defer { site.remove() }
+        let session = SiteSession(configuration: try site.configuration())
+        #expect(session.build().errors == 0)
+        let post = site.root.appendingPathComponent("app/posts/section-a/2023-01-02-post-2.md")
+        let text = try #require(site.read("app/posts/section-a/2023-01-02-post-2.md"))
+        try (text + "\nOne more sentence.\n").write(to: post, atomically: true, encoding: .utf8)
+        #expect(session.rebuild(changed: [post]).errors == 0)
+        // The layout now includes a partial: pages using it must follow the partial's changes too.
+        try site.write("<p>partial one</p>\n", to: "app/_includes/partial.njk")
+        let layout = site.root.appendingPathComponent("app/_layouts/plain.njk")
+        try "<title>{{ title }}</title>\n{% include \"partial.njk\" %}\n{{ content | safe }}\n".write(to: layout, atomically: true, encoding: .utf8)
+        #expect(session.rebuild(changed: [layout, site.root.appendingPathComponent("app/_includes/partial.njk")]).errors == 0)
+        try site.write("<p>partial two</p>\n", to: "app/_includes/partial.njk")
+        let report = session.rebuild(changed: [site.root.appendingPathComponent("app/_includes/partial.njk")])
+        #expect(report.pages > 1, "\(report.pages)")
+        #expect(site.read("_site/section-a/post-2/index.html")?.contains("partial two") == true)
+        let fresh = SiteSession(configuration: try site.configuration())
+        _ = fresh.build(write: false)
+        #expect(session.lastOutputs == fresh.lastOutputs)
+    }
+
     @Test func readingOtherPagesContentIsFoundInTemplates() {
         #expect(ScannedTemplate.readsItemContent("{% for p in collections.all %}{{ p.templateContent | safe }}{% endfor %}"))
         #expect(ScannedTemplate.readsItemContent("{{ post.content | safe }}"))
