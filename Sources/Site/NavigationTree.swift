@@ -95,6 +95,9 @@ struct NavigationTree: Sendable {
     func data(forPage page: Int, key: String?) -> TemplateValue {
         var object = TemplateObject()
         object["tree"] = tree
+        // The home entry on its own (no children), for the header's product name: a layout reading
+        // it need not read the whole tree, and so is not rendered again whenever any title changes.
+        if let home = roots.first(where: { entries[$0].url == "/" }) { object["home"] = summaries[home] }
         guard let key, let index = byKey[key] else {
             object["breadcrumbs"] = .array([])
             return .object(object)

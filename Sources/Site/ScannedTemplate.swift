@@ -8,6 +8,7 @@ struct ScannedTemplate: Sendable {
     /// `dataKeys`: the global data names (`app`, `site`) to look for; each found is `data:<key>`.
     init(_ text: String, dataKeys: [String] = []) {
         for word in ["collections", "navigation", "journeys"] where text.contains(word) { mentions.insert(word) }
+        if Self.readsNavigationTree(text) { mentions.insert(Self.navigationTree) }
         if Self.readsItemContent(text) { mentions.insert(Self.itemContent) }
         for key in dataKeys where text.contains(key) { mentions.insert("data:" + key) }
         // {% extends "x" %}, {% include "x" %}, {% import "x" as y %}, {% from "x" import y %}
@@ -21,6 +22,52 @@ struct ScannedTemplate: Sendable {
             let name = afterKeyword.dropFirst().prefix { $0 != quote && $0 != "\n" }
             if !name.isEmpty { references.append(String(name)) }
         }
+    }
+
+    /// The mention of a template that may read the whole navigation tree (`navigation.tree`, or
+    /// `navigation` passed on as a whole), which changes whenever any page's title does. A page's own
+    /// navigation (breadcrumbs, previous, next, home) is compared page by page instead.
+    static let navigationTree = "navigationTree"
+
+    static func readsNavigationTree(_ text: String) -> Bool {
+        if text.contains("navigation.tree") || text.contains("navigation[") { return true }
+        // A bare `navigation` (not `x.navigation`, `sub-navigation`, `navigationLabel`, `navigation:`
+        // or `navigation.current`) hands the whole object, tree included, to whatever reads it.
+        let bytes = Self.withoutComments(Array(text.utf8)), word = Array("navigation".utf8)
+        func isName(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x24 }
+        var index = 0
+        while index + word.count <= bytes.count {
+            if bytes[index] == word[0], Array(bytes[index..<index + word.count]) == word {
+                let before: UInt8? = index > 0 ? bytes[index - 1] : nil
+                let after: UInt8? = index + word.count < bytes.count ? bytes[index + word.count] : nil
+                let standsAlone = !(before.map { isName($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") } ?? false)
+                    && !(after.map { isName($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") } ?? false)
+                if standsAlone { return true }
+                index += word.count
+            } else {
+                index += 1
+            }
+        }
+        return false
+    }
+
+    /// The bytes with every `{# … #}` comment left out: what a comment says is not read.
+    static func withoutComments(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "{"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "#") {
+                var end = index + 2
+                while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "#") && bytes[end + 1] == UInt8(ascii: "}")) { end += 1 }
+                index = end + 2
+                out.append(UInt8(ascii: " "))
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return out
     }
 
     /// The mention of a template that may read the rendered content of other pages (collection

@@ -130,7 +130,7 @@ extension SiteSession {
             if !changedNavigation.isEmpty, previous.mentions.contains("navigation"),
                changedNavigation.contains(index) || previous.mentions.contains("collections") { selected.insert(index); continue }
             if !changedTemplates.isEmpty, journeysChanged, previous.mentions.contains("journeys") { selected.insert(index); continue }
-            if navigationChanged, previous.mentions.contains("navigation") { selected.insert(index) }
+            if navigationChanged, previous.mentions.contains(ScannedTemplate.navigationTree) { selected.insert(index) }
         }
         return selected
     }

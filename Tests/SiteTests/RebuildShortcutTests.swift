@@ -160,4 +160,14 @@ import Testing
         #expect(!ScannedTemplate.readsItemContent("{% if params.content %}{{ params.content | markdown }}{% endif %}"))
         #expect(!ScannedTemplate.readsItemContent("{{ options.footer.contentLicence }}"))
     }
+
+    /// Only a template that reads the whole navigation tree is rendered again when any title changes.
+    @Test func readingTheNavigationTreeIsFoundInTemplates() {
+        #expect(ScannedTemplate.readsNavigationTree("{% for node in navigation.tree %}{{ node.title }}{% endfor %}"))
+        #expect(ScannedTemplate.readsNavigationTree("{{ subNavigation(navigation) }}"))
+        #expect(!ScannedTemplate.readsNavigationTree("{{ prevNext(navigation.previous, navigation.next) }} {{ navigation.home.title }}"))
+        #expect(!ScannedTemplate.readsNavigationTree(#"{% from "govuk/components/service-navigation/macro.njk" import x %}"#))
+        #expect(!ScannedTemplate.readsNavigationTree("{{ header({ navigation: options.header.navigation, navigationLabel: 'Menu' }) }}"))
+        #expect(!ScannedTemplate.readsNavigationTree("{#- Previous and next, from the site's navigation (text, href). -#}"))
+    }
 }
