@@ -7,10 +7,12 @@ struct ScannedTemplate: Sendable {
 
     /// `dataKeys`: the global data names (`app`, `site`) to look for; each found is `data:<key>`.
     init(_ text: String, dataKeys: [String] = []) {
-        for word in ["collections", "navigation", "journeys"] where text.contains(word) { mentions.insert(word) }
-        if Self.readsNavigationTree(text) { mentions.insert(Self.navigationTree) }
-        if Self.readsItemContent(text) { mentions.insert(Self.itemContent) }
-        for key in dataKeys where text.contains(key) { mentions.insert("data:" + key) }
+        // What comments say is not read: a layout's doc comment may name `journeys` or `collections`.
+        let code = String(decoding: Self.withoutComments(Array(text.utf8)), as: UTF8.self)
+        for word in ["collections", "navigation", "journeys"] where code.contains(word) { mentions.insert(word) }
+        if Self.readsNavigationTree(code) { mentions.insert(Self.navigationTree) }
+        if Self.readsItemContent(code) { mentions.insert(Self.itemContent) }
+        for key in dataKeys where code.contains(key) { mentions.insert("data:" + key) }
         // {% extends "x" %}, {% include "x" %}, {% import "x" as y %}, {% from "x" import y %}
         var rest = Substring(text)
         while let open = rest.range(of: "{%") {
