@@ -99,25 +99,22 @@ public enum BuiltInLayouts {
 /// with no file is looked up again every time (the file may be added).
 final class ImageSizeCache: @unchecked Sendable {
     private struct Entry {
-        var file: URL
-        var modified: Date?
+        var path: String
+        var modified: SourceFileTime
         var size: ImageSize?
     }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
 
-    private static func modified(_ file: URL) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date
-    }
-
     func size(forSitePath sitePath: String, resolver: SitePathResolver) -> ImageSize? {
         lock.lock()
         let known = entries[sitePath]
         lock.unlock()
-        if let known, let modified = Self.modified(known.file), modified == known.modified { return known.size }
-        guard let file = resolver.sourceFile(forSitePath: sitePath) else { return nil }
-        let entry = Entry(file: file, modified: Self.modified(file), size: ImageSize(contentsOf: file))
+        if let known, let status = SourceFileTime.status(ofPath: known.path), !status.isFolder,
+           status.modified == known.modified { return known.size }
+        guard let file = resolver.sourceFileStatus(forSitePath: sitePath) else { return nil }
+        let entry = Entry(path: file.path, modified: file.modified, size: ImageSize(contentsOf: URL(fileURLWithPath: file.path)))
         lock.lock()
         entries[sitePath] = entry
         lock.unlock()

@@ -67,23 +67,41 @@ public struct SitePathResolver: Sendable {
         }
         guard !segments.isEmpty else { return nil }
         let joined = "/" + segments.joined(separator: "/")
+        // Decoding is costly and changes nothing without a `%`.
+        guard joined.utf8.contains(UInt8(ascii: "%")) else { return joined }
         return joined.removingPercentEncoding ?? joined
     }
 
     /// The file that will be at `sitePath` in the built site, if one exists.
     public func sourceFile(forSitePath sitePath: String) -> URL? {
+        sourceFileStatus(forSitePath: sitePath).map { URL(fileURLWithPath: $0.path) }
+    }
+
+    /// The path of the file that will be at `sitePath` and its modification time, from one `stat`
+    /// per candidate; the layouts ask this for every screenshot of every page, so it builds plain
+    /// path strings rather than `URL`s.
+    func sourceFileStatus(forSitePath sitePath: String) -> (path: String, modified: SourceFileTime)? {
         let relative = String(sitePath.drop(while: { $0 == "/" }))
         guard !relative.isEmpty, !relative.split(separator: "/").contains("..") else { return nil }
-        var candidates: [URL] = []
         for (from, to) in passthrough {
-            if let rest = Self.strip(folder: to, from: relative) { candidates.append(from.appendingPathComponent(rest)) }
+            if let rest = Self.strip(folder: to, from: relative), let found = Self.regularFile(Self.join(from, rest)) { return found }
         }
-        if let input { candidates.append(input.appendingPathComponent(relative)) }
-        if let (from, to) = assets, let rest = Self.strip(folder: to, from: relative) {
-            candidates.append(from.appendingPathComponent(rest))
-        }
-        var isFolder: ObjCBool = false
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isFolder) && !isFolder.boolValue }
+        if let input, let found = Self.regularFile(Self.join(input, relative)) { return found }
+        if let (from, to) = assets, let rest = Self.strip(folder: to, from: relative),
+           let found = Self.regularFile(Self.join(from, rest)) { return found }
+        return nil
+    }
+
+    /// `folder`'s path with `relative` appended, as `appendingPathComponent` would make it.
+    private static func join(_ folder: URL, _ relative: String) -> String {
+        let base = folder.path
+        return base.hasSuffix("/") ? base + relative : base + "/" + relative
+    }
+
+    /// The path and modification time of the regular file (or link to one) at `path`, else nil.
+    private static func regularFile(_ path: String) -> (path: String, modified: SourceFileTime)? {
+        guard let status = SourceFileTime.status(ofPath: path), !status.isFolder else { return nil }
+        return (path, status.modified)
     }
 
     /// `relative` inside the output folder `folder` (`.` is the root), or nil if it is not there.
@@ -91,5 +109,24 @@ public struct SitePathResolver: Sendable {
         let folder = folder.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
         if folder.isEmpty { return relative }
         return relative.hasPrefix(folder + "/") ? String(relative.dropFirst(folder.count + 1)) : nil
+    }
+}
+
+/// A file's modification time as `stat` gives it, to see whether a cached reading is stale.
+struct SourceFileTime: Sendable, Equatable {
+    var seconds: Int
+    var nanoseconds: Int
+
+    /// The modification time of the file at `path` (following links), and whether it is a folder;
+    /// nil when there is nothing there.
+    static func status(ofPath path: String) -> (modified: SourceFileTime, isFolder: Bool)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let time = SourceFileTime(seconds: Int(info.st_mtimespec.tv_sec), nanoseconds: Int(info.st_mtimespec.tv_nsec))
+        #else
+        let time = SourceFileTime(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
+        #endif
+        return (time, (info.st_mode & S_IFMT) == S_IFDIR)
     }
 }
