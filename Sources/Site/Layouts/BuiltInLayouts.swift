@@ -34,7 +34,7 @@ public enum BuiltInLayouts {
     /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
-        let cache = ImageSizeCache()
+        let cache = ImageSizeCache(roots: resolver.sourceRoots)
         let pathPrefix = resolver.pathPrefix
         var generated = TemplateObject()
         for stem in resolver.generatedPages.keys.sorted() { generated[stem] = .bool(resolver.generatedPages[stem] ?? true) }
@@ -106,6 +106,33 @@ final class ImageSizeCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// The resolver's `sourceRoots`, computed once.
+    private let roots: [(folder: String, output: String)]
+
+    init(roots: [(folder: String, output: String)]) {
+        self.roots = roots
+    }
+
+    /// The size of the image at `path`, reading only its header, with plain system calls.
+    private static func readSize(ofPath path: String) -> ImageSize? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        // Most formats need 30 bytes; read a little, and more only for JPEG.
+        func readMore(upTo limit: Int) {
+            var chunk = [UInt8](repeating: 0, count: min(limit - bytes.count, 64 * 1024))
+            while bytes.count < limit {
+                let want = min(chunk.count, limit - bytes.count)
+                let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, want) }
+                if got <= 0 { break }
+                bytes += chunk[0..<got]
+            }
+        }
+        readMore(upTo: 64)
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xD8 { readMore(upTo: ImageSize.maximumHeaderLength) }
+        return ImageSize(header: bytes)
+    }
 
     func size(forSitePath sitePath: String, resolver: SitePathResolver) -> ImageSize? {
         lock.lock()
@@ -113,8 +140,8 @@ final class ImageSizeCache: @unchecked Sendable {
         lock.unlock()
         if let known, let status = SourceFileTime.status(ofPath: known.path), !status.isFolder,
            status.modified == known.modified { return known.size }
-        guard let file = resolver.sourceFileStatus(forSitePath: sitePath) else { return nil }
-        let entry = Entry(path: file.path, modified: file.modified, size: ImageSize(contentsOf: URL(fileURLWithPath: file.path)))
+        guard let file = resolver.sourceFileStatus(forSitePath: sitePath, roots: roots) else { return nil }
+        let entry = Entry(path: file.path, modified: file.modified, size: Self.readSize(ofPath: file.path))
         lock.lock()
         entries[sitePath] = entry
         lock.unlock()

@@ -77,38 +77,45 @@ public struct SitePathResolver: Sendable {
         sourceFileStatus(forSitePath: sitePath).map { URL(fileURLWithPath: $0.path) }
     }
 
+    /// The folders a site path is looked up in, in order, as plain path strings: each source folder
+    /// with the output folder it is copied to (empty for the output's root).
+    var sourceRoots: [(folder: String, output: String)] {
+        var roots = passthrough.map { (Self.folderPath($0.from), Self.normalised(output: $0.to)) }
+        if let input { roots.append((Self.folderPath(input), "")) }
+        if let (from, to) = assets { roots.append((Self.folderPath(from), Self.normalised(output: to))) }
+        return roots
+    }
+
     /// The path of the file that will be at `sitePath` and its modification time, from one `stat`
-    /// per candidate; the layouts ask this for every screenshot of every page, so it builds plain
-    /// path strings rather than `URL`s.
-    func sourceFileStatus(forSitePath sitePath: String) -> (path: String, modified: SourceFileTime)? {
+    /// per candidate; the layouts ask this for every screenshot of every page, so it works on plain
+    /// path strings (`roots` is `sourceRoots`, computed once) rather than `URL`s.
+    func sourceFileStatus(forSitePath sitePath: String, roots: [(folder: String, output: String)]? = nil) -> (path: String, modified: SourceFileTime)? {
         let relative = String(sitePath.drop(while: { $0 == "/" }))
         guard !relative.isEmpty, !relative.split(separator: "/").contains("..") else { return nil }
-        for (from, to) in passthrough {
-            if let rest = Self.strip(folder: to, from: relative), let found = Self.regularFile(Self.join(from, rest)) { return found }
+        for (folder, output) in roots ?? sourceRoots {
+            let rest: String
+            if output.isEmpty {
+                rest = relative
+            } else if relative.hasPrefix(output + "/") {
+                rest = String(relative.dropFirst(output.count + 1))
+            } else {
+                continue
+            }
+            let path = folder + rest
+            if let status = SourceFileTime.status(ofPath: path), !status.isFolder { return (path, status.modified) }
         }
-        if let input, let found = Self.regularFile(Self.join(input, relative)) { return found }
-        if let (from, to) = assets, let rest = Self.strip(folder: to, from: relative),
-           let found = Self.regularFile(Self.join(from, rest)) { return found }
         return nil
     }
 
-    /// `folder`'s path with `relative` appended, as `appendingPathComponent` would make it.
-    private static func join(_ folder: URL, _ relative: String) -> String {
-        let base = folder.path
-        return base.hasSuffix("/") ? base + relative : base + "/" + relative
+    /// A folder's path ending in `/`.
+    private static func folderPath(_ folder: URL) -> String {
+        let path = folder.path
+        return path.hasSuffix("/") ? path : path + "/"
     }
 
-    /// The path and modification time of the regular file (or link to one) at `path`, else nil.
-    private static func regularFile(_ path: String) -> (path: String, modified: SourceFileTime)? {
-        guard let status = SourceFileTime.status(ofPath: path), !status.isFolder else { return nil }
-        return (path, status.modified)
-    }
-
-    /// `relative` inside the output folder `folder` (`.` is the root), or nil if it is not there.
-    private static func strip(folder: String, from relative: String) -> String? {
-        let folder = folder.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
-        if folder.isEmpty { return relative }
-        return relative.hasPrefix(folder + "/") ? String(relative.dropFirst(folder.count + 1)) : nil
+    /// An output folder without `.` segments (`.` is the root, the empty string).
+    private static func normalised(output folder: String) -> String {
+        folder.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
     }
 }
 
