@@ -11,12 +11,22 @@ enum DataFile {
 
     /// Read a data file; a problem becomes a diagnostic and the file contributes nothing.
     static func load(_ url: URL, displayPath: String, diagnostics: inout [Diagnostic]) -> TemplateValue? {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            diagnostics.append(Diagnostic(.error, path: displayPath, message: "cannot read the data file: \(error.localizedDescription)"))
+        // Only a regular file is read: a named pipe or a device would block or never end.
+        var info = stat()
+        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            diagnostics.append(Diagnostic(.error, path: displayPath, message: "cannot read the data file: it is not a regular file"))
             return nil
         }
-        return parse(text, name: url.lastPathComponent, displayPath: displayPath, diagnostics: &diagnostics)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.append(Diagnostic(.error, path: displayPath, message: "cannot read the data file"))
+            return nil
+        }
+        if let (line, column) = SourceTemplate.firstInvalidUTF8(data) {
+            diagnostics.append(Diagnostic(.error, path: displayPath, line: line, column: column,
+                message: "the data file is not UTF-8 text (save it as UTF-8)"))
+            return nil
+        }
+        return parse(String(decoding: data, as: UTF8.self), name: url.lastPathComponent, displayPath: displayPath, diagnostics: &diagnostics)
     }
 
     static func parse(_ text: String, name: String, displayPath: String, diagnostics: inout [Diagnostic]) -> TemplateValue? {

@@ -24,7 +24,7 @@ enum BadInputCases {
                      expect: [E(path: "Content/_data/laughs.yml", lines: 1...1, contains: "expands to more than")]),
         BadInputCase("a data file that is not UTF-8", [("Content/index.md", page)],
                      bytes: [("Content/_data/bin.json", Data("{\"a\": \"".utf8) + Data([0xFF, 0xFE]) + Data("\"}".utf8))],
-                     expect: [E(path: "Content/_data/bin.json", lines: 1...1)]),
+                     expect: [E(path: "Content/_data/bin.json", lines: 1...1, column: 8, contains: "not UTF-8")]),
         BadInputCase("YAML syntax error in front matter",
                      [("Content/posts/yaml.md", "---\ntitle: Hello\ntags: [a, b\nother: 1\n---\nBody\n")],
                      expect: [E(path: "Content/posts/yaml.md", lines: 3...5)]),
