@@ -266,6 +266,8 @@ enum NunjucksFilters {
         ("string", { value, _ in keepingSafety(value, value.stringValue) }),
         ("striptags", { value, arguments in
             let s = text(value)
+            // Most titles and descriptions have no tag and no space to collapse: they come back as they are.
+            if TemplateText.isPlainSingleSpaced(s) { return keepingSafety(value, s) }
             let stripped = TemplateText.replace(#"<\/?([a-z][a-z0-9]*)\b[^>]*>|<!--[\s\S]*?-->"#, in: s, with: "", caseInsensitive: true)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let result: String

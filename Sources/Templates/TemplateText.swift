@@ -11,6 +11,17 @@ enum TemplateText {
         return regex.stringByReplacingMatches(in: text, range: range, withTemplate: template)
     }
 
+    /// Whether `striptags` would leave `text` as it is: printable ASCII without `<`, no space at
+    /// either end and no two spaces in a row (so there is no tag, comment or whitespace to change).
+    static func isPlainSingleSpaced(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            guard byte > 0x20 ? (byte < 0x7F && byte != UInt8(ascii: "<")) : (byte == 0x20 && previous != 0x20) else { return false }
+            previous = byte
+        }
+        return previous != 0x20
+    }
+
     /// Whether the whole of `text` matches.
     static func matches(_ pattern: String, _ text: String, caseInsensitive: Bool = false) -> Bool {
         guard let regex = regexCache.regex(pattern, caseInsensitive: caseInsensitive) else { return false }

@@ -34,7 +34,7 @@ public enum BuiltInLayouts {
     /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
-        let cache = ImageSizeCache()
+        let cache = ImageSizeCache(roots: resolver.sourceRoots)
         let searchTokens = SearchTokenCache()
         let pathPrefix = resolver.pathPrefix
         var generated = TemplateObject()
@@ -100,25 +100,49 @@ public enum BuiltInLayouts {
 /// with no file is looked up again every time (the file may be added).
 final class ImageSizeCache: @unchecked Sendable {
     private struct Entry {
-        var file: URL
-        var modified: Date?
+        var path: String
+        var modified: SourceFileTime
         var size: ImageSize?
     }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// The resolver's `sourceRoots`, computed once.
+    private let roots: [(folder: String, output: String)]
 
-    private static func modified(_ file: URL) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date
+    init(roots: [(folder: String, output: String)]) {
+        self.roots = roots
+    }
+
+    /// The size of the image at `path`, reading only its header, with plain system calls.
+    private static func readSize(ofPath path: String) -> ImageSize? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        // Most formats need 30 bytes; read a little, and more only for JPEG.
+        func readMore(upTo limit: Int) {
+            var chunk = [UInt8](repeating: 0, count: min(limit - bytes.count, 64 * 1024))
+            while bytes.count < limit {
+                let want = min(chunk.count, limit - bytes.count)
+                let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, want) }
+                if got <= 0 { break }
+                bytes += chunk[0..<got]
+            }
+        }
+        readMore(upTo: 64)
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xD8 { readMore(upTo: ImageSize.maximumHeaderLength) }
+        return ImageSize(header: bytes)
     }
 
     func size(forSitePath sitePath: String, resolver: SitePathResolver) -> ImageSize? {
         lock.lock()
         let known = entries[sitePath]
         lock.unlock()
-        if let known, let modified = Self.modified(known.file), modified == known.modified { return known.size }
-        guard let file = resolver.sourceFile(forSitePath: sitePath) else { return nil }
-        let entry = Entry(file: file, modified: Self.modified(file), size: ImageSize(contentsOf: file))
+        if let known, let status = SourceFileTime.status(ofPath: known.path), !status.isFolder,
+           status.modified == known.modified { return known.size }
+        guard let file = resolver.sourceFileStatus(forSitePath: sitePath, roots: roots) else { return nil }
+        let entry = Entry(path: file.path, modified: file.modified, size: Self.readSize(ofPath: file.path))
         lock.lock()
         entries[sitePath] = entry
         lock.unlock()

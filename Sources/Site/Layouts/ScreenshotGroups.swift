@@ -102,12 +102,19 @@ public enum ScreenshotGroups {
     /// The values of the `id` attributes in an HTML fragment.
     public static func ids(inHTML html: String) -> Set<String> {
         var ids = Set<String>()
-        var rest = Substring(html)
-        while let start = rest.range(of: " id=\"") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            ids.insert(String(rest[..<end]))
-            rest = rest[end...]
+        // Byte-wise: every delimiter is ASCII, and this runs on the content of every post.
+        let bytes = Array(html.utf8)
+        let marker: [UInt8] = Array(" id=\"".utf8)
+        var position = 0
+        while position + marker.count <= bytes.count {
+            guard bytes[position] == marker[0], bytes[position..<(position + marker.count)].elementsEqual(marker) else {
+                position += 1
+                continue
+            }
+            let valueStart = position + marker.count
+            guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            ids.insert(String(decoding: bytes[valueStart..<end], as: UTF8.self))
+            position = end
         }
         return ids
     }

@@ -67,29 +67,73 @@ public struct SitePathResolver: Sendable {
         }
         guard !segments.isEmpty else { return nil }
         let joined = "/" + segments.joined(separator: "/")
+        // Decoding is costly and changes nothing without a `%`.
+        guard joined.utf8.contains(UInt8(ascii: "%")) else { return joined }
         return joined.removingPercentEncoding ?? joined
     }
 
     /// The file that will be at `sitePath` in the built site, if one exists.
     public func sourceFile(forSitePath sitePath: String) -> URL? {
-        let relative = String(sitePath.drop(while: { $0 == "/" }))
-        guard !relative.isEmpty, !relative.split(separator: "/").contains("..") else { return nil }
-        var candidates: [URL] = []
-        for (from, to) in passthrough {
-            if let rest = Self.strip(folder: to, from: relative) { candidates.append(from.appendingPathComponent(rest)) }
-        }
-        if let input { candidates.append(input.appendingPathComponent(relative)) }
-        if let (from, to) = assets, let rest = Self.strip(folder: to, from: relative) {
-            candidates.append(from.appendingPathComponent(rest))
-        }
-        var isFolder: ObjCBool = false
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isFolder) && !isFolder.boolValue }
+        sourceFileStatus(forSitePath: sitePath).map { URL(fileURLWithPath: $0.path) }
     }
 
-    /// `relative` inside the output folder `folder` (`.` is the root), or nil if it is not there.
-    private static func strip(folder: String, from relative: String) -> String? {
-        let folder = folder.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
-        if folder.isEmpty { return relative }
-        return relative.hasPrefix(folder + "/") ? String(relative.dropFirst(folder.count + 1)) : nil
+    /// The folders a site path is looked up in, in order, as plain path strings: each source folder
+    /// with the output folder it is copied to (empty for the output's root).
+    var sourceRoots: [(folder: String, output: String)] {
+        var roots = passthrough.map { (Self.folderPath($0.from), Self.normalised(output: $0.to)) }
+        if let input { roots.append((Self.folderPath(input), "")) }
+        if let (from, to) = assets { roots.append((Self.folderPath(from), Self.normalised(output: to))) }
+        return roots
+    }
+
+    /// The path of the file that will be at `sitePath` and its modification time, from one `stat`
+    /// per candidate; the layouts ask this for every screenshot of every page, so it works on plain
+    /// path strings (`roots` is `sourceRoots`, computed once) rather than `URL`s.
+    func sourceFileStatus(forSitePath sitePath: String, roots: [(folder: String, output: String)]? = nil) -> (path: String, modified: SourceFileTime)? {
+        let relative = String(sitePath.drop(while: { $0 == "/" }))
+        guard !relative.isEmpty, !relative.split(separator: "/").contains("..") else { return nil }
+        for (folder, output) in roots ?? sourceRoots {
+            let rest: String
+            if output.isEmpty {
+                rest = relative
+            } else if relative.hasPrefix(output + "/") {
+                rest = String(relative.dropFirst(output.count + 1))
+            } else {
+                continue
+            }
+            let path = folder + rest
+            if let status = SourceFileTime.status(ofPath: path), !status.isFolder { return (path, status.modified) }
+        }
+        return nil
+    }
+
+    /// A folder's path ending in `/`.
+    private static func folderPath(_ folder: URL) -> String {
+        let path = folder.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// An output folder without `.` segments (`.` is the root, the empty string).
+    private static func normalised(output folder: String) -> String {
+        folder.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    }
+}
+
+/// A file's modification time as `stat` gives it, to see whether a cached reading is stale.
+struct SourceFileTime: Sendable, Equatable {
+    var seconds: Int
+    var nanoseconds: Int
+
+    /// The modification time of the file at `path` (following links), and whether it is a folder;
+    /// nil when there is nothing there.
+    static func status(ofPath path: String) -> (modified: SourceFileTime, isFolder: Bool)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let time = SourceFileTime(seconds: Int(info.st_mtimespec.tv_sec), nanoseconds: Int(info.st_mtimespec.tv_nsec))
+        #else
+        let time = SourceFileTime(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
+        #endif
+        return (time, (info.st_mode & S_IFMT) == S_IFDIR)
     }
 }
