@@ -329,26 +329,9 @@ public enum LayoutFilters {
         return (prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix) + path
     }
 
-    /// A string as a JSON string literal.
+    /// A string as a JSON string literal, written by the template engine's JSON writer, with `<`
+    /// escaped so that an inline copy can never close a `<script>`.
     public static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c" // never `</script>` in an inline copy
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        (TemplateValue.string(text).json() ?? "\"\"").replacingOccurrences(of: "<", with: "\\u003c")
     }
 }
