@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// Dates as Eleventy and JavaScript write and read them.
 enum JSDate {
@@ -7,7 +8,7 @@ enum JSDate {
         let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let days = millis >= 0 ? millis / 86_400_000 : (millis - 86_399_999) / 86_400_000
         let msOfDay = millis - days * 86_400_000
-        let (year, month, day) = LayoutFilters.civil(fromDays: Int(days))
+        let (year, month, day) = CivilDate.fromDays(Int(days))
         func pad(_ n: Int64, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s

@@ -236,15 +236,6 @@ struct TemplateDateParts {
         second = Int(msOfDay / 1000 % 60)
         millisecond = Int(msOfDay % 1000)
         weekday = Int(((days % 7) + 11) % 7)  // 1970-01-01 was a Thursday (4).
-        // Civil-from-days (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = Int(doy - (153 * mp + 2) / 5 + 1)
-        month = Int(mp < 10 ? mp + 3 : mp - 9)
-        year = Int(yoe + era * 400 + (month <= 2 ? 1 : 0))
+        (year, month, day) = CivilDate.fromDays(Int(days))
     }
 }

@@ -127,8 +127,8 @@ func sitePathRefusesWhatIsNotOnTheSite(src: String) {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     for days in stride(from: -135_000, through: 157_000, by: 1) {
-        let (y, m, d) = LayoutFilters.civil(fromDays: days)
-        #expect(LayoutFilters.days(fromCivil: y, m, d) == days)
+        let (y, m, d) = CivilDate.fromDays(days)
+        #expect(CivilDate.days(year: y, month: m, day: d) == days)
         if days % 997 == 0 {
             let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
             #expect(c.year == y && c.month == m && c.day == d, "\(days)")
