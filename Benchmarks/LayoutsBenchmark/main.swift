@@ -8,7 +8,7 @@
 // index, tags), and with no layout and no generated pages; nothing is written (`build(write: false)`),
 // so that disk writes do not drown the rendering. Reports, for each, the median wall-clock time and
 // the median CPU time (user + system, robust on a shared machine) of the runs, and the layouts' cost
-// per post. Default N: 1,000 and 4,000.
+// per post. Default N: 1,000 and 4,000. `ONLY_LAYOUTS=1` runs only the builds with layouts (to profile).
 import Foundation
 import Site
 #if canImport(Glibc)
@@ -156,6 +156,12 @@ for n in sizes {
             pages = report.pages
             if report.errors > 0 { print(report.diagnostics.prefix(5).map(\.description).joined(separator: "\n")); exit(1) }
         })
+    }
+    // `ONLY_LAYOUTS=1` stops here: only builds with the layouts, for a profiler to see them alone.
+    if ProcessInfo.processInfo.environment["ONLY_LAYOUTS"] != nil {
+        print(String(format: "N=%d (%d pages), median of %d with the built-in layouts: %.3f s wall, %.3f s CPU",
+                     n, pages, runs, median(withLayouts.map(\.wall)), median(withLayouts.map(\.cpu))))
+        continue
     }
     // The layouts without the generated pages (feed, sitemap, search index, tags, 404).
     configuration.includeVirtualTemplates = false

@@ -272,7 +272,9 @@ public enum LayoutFilters {
     /// they were made from: the preview renders the index after every edit, and only the edited
     /// page's words need finding again.
     static func searchIndexJSON(_ pages: TemplateValue, prefix: String, tokens cache: SearchTokenCache?) -> String {
-        var entries: [String] = []
+        var out: [UInt8] = []
+        out.append(contentsOf: "[\n".utf8)
+        var first = true
         for page in list(pages) {
             let url = page[member: "url"]
             let data = page[member: "data"]
@@ -281,22 +283,35 @@ public enum LayoutFilters {
             let section = navigation[member: "parent"].isTruthy ? navigation[member: "parent"] : data[member: "sectionKey"]
             let content = page[member: "templateContent"].isTruthy ? page[member: "templateContent"] : page[member: "content"]
             let date = rfc3339(page[member: "date"]).map { String($0.prefix(10)) } ?? ""
-            let fields: [(String, String)] = [
-                ("title", jsonString(data[member: "title"].stringValue)),
-                ("description", jsonString(data[member: "description"].stringValue)),
-                ("section", jsonString(section.stringValue)),
-                ("date", jsonString(date)),
-                ("url", jsonString(encodeURL(joinPrefix(prefix, path)))),
-                ("tokens", cache?.tokensJSON(for: path, content: content.stringValue) ?? searchTokensJSON(content.stringValue)),
-            ]
-            entries.append("{" + fields.map { "\(jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}")
+            if !first { out.append(contentsOf: ",\n".utf8) }
+            first = false
+            out.append(contentsOf: "{\"title\":".utf8)
+            appendJSONString(data[member: "title"].stringValue, to: &out)
+            out.append(contentsOf: ",\"description\":".utf8)
+            appendJSONString(data[member: "description"].stringValue, to: &out)
+            out.append(contentsOf: ",\"section\":".utf8)
+            appendJSONString(section.stringValue, to: &out)
+            out.append(contentsOf: ",\"date\":".utf8)
+            appendJSONString(date, to: &out)
+            out.append(contentsOf: ",\"url\":".utf8)
+            appendJSONString(encodeURL(joinPrefix(prefix, path)), to: &out)
+            out.append(contentsOf: ",\"tokens\":".utf8)
+            out.append(contentsOf: (cache?.tokensJSON(for: path, content: content.stringValue) ?? searchTokensJSON(content.stringValue)).utf8)
+            out.append(0x7D)
         }
-        return "[\n" + entries.joined(separator: ",\n") + "\n]\n"
+        out.append(contentsOf: "\n]\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The search tokens of `html` as a JSON array.
     static func searchTokensJSON(_ html: String) -> String {
-        "[" + searchTokens(html).map(jsonString).joined(separator: ",") + "]"
+        var out: [UInt8] = [0x5B]
+        for (index, token) in searchTokens(html).enumerated() {
+            if index > 0 { out.append(0x2C) }
+            appendJSONString(token, to: &out)
+        }
+        out.append(0x5D)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `path` under the path prefix `prefix` (`/` or `/sub/`).
@@ -305,9 +320,38 @@ public enum LayoutFilters {
         return (prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix) + path
     }
 
-    /// A string as a JSON string literal, written by the template engine's JSON writer, with `<`
-    /// escaped so that an inline copy can never close a `<script>`.
+    /// A string as a JSON string literal, escaped as the template engine's JSON writer escapes it
+    /// (`dump`), with `<` escaped too so that an inline copy can never close a `<script>`.
     public static func jsonString(_ text: String) -> String {
-        (TemplateValue.string(text).json() ?? "\"\"").replacingOccurrences(of: "<", with: "\\u003c")
+        var out: [UInt8] = []
+        appendJSONString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal (see `jsonString`), byte by byte: the search index
+    /// writes one for every word of every page.
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        let hex: StaticString = "0123456789abcdef"
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0x08: out.append(0x5C); out.append(0x62)
+            case 0x0C: out.append(0x5C); out.append(0x66)
+            case 0x3C: out.append(contentsOf: "\\u003c".utf8)
+            case 0..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                hex.withUTF8Buffer { digits in
+                    out.append(digits[Int(byte >> 4)])
+                    out.append(digits[Int(byte & 15)])
+                }
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
     }
 }

@@ -218,6 +218,16 @@ private func page(_ url: String, date: String, layout: String = "post", tags: Te
     #expect(!json.contains("</script>"))
 }
 
+@Test func jsonStringEscapesAsDumpDoesAndEscapesAngleBrackets() {
+    #expect(LayoutFilters.jsonString("plain") == "\"plain\"")
+    #expect(LayoutFilters.jsonString("a \"q\" \\ b") == #""a \"q\" \\ b""#)
+    #expect(LayoutFilters.jsonString("\n\r\t\u{08}\u{0C}\u{01}\u{1F}") == #""\n\r\t\b\f\u0001\u001f""#)
+    #expect(LayoutFilters.jsonString("</script> café ’ \u{2028}") == "\"\\u003c/script> café ’ \u{2028}\"")
+    // The same escapes as the engine's JSON writer, which `dump` uses.
+    let sample = "x\u{7F}\u{00}<y>\"é\\"
+    #expect(LayoutFilters.jsonString(sample) == TemplateValue.string(sample).json()?.replacingOccurrences(of: "<", with: "\\u003c"))
+}
+
 @Test func relatedSectionsDropWhatRealPostsLeaveBlank() {
     let blank = TemplateValue.object(TemplateObject([("items", .null)]))
     #expect(LayoutFilters.relatedSections(blank).isEmpty)
