@@ -2,14 +2,15 @@
 /// to importers, and the block bodies of an inheritance chain, most derived first.
 ///
 /// The caller's data is kept as given and never copied; variables set at a template's top level go
-/// into a small overlay. Confined to one render on one thread, like `TemplateFrame`.
+/// into a small overlay (an object: searched by hash, copied only when a copy of the context sets).
+/// Confined to one render on one thread, like `TemplateFrame`.
 final class TemplateContext: @unchecked Sendable {
     private let base: TemplateObject
-    private var overlay: [String: TemplateValue]
+    private var overlay: TemplateObject
     private(set) var exports: [String] = []
     var blocks: [String: [(program: TemplateProgram, body: [TemplateNode])]] = [:]
 
-    init(_ base: TemplateObject = TemplateObject(), overlay: [String: TemplateValue] = [:]) {
+    init(_ base: TemplateObject = TemplateObject(), overlay: TemplateObject = TemplateObject()) {
         self.base = base
         self.overlay = overlay
     }
@@ -20,8 +21,12 @@ final class TemplateContext: @unchecked Sendable {
     }
 
     func lookup(_ name: String) -> TemplateValue? {
-        if !overlay.isEmpty, let value = overlay[name] { return value }
-        return base[name]
+        lookup(TemplateKey(name))
+    }
+
+    func lookup(_ key: TemplateKey) -> TemplateValue? {
+        if !overlay.isEmpty, let value = overlay[key] { return value }
+        return base[key]
     }
 
     /// Every variable name, for suggestions in diagnostics.

@@ -1,9 +1,9 @@
 /// An expression as Nunjucks reads it, with the byte offset of the part an error would point at.
 indirect enum TemplateExpression: Sendable {
     case literal(TemplateValue)
-    case name(String, offset: Int)
+    case name(TemplateKey, offset: Int)
     /// `a.b`
-    case member(TemplateExpression, String, offset: Int)
+    case member(TemplateExpression, TemplateKey, offset: Int)
     /// `a[b]`
     case index(TemplateExpression, TemplateExpression, offset: Int)
     /// `a[start:stop]`

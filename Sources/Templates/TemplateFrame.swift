@@ -2,11 +2,12 @@
 ///
 /// Frames chain to their parent for reading; writing with `resolveUp` updates the nearest frame
 /// that already has the name, stopping at a frame that isolates writes (as Nunjucks' frames do).
-/// Frames hold few names, so they are kept in small arrays searched linearly, which is faster than
-/// hashing. A frame lives only during one render on one thread (hence unchecked `Sendable`: macros
+/// Frames hold few names, so they are kept in small arrays searched linearly by hash (computed
+/// when the template was parsed), which is faster than a dictionary. A frame lives only during one render on one thread (hence unchecked `Sendable`: macros
 /// that capture it are values of that render only).
 final class TemplateFrame: @unchecked Sendable {
     private var names: [String] = []
+    private var hashes: [Int] = []
     private var values: [TemplateValue] = []
     let parent: TemplateFrame?
     let isolatesWrites: Bool
@@ -36,30 +37,40 @@ final class TemplateFrame: @unchecked Sendable {
         TemplateFrame(parent: self, isolatesWrites: isolatesWrites)
     }
 
-    private func find(_ name: String) -> Int? {
-        for index in names.indices where names[index] == name { return index }
-        return nil
+    private func find(_ name: String, _ hash: Int) -> Int? {
+        hashes.withUnsafeBufferPointer { hashes in
+            for index in hashes.indices where hashes[index] == hash && names[index] == name { return index }
+            return nil
+        }
     }
 
     func lookup(_ name: String) -> TemplateValue? {
-        var frame: TemplateFrame? = self
-        while let current = frame {
-            if let index = current.find(name) { return current.values[index] }
-            if let loop = current.loop, name == "loop" { return .object(Self.loopObject(loop)) }
-            frame = current.parent
+        lookup(TemplateKey(name))
+    }
+
+    func lookup(_ key: TemplateKey) -> TemplateValue? {
+        let isLoop = key.hash == TemplateKey.loop.hash && key.name == "loop"
+        // Parents are kept alive by their children, and this frame by the caller: walking the chain
+        // needs no reference counting.
+        unowned(unsafe) var current = self
+        while true {
+            if let index = current.find(key.name, key.hash) { return current.values[index] }
+            if isLoop, let loop = current.loop { return .object(Self.loopObject(loop)) }
+            guard let parent = current.parent else { return nil }
+            current = parent
         }
-        return nil
     }
 
     /// `loop.<field>` without building the whole `loop` object; nil when `loop` is not a loop's.
     func loopField(_ field: String) -> TemplateValue? {
-        var frame: TemplateFrame? = self
-        while let current = frame {
-            if current.find("loop") != nil { return nil }
+        let hash = TemplateKey.loop.hash
+        unowned(unsafe) var current = self
+        while true {
+            if current.find("loop", hash) != nil { return nil }
             if let loop = current.loop { return Self.loopField(field, loop) }
-            frame = current.parent
+            guard let parent = current.parent else { return nil }
+            current = parent
         }
-        return nil
     }
 
     private static func loopField(_ field: String, _ loop: (index: Int, count: Int)) -> TemplateValue {
@@ -84,21 +95,23 @@ final class TemplateFrame: @unchecked Sendable {
     }
 
     func set(_ name: String, _ value: TemplateValue, resolveUp: Bool = false) {
+        let hash = TemplateKey.hash(name)
         if resolveUp {
-            var frame: TemplateFrame? = self
-            while let current = frame {
-                if let index = current.find(name) {
+            unowned(unsafe) var current = self
+            while true {
+                if let index = current.find(name, hash) {
                     current.values[index] = value
                     return
                 }
-                if current.isolatesWrites { break }
-                frame = current.parent
+                guard !current.isolatesWrites, let parent = current.parent else { break }
+                current = parent
             }
         }
-        if let index = find(name) {
+        if let index = find(name, hash) {
             values[index] = value
         } else {
             names.append(name)
+            hashes.append(hash)
             values.append(value)
         }
     }

@@ -583,7 +583,7 @@ struct TemplateParser {
                 let member = current
                 if member.kind == .name {
                     _ = advance()
-                    value = .member(value, member.text, offset: member.offset)
+                    value = .member(value, TemplateKey(member.text), offset: member.offset)
                 } else if member.kind == .number, member.number >= 0, member.number == member.number.rounded() {
                     _ = advance()
                     value = .index(value, .literal(.number(member.number)), offset: member.offset)
@@ -604,7 +604,7 @@ struct TemplateParser {
             } else if token.isSymbol("(") {
                 _ = advance()
                 let (positional, keyword) = try parseArguments()
-                if case .name("super", _) = value, positional.isEmpty, keyword.isEmpty {
+                if case .name(let name, _) = value, name.name == "super", positional.isEmpty, keyword.isEmpty {
                     value = .superCall(offset: token.offset)
                 } else {
                     value = .call(value, positional, keyword, offset: value.offset ?? token.offset)
@@ -636,7 +636,7 @@ struct TemplateParser {
             case "true", "True": return .literal(.bool(true))
             case "false", "False": return .literal(.bool(false))
             case "none", "None", "null": return .literal(.null)
-            default: return .name(token.text, offset: token.offset)
+            default: return .name(TemplateKey(token.text), offset: token.offset)
             }
         case .symbol:
             switch token.text {

@@ -481,16 +481,17 @@ final class TemplateRenderer: @unchecked Sendable {
         switch expression {
         case .literal(let value):
             return value
-        case .name(let name, _):
-            if let value = scope.frame.lookup(name) { return value }
-            if let value = scope.context.lookup(name) { return value }
-            return globals[name] ?? .undefined
+        case .name(let key, _):
+            if let value = scope.frame.lookup(key) { return value }
+            if let value = scope.context.lookup(key) { return value }
+            return globals[key] ?? .undefined
         case .array, .object, .filter, .binary, .call:
             try checkStack(scope, at: expression.offset)
             return try evaluateOperation(expression, scope)
-        case .member(let base, let name, _):
-            if case .name("loop", _) = base, let value = scope.frame.loopField(name) { return value }
-            return try evaluate(base, scope).member(name)
+        case .member(let base, let key, _):
+            if case .name(let name, _) = base, name.hash == TemplateKey.loop.hash, name.name == "loop",
+               let value = scope.frame.loopField(key.name) { return value }
+            return try evaluate(base, scope).member(key)
         default:
             return try evaluateOperation(expression, scope)
         }
@@ -709,8 +710,8 @@ final class TemplateRenderer: @unchecked Sendable {
 
     private func describeCallee(_ expression: TemplateExpression) -> String {
         switch expression {
-        case .name(let name, _): return name
-        case .member(let base, let name, _): return describeCallee(base) + "." + name
+        case .name(let key, _): return key.name
+        case .member(let base, let key, _): return describeCallee(base) + "." + key.name
         case .index(let base, _, _): return describeCallee(base) + "[…]"
         case .call(let base, _, _, _): return describeCallee(base) + "(…)"
         default: return "expression"
@@ -740,7 +741,8 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func notCallable(_ callee: TemplateExpression, _ value: TemplateValue, _ scope: TemplateScope, at offset: Int) -> TemplateError {
         var message = "cannot call '\(describeCallee(callee))': it is \(value.typeName), not a macro or function"
-        if case .undefined = value, case .name(let name, _) = callee {
+        if case .undefined = value, case .name(let key, _) = callee {
+            let name = key.name
             // Most often a typo, or a macro used without its `{% from … import … %}`.
             let known = scope.frame.allNames() + scope.context.allNames() + globals.keys
             if let suggestion = TemplateSuggestion.closest(to: name, in: known) {

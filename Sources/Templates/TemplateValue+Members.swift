@@ -19,6 +19,12 @@ extension TemplateValue {
         }
     }
 
+    /// The member `key` of a parsed template: an object's is found by the hash computed when parsing.
+    func member(_ key: TemplateKey) -> TemplateValue {
+        if case .object(let object) = self { return object[key] ?? .undefined }
+        return member(key.name)
+    }
+
     /// The member `name`, or undefined; never an error, as in Nunjucks.
     public func member(_ name: String) -> TemplateValue {
         switch self {

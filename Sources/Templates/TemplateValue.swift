@@ -23,65 +23,127 @@ public enum TemplateValue: Sendable {
 
 /// An object with its keys in insertion order, as JavaScript objects keep them.
 ///
-/// Keys and values are kept in two arrays; small objects (most of them: macro parameters, front
-/// matter, `page`) are searched linearly, which is faster than hashing, and larger ones get a hash
-/// index once they grow past `indexThreshold` keys.
+/// Keys, their hashes and values are kept in arrays in one shared storage, copied only when a
+/// shared object is changed: copying an object (reading it from a variable, passing it to a macro)
+/// is one reference count, not one per array. Small objects (most of them: macro parameters, front
+/// matter, `page`) are searched linearly by hash, and larger ones get a hash index once they grow
+/// past `indexThreshold` keys.
 public struct TemplateObject: Sendable {
-    public private(set) var keys: [String] = []
-    private var values: [TemplateValue] = []
-    private var index: [String: Int]?
-    private static let indexThreshold = 12
+    private var storage: TemplateObjectStorage
 
-    public init() {}
+    public init() {
+        storage = TemplateObjectStorage.empty
+    }
 
     public init(_ pairs: [(String, TemplateValue)]) {
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
+        storage = TemplateObjectStorage(capacity: pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
-    private func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        for position in keys.indices where keys[position] == key { return position }
-        return nil
-    }
+    /// The keys in insertion order.
+    public var keys: [String] { storage.keys }
 
     public subscript(key: String) -> TemplateValue? {
-        get { position(of: key).map { values[$0] } }
-        set {
-            if let newValue {
-                if let position = position(of: key) {
-                    values[position] = newValue
-                } else {
-                    keys.append(key)
-                    values.append(newValue)
-                    if index != nil {
-                        index?[key] = keys.count - 1
-                    } else if keys.count > Self.indexThreshold {
-                        rebuildIndex()
-                    }
-                }
-            } else if let position = position(of: key) {
-                keys.remove(at: position)
-                values.remove(at: position)
-                if index != nil { rebuildIndex() }
-            }
+        get { storage.value(key, TemplateKey.hash(key)) }
+        set { set(key, TemplateKey.hash(key), newValue) }
+    }
+
+    /// The value of a key whose hash is known (a name in a parsed template).
+    subscript(key: TemplateKey) -> TemplateValue? {
+        storage.value(key.name, key.hash)
+    }
+
+    private mutating func set(_ key: String, _ hash: Int, _ newValue: TemplateValue?) {
+        if !isKnownUniquelyReferenced(&storage) {
+            // An object that does not have the key is not changed by removing it.
+            if newValue == nil, storage.position(key, hash) == nil { return }
+            storage = storage.copy()
         }
+        storage.set(key, hash, newValue)
     }
 
-    private mutating func rebuildIndex() {
-        var built: [String: Int] = [:]
-        built.reserveCapacity(keys.count)
-        for (position, key) in keys.enumerated() { built[key] = position }
-        index = built
-    }
-
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var count: Int { storage.keys.count }
+    public var isEmpty: Bool { storage.keys.isEmpty }
 
     /// The pairs in insertion order.
     public var pairs: [(key: String, value: TemplateValue)] {
-        keys.indices.map { (keys[$0], values[$0]) }
+        let storage = storage
+        return storage.keys.indices.map { (storage.keys[$0], storage.values[$0]) }
+    }
+}
+
+/// The arrays of a `TemplateObject`. Changed only through an object that holds the one reference to
+/// it (copy on write), so a shared storage is never changed and may be read from any thread.
+final class TemplateObjectStorage: @unchecked Sendable {
+    private(set) var keys: [String] = []
+    private var hashes: [Int] = []
+    private(set) var values: [TemplateValue] = []
+    /// Hash to position, past `indexThreshold` keys; -1 where two keys share a hash.
+    private var index: [Int: Int]?
+    private static let indexThreshold = 24
+
+    /// The storage of every new empty object; never changed, since it is never uniquely referenced.
+    static let empty = TemplateObjectStorage(capacity: 0)
+
+    init(capacity: Int) {
+        keys.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    func copy() -> TemplateObjectStorage {
+        let copy = TemplateObjectStorage(capacity: 0)
+        copy.keys = keys
+        copy.hashes = hashes
+        copy.values = values
+        copy.index = index
+        return copy
+    }
+
+    func position(_ key: String, _ hash: Int) -> Int? {
+        if let index {
+            guard let position = index[hash] else { return nil }
+            if position >= 0 { return keys[position] == key ? position : nil }
+        }
+        return hashes.withUnsafeBufferPointer { hashes in
+            for position in hashes.indices where hashes[position] == hash && keys[position] == key { return position }
+            return nil
+        }
+    }
+
+    func value(_ key: String, _ hash: Int) -> TemplateValue? {
+        guard let position = position(key, hash) else { return nil }
+        return values[position]
+    }
+
+    func set(_ key: String, _ hash: Int, _ newValue: TemplateValue?) {
+        if let newValue {
+            if let position = position(key, hash) {
+                values[position] = newValue
+                return
+            }
+            keys.append(key)
+            hashes.append(hash)
+            values.append(newValue)
+            if index != nil {
+                let shared = index?[hash] != nil
+                index?[hash] = shared ? -1 : keys.count - 1
+            } else if keys.count > Self.indexThreshold {
+                rebuildIndex()
+            }
+        } else if let position = position(key, hash) {
+            keys.remove(at: position)
+            hashes.remove(at: position)
+            values.remove(at: position)
+            if index != nil { rebuildIndex() }
+        }
+    }
+
+    private func rebuildIndex() {
+        var built: [Int: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (position, hash) in hashes.enumerated() { built[hash] = built[hash] == nil ? position : -1 }
+        index = built
     }
 }
 

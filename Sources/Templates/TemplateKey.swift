@@ -1,0 +1,23 @@
+/// A name with its hash computed once, when a template is parsed, so that looking a variable or a
+/// member up in frames, contexts and objects compares integers before it compares strings.
+///
+/// The hash is FNV-1a over the UTF-8 bytes: cheap for the short names templates use, and the same
+/// in every process (`Hasher` is seeded per process and costs more for a short string).
+struct TemplateKey: Sendable {
+    let name: String
+    let hash: Int
+
+    init(_ name: String) {
+        self.name = name
+        self.hash = Self.hash(name)
+    }
+
+    static func hash(_ name: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(bitPattern: UInt(hash))
+    }
+
+    /// `loop`, which a `for` loop's frames answer without storing it.
+    static let loop = TemplateKey("loop")
+}
