@@ -8,7 +8,8 @@
 // index, tags), and with no layout and no generated pages; nothing is written (`build(write: false)`),
 // so that disk writes do not drown the rendering. Reports, for each, the median wall-clock time and
 // the median CPU time (user + system, robust on a shared machine) of the runs, and the layouts' cost
-// per post. Default N: 1,000 and 4,000. `ONLY_LAYOUTS=1` runs only the builds with layouts (to profile).
+// per post. Default N: 1,000 and 4,000. `ONLY_LAYOUTS=1` runs only the builds with layouts (to profile),
+// `ONLY_BARE=1` only those without (with `perf stat -e instructions:u`, a count that load does not skew).
 import Foundation
 import Site
 #if canImport(Glibc)
@@ -150,7 +151,9 @@ for n in sizes {
     }
     var withLayouts: [(wall: Double, cpu: Double)] = []
     var pages = 0
-    for _ in 0..<runs {
+    // `ONLY_BARE=1` runs only the builds without layouts (with `perf stat`, to count what they cost).
+    let onlyBare = ProcessInfo.processInfo.environment["ONLY_BARE"] != nil
+    for _ in 0..<(onlyBare ? 0 : runs) {
         withLayouts.append(measure {
             let report = SiteSession(configuration: configuration).build(write: false)
             pages = report.pages
@@ -166,7 +169,7 @@ for n in sizes {
     // The layouts without the generated pages (feed, sitemap, search index, tags, 404).
     configuration.includeVirtualTemplates = false
     var layoutsOnly: [(wall: Double, cpu: Double)] = []
-    for _ in 0..<runs {
+    for _ in 0..<(onlyBare ? 0 : runs) {
         layoutsOnly.append(measure { _ = SiteSession(configuration: configuration).build(write: false) })
     }
     // The same posts without any layout or generated page.
@@ -175,6 +178,10 @@ for n in sizes {
     var bare: [(wall: Double, cpu: Double)] = []
     for _ in 0..<runs {
         bare.append(measure { _ = SiteSession(configuration: configuration).build(write: false) })
+    }
+    if onlyBare {
+        print(String(format: "N=%d, median of %d without layouts: %.3f s wall, %.3f s CPU", n, runs, median(bare.map(\.wall)), median(bare.map(\.cpu))))
+        continue
     }
     let a = (median(withLayouts.map(\.wall)), median(withLayouts.map(\.cpu)))
     let b = (median(bare.map(\.wall)), median(bare.map(\.cpu)))

@@ -9,10 +9,17 @@ final class TemplateContext: @unchecked Sendable {
     private var overlay: TemplateObject
     private(set) var exports: [String] = []
     var blocks: [String: [(program: TemplateProgram, body: [TemplateNode])]] = [:]
+    /// The context of a cached import (see `TemplateImportCache`): once its template has run, it is
+    /// only read, by any number of renders at once.
+    let isShared: Bool
+    /// Set when a shared context's template imports one whose exports cannot be cached: then
+    /// neither can its own.
+    var importsUncachedExports = false
 
-    init(_ base: TemplateObject = TemplateObject(), overlay: TemplateObject = TemplateObject()) {
+    init(_ base: TemplateObject = TemplateObject(), overlay: TemplateObject = TemplateObject(), isShared: Bool = false) {
         self.base = base
         self.overlay = overlay
+        self.isShared = isShared
     }
 
     /// A new context with the same variables (for an include or an import `with context`).

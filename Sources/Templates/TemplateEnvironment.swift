@@ -14,7 +14,7 @@ public typealias TemplateFilter = @Sendable (_ value: TemplateValue, _ arguments
 public struct TemplateEnvironment: Sendable {
     /// Where named templates are found; changing it forgets the parsed templates of this copy.
     public var loader: TemplateLoader {
-        didSet { cache = TemplateCache() }
+        didSet { cache = TemplateCache(); imports = TemplateImportCache() }
     }
     /// Autoescaping, the recursion limit and the whitespace options; changing `trimBlocks` or
     /// `lstripBlocks` forgets the parsed templates of this copy, since they are applied when parsing.
@@ -23,6 +23,7 @@ public struct TemplateEnvironment: Sendable {
             if oldValue.trimBlocks != options.trimBlocks || oldValue.lstripBlocks != options.lstripBlocks {
                 cache = TemplateCache()
             }
+            imports = TemplateImportCache()
         }
     }
     /// Every filter by name: the built-ins and those added with `addFilter`.
@@ -30,6 +31,8 @@ public struct TemplateEnvironment: Sendable {
     /// Variables and functions every template sees, below the render's own context.
     public private(set) var globals = TemplateObject()
     private var cache = TemplateCache()
+    /// Exports of context-free imports; a copy that changes its filters or globals gets its own.
+    private(set) var imports = TemplateImportCache()
 
     /// An environment with Nunjucks' built-in filters and globals.
     public init(loader: TemplateLoader = TemplateLoader(searchPaths: []), options: TemplateOptions = TemplateOptions()) {
@@ -53,21 +56,25 @@ public struct TemplateEnvironment: Sendable {
     /// Adds or replaces a filter: how the site adds `url` and `markdown`, and overrides built-ins.
     public mutating func addFilter(_ name: String, _ filter: @escaping TemplateFilter) {
         filters[name] = filter
+        imports = TemplateImportCache()
     }
 
     /// Adds or replaces a global variable.
     public mutating func addGlobal(_ name: String, _ value: TemplateValue) {
         globals[name] = value
+        imports = TemplateImportCache()
     }
 
     /// Registers a global function, such as a shortcode.
     public mutating func addFunction(_ name: String, _ body: @escaping @Sendable (TemplateArguments) throws -> TemplateValue) {
         globals[name] = .function(TemplateFunction(name: name, call: body))
+        imports = TemplateImportCache()
     }
 
     /// Forgets every parsed template, so that changed files are read again.
     public func clearCache() {
         cache.clear()
+        imports.clear()
     }
 
     // MARK: Parsing

@@ -4,11 +4,28 @@ final class TemplateProgram: Sendable {
     let source: TemplateSource
     let nodes: [TemplateNode]
     let blocks: [String: [TemplateNode]]
+    /// Whether importing this template without context always exports the same macros: its top
+    /// level only defines macros and imports other templates, named by literal strings, without
+    /// context. Such an import is run once and its exports cached (see `TemplateImportCache`).
+    let exportsAreContextFree: Bool
 
     init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]]) {
         self.source = source
         self.nodes = nodes
         self.blocks = blocks
+        self.exportsAreContextFree = nodes.allSatisfy(Self.isContextFree)
+    }
+
+    private static func isContextFree(_ node: TemplateNode) -> Bool {
+        switch node {
+        case .text, .macro:
+            return true
+        case .importAll(let template, _, let withContext, _), .importNames(let template, _, let withContext, _):
+            guard !withContext, case .literal(.string) = template else { return false }
+            return true
+        default:
+            return false
+        }
     }
 
     var path: String { source.path }

@@ -278,18 +278,22 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func importAll(_ template: TemplateExpression, alias: String, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
-        let exported = try exports(of: template, withContext: withContext, scope, at: offset)
-        bind(alias, .object(exported), scope)
+        let (exported, cached) = try exports(of: template, withContext: withContext, scope, at: offset)
+        // A shared context keeps cached macros as they are: it outlives this render.
+        guard cached, !definesSharedExports(scope) else { return bind(alias, .object(exported), scope) }
+        var rebound = TemplateObject()
+        for (name, value) in exported.pairs { rebound[name] = self.rebound(value) }
+        bind(alias, .object(rebound), scope)
     }
 
     @inline(never)
     private func importNames(_ template: TemplateExpression, names: [(name: String, alias: String, offset: Int)], withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
-        let exported = try exports(of: template, withContext: withContext, scope, at: offset)
+        let (exported, cached) = try exports(of: template, withContext: withContext, scope, at: offset)
         for item in names {
             guard let value = exported[item.name] else {
                 throw scope.error("cannot import '\(item.name)': the template does not define it", at: item.offset)
             }
-            bind(item.alias, value, scope)
+            bind(item.alias, cached && !definesSharedExports(scope) ? rebound(value) : value, scope)
         }
     }
 
@@ -407,33 +411,69 @@ final class TemplateRenderer: @unchecked Sendable {
         }
     }
 
-    private func exports(of template: TemplateExpression, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws -> TemplateObject {
+    /// What a template exports to an import, and whether it is context-free, its exports cached in
+    /// the environment (their macros are then rebound to this render before they are bound).
+    private func exports(of template: TemplateExpression, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws -> (TemplateObject, cached: Bool) {
         let name = try evaluate(template, scope)
-        guard let program = try load(name, from: scope, at: offset, ignoreMissing: false) else { return TemplateObject() }
-        let context = withContext ? scope.context.copyingVariables() : TemplateContext()
+        guard let program = try load(name, from: scope, at: offset, ignoreMissing: false) else { return (TemplateObject(), false) }
+        let cacheable = !withContext && program.exportsAreContextFree
+        if !cacheable, definesSharedExports(scope) { scope.context.importsUncachedExports = true }
+        if cacheable, let exported = environment.imports.exports(of: program) { return (exported, true) }
+        let context = withContext ? scope.context.copyingVariables() : TemplateContext(isShared: cacheable)
         let frame = withContext ? scope.frame.push(isolatesWrites: true) : TemplateFrame()
         frame.isTopLevel = true
         var discarded = ""
         try renderRoot(program, context: context, frame: frame, into: &discarded, at: (scope, offset))
-        return context.exported
+        let exported = context.exported
+        if context.importsUncachedExports {
+            if definesSharedExports(scope) { scope.context.importsUncachedExports = true }
+        } else if cacheable {
+            environment.imports.store(exported, of: program)
+        }
+        // Macros made for a shared context are rebound to this render, whether stored or not.
+        return (exported, cacheable)
     }
 
     // MARK: Macros
 
     private func makeMacro(_ macro: TemplateMacro, _ scope: TemplateScope, keepsFrame: Bool) -> TemplateValue {
-        let program = scope.program, context = scope.context
-        let definingFrame = keepsFrame ? scope.frame : nil
-        return .function(TemplateFunction(name: macro.name) { [self] arguments in
-            try self.call(macro, arguments, program: program, context: context, definingFrame: definingFrame)
+        let binding = TemplateMacroBinding(macro: macro, program: scope.program, context: scope.context, definingFrame: keepsFrame ? scope.frame : nil)
+        if definesSharedExports(scope) {
+            // Kept in the environment's import cache and called by renders on any thread: it must
+            // not hold this renderer. Renders call it directly; importers get it rebound to them.
+            return .function(TemplateFunction(macro: binding) { _ in
+                throw TemplateCallError("macro '\(macro.name)' can only be called from a template")
+            })
+        }
+        return bound(binding)
+    }
+
+    /// Whether `scope` is the top level of a context-free import being run for the cache: what it
+    /// defines outlives this render. (A shared context is only read once its template has run.)
+    private func definesSharedExports(_ scope: TemplateScope) -> Bool {
+        scope.context.isShared && scope.frame.isTopLevel
+    }
+
+    /// A macro value whose `call` renders with this renderer.
+    private func bound(_ binding: TemplateMacroBinding) -> TemplateValue {
+        .function(TemplateFunction(macro: binding) { [self] arguments in
+            try self.call(binding, arguments)
         })
     }
 
-    private func call(_ macro: TemplateMacro, _ arguments: TemplateArguments, program: TemplateProgram, context: TemplateContext, definingFrame: TemplateFrame?) throws -> TemplateValue {
+    /// A value from a cached import: its macros rebound to this render (see `makeMacro`).
+    private func rebound(_ value: TemplateValue) -> TemplateValue {
+        if case .function(let function) = value, let binding = function.macro { return bound(binding) }
+        return value
+    }
+
+    private func call(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments) throws -> TemplateValue {
+        let macro = binding.macro
         depth += 1
         defer { depth -= 1 }
         if depth > recursionLimit { throw runaway(macro) }
-        let frame = definingFrame?.push(isolatesWrites: true) ?? TemplateFrame()
-        let scope = TemplateScope(program: program, context: context, frame: frame, block: nil)
+        let frame = binding.definingFrame?.push(isolatesWrites: true) ?? TemplateFrame()
+        let scope = TemplateScope(program: binding.program, context: binding.context, frame: frame, block: nil)
         try bind(arguments, to: macro, in: scope)
         var out = ""
         try render(macro.body, scope, into: &out)
@@ -723,6 +763,7 @@ final class TemplateRenderer: @unchecked Sendable {
         guard case .function(let f) = function else { throw notCallable(callee, function, scope, at: offset) }
         let arguments = try evaluateArguments(positional, keyword, scope)
         do {
+            if let binding = f.macro { return try call(binding, arguments) }
             return try f.call(arguments)
         } catch {
             throw wrapped(error, scope, at: offset, prefix: { "'\(self.describeCallee(callee))' failed: " })

@@ -151,10 +151,19 @@ final class TemplateObjectStorage: @unchecked Sendable {
 public struct TemplateFunction: Sendable {
     public let name: String
     public let call: @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue
+    /// For a macro, what the renderer calls directly (`call` is for Swift code given the macro).
+    let macro: TemplateMacroBinding?
 
     public init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
         self.name = name
         self.call = call
+        self.macro = nil
+    }
+
+    init(macro: TemplateMacroBinding, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
+        self.name = macro.macro.name
+        self.call = call
+        self.macro = macro
     }
 }
 

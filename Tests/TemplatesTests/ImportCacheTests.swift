@@ -1,0 +1,91 @@
+import Foundation
+import Templates
+import Testing
+
+/// Imports without context of templates that only define macros are run once per environment and
+/// their macros reused (see `TemplateImportCache`): every render must still see what it would see
+/// if the import ran again.
+struct ImportCacheTests {
+    let environment = Support.environment(["imports"], autoescape: false)
+
+    func render(_ source: String, _ json: String = "{}", in environment: TemplateEnvironment? = nil) throws -> String {
+        try (environment ?? self.environment).render(source: source, path: "page.njk", context: Support.context(json))
+    }
+
+    @Test func aContextFreeImportRendersTheSameEveryTime() throws {
+        let source = "{% from \"components.njk\" import badge, badges %}{{ badge('x') }}|{{ badges(['y', 'z']) }}"
+        for _ in 0..<3 {
+            // Without context, the caller's `site` is not visible to the macros (as in Nunjucks).
+            #expect(try render(source, #"{"site": "caller"}"#) == "<span><b>x</b></span>|<span><b>y</b></span><span><b>z</b></span>")
+        }
+        let template = try environment.parse(source: "{% import \"components.njk\" as c %}{{ c.badge(n) }}", path: "all.njk")
+        for n in 0..<3 {
+            #expect(try template.render(context: TemplateObject([("n", .number(Double(n)))])) == "<span><b>\(n)</b></span>")
+        }
+    }
+
+    @Test func anImportWithContextStillSeesTheCallersVariables() throws {
+        _ = try render("{% from \"components.njk\" import badge %}{{ badge('x') }}")
+        #expect(try render("{% from \"components.njk\" import badge with context %}{{ badge('x') }}", #"{"site": "caller"}"#)
+                == "<span><b>x</b>caller</span>")
+        #expect(try render("{% from \"components.njk\" import badge %}{{ badge('x') }}", #"{"site": "caller"}"#) == "<span><b>x</b></span>")
+    }
+
+    @Test func aCachedMacroSeesGlobalsOfItsOwnEnvironmentCopy() throws {
+        let source = "{% from \"components.njk\" import badge %}{{ badge('x') }}"
+        #expect(try render(source) == "<span><b>x</b></span>")
+        var withGlobal = environment
+        withGlobal.addGlobal("site", .string("global"))
+        #expect(try render(source, in: withGlobal) == "<span><b>x</b>global</span>")
+        #expect(try render(source) == "<span><b>x</b></span>")
+    }
+
+    @Test func aTemplateMakingStateAtItsTopLevelRunsInEveryRender() throws {
+        for _ in 0..<3 {
+            #expect(try render("{% from \"stateful.njk\" import next %}{{ next() }}{{ next() }}{{ next() }}") == "aba")
+            // Context-free itself, but what it imports is not: not cached either.
+            #expect(try render("{% from \"uses-stateful.njk\" import twice %}{{ twice() }}{{ twice() }}") == "abab")
+        }
+    }
+
+    @Test func aMacroFromACachedImportCanBeCalledFromSwift() throws {
+        var environment = environment
+        environment.addFunction("callWith") { arguments in
+            guard case .function(let function) = arguments.value(at: 0) else { return .undefined }
+            return try function.call(TemplateArguments(positional: [arguments.value(at: 1)]))
+        }
+        for _ in 0..<2 {
+            #expect(try render("{% from \"components.njk\" import badge %}{{ callWith(badge, 'hi') }}", in: environment) == "<span><b>hi</b></span>")
+            #expect(try render("{% import \"components.njk\" as c %}{{ callWith(c.badges, ['a']) }}", in: environment) == "<span><b>a</b></span>")
+        }
+    }
+
+    @Test func cachedImportsRenderFromManyThreadsAtOnce() throws {
+        let template = try environment.parse(source: "{% from \"components.njk\" import badges %}{{ badges(items) }}", path: "threads.njk")
+        let lock = NSLock()
+        nonisolated(unsafe) var failures = 0
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for round in 0..<100 {
+                let items = (0...(round % 4)).map { TemplateValue.string("\(thread)-\($0)") }
+                let expected = items.map { "<span><b>\($0.stringValue)</b></span>" }.joined()
+                let output = try? template.render(context: TemplateObject([("items", .array(items))]))
+                if output != expected { lock.withLock { failures += 1 } }
+            }
+        }
+        #expect(lock.withLock { failures } == 0)
+    }
+
+    @Test func clearingTheCacheForgetsCachedImports() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("m.njk")
+        try "{% macro m() %}one{% endmacro %}".write(to: file, atomically: true, encoding: .utf8)
+        let environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: [folder]))
+        let source = "{% from \"m.njk\" import m %}{{ m() }}"
+        #expect(try render(source, in: environment) == "one")
+        try "{% macro m() %}two{% endmacro %}".write(to: file, atomically: true, encoding: .utf8)
+        environment.clearCache()
+        #expect(try render(source, in: environment) == "two")
+    }
+}
