@@ -6,7 +6,7 @@
 /// Confined to one render on one thread, like `TemplateFrame`.
 final class TemplateContext: @unchecked Sendable {
     private let base: TemplateObject
-    private var overlay: TemplateObject
+    @exclusivity(unchecked) private var overlay: TemplateObject
     private(set) var exports: [String] = []
     var blocks: [String: [(program: TemplateProgram, body: [TemplateNode])]] = [:]
     /// The context of a cached import (see `TemplateImportCache`): once its template has run, it is

@@ -6,15 +6,16 @@
 /// when the template was parsed), which is faster than a dictionary. A frame lives only during one render on one thread (hence unchecked `Sendable`: macros
 /// that capture it are values of that render only).
 final class TemplateFrame: @unchecked Sendable {
-    private var names: [String] = []
-    private var hashes: [Int] = []
-    private var values: [TemplateValue] = []
+    // Unchecked exclusivity, as in `TemplateObjectStorage`: read on every name lookup.
+    @exclusivity(unchecked) private var names: [String] = []
+    @exclusivity(unchecked) private var hashes: [Int] = []
+    @exclusivity(unchecked) private var values: [TemplateValue] = []
     let parent: TemplateFrame?
     let isolatesWrites: Bool
     /// The root frame of a template render: its `set`s also go to the context and are exported.
-    var isTopLevel: Bool
+    @exclusivity(unchecked) var isTopLevel: Bool
     /// The position of the `for` loop this frame is the body of: `loop.*` is computed from it.
-    var loop: (index: Int, count: Int)?
+    @exclusivity(unchecked) var loop: (index: Int, count: Int)?
 
     init(parent: TemplateFrame? = nil, isolatesWrites: Bool = false, isTopLevel: Bool = false) {
         self.parent = parent
@@ -52,11 +53,15 @@ final class TemplateFrame: @unchecked Sendable {
         let isLoop = key.hash == TemplateKey.loop.hash && key.name == "loop"
         // Parents are kept alive by their children, and this frame by the caller: walking the chain
         // needs no reference counting.
-        unowned(unsafe) var current = self
+        var current = Unmanaged.passUnretained(self)
         while true {
-            if let index = current.find(key.name, key.hash) { return current.values[index] }
-            if isLoop, let loop = current.loop { return .object(Self.loopObject(loop)) }
-            guard let parent = current.parent else { return nil }
+            let step: (value: TemplateValue?, parent: Unmanaged<TemplateFrame>?) = current._withUnsafeGuaranteedRef { frame in
+                if let index = frame.find(key.name, key.hash) { return (frame.values[index], nil) }
+                if isLoop, let loop = frame.loop { return (.object(Self.loopObject(loop)), nil) }
+                return (nil, frame.parent.map(Unmanaged.passUnretained))
+            }
+            if let value = step.value { return value }
+            guard let parent = step.parent else { return nil }
             current = parent
         }
     }

@@ -7,10 +7,10 @@ import Foundation
 final class TemplateRenderer: @unchecked Sendable {
     let environment: TemplateEnvironment
     private let autoescape: Bool
-    private var depth = 0
+    @exclusivity(unchecked) private var depth = 0
 
     /// The lowest stack address this render may reach (see `stackBudget`).
-    private var stackLimit: UInt = 0
+    @exclusivity(unchecked) private var stackLimit: UInt = 0
 
     /// How much stack one render may use. Every thread has at least 512 KiB (macOS's secondary
     /// threads, the smallest default); a render that would need more is stopped with an error, so that
