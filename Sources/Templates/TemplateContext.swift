@@ -45,6 +45,10 @@ final class TemplateContext: @unchecked Sendable {
         overlay[name] = value
     }
 
+    func set(_ key: TemplateKey, _ value: TemplateValue) {
+        overlay[key] = value
+    }
+
     func addExport(_ name: String) {
         if !exports.contains(name) { exports.append(name) }
     }

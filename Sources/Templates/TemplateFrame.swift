@@ -100,7 +100,11 @@ final class TemplateFrame: @unchecked Sendable {
     }
 
     func set(_ name: String, _ value: TemplateValue, resolveUp: Bool = false) {
-        let hash = TemplateKey.hash(name)
+        set(TemplateKey(name), value, resolveUp: resolveUp)
+    }
+
+    func set(_ key: TemplateKey, _ value: TemplateValue, resolveUp: Bool = false) {
+        let name = key.name, hash = key.hash
         if resolveUp {
             unowned(unsafe) var current = self
             while true {

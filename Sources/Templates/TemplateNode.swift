@@ -5,7 +5,7 @@ indirect enum TemplateNode: Sendable {
     case ifBlock([(condition: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
     case forLoop(TemplateForLoop)
     /// `{% set a, b = value %}`
-    case set([String], TemplateExpression, offset: Int)
+    case set([TemplateKey], TemplateExpression, offset: Int)
     /// `{% set a %}…{% endset %}`
     case setBlock(String, [TemplateNode], offset: Int)
     case macro(TemplateMacro)
@@ -24,7 +24,7 @@ indirect enum TemplateNode: Sendable {
 
 /// A `{% for %}` loop.
 struct TemplateForLoop: Sendable {
-    var names: [String]
+    var names: [TemplateKey]
     var iterable: TemplateExpression
     var body: [TemplateNode]
     var otherwise: [TemplateNode]?
@@ -37,4 +37,14 @@ struct TemplateMacro: Sendable {
     var parameters: [(name: String, defaultValue: TemplateExpression?)]
     var body: [TemplateNode]
     var offset: Int
+    /// The parameters' names with their hashes, bound on every call.
+    let parameterKeys: [TemplateKey]
+
+    init(name: String, parameters: [(name: String, defaultValue: TemplateExpression?)], body: [TemplateNode], offset: Int) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.offset = offset
+        self.parameterKeys = parameters.map { TemplateKey($0.name) }
+    }
 }

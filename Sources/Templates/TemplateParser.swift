@@ -211,10 +211,10 @@ struct TemplateParser {
     }
 
     private mutating func parseFor(tag: TemplateToken) throws(TemplateError) -> TemplateNode {
-        var names: [String] = []
+        var names: [TemplateKey] = []
         let parenthesised = skipSymbol("(")
         repeat {
-            names.append(try expectName("for the loop variable").text)
+            names.append(TemplateKey(try expectName("for the loop variable").text))
         } while skipSymbol(",")
         if parenthesised { try expectSymbol(")", "after the loop variables") }
         guard skipName("in") else {
@@ -240,7 +240,7 @@ struct TemplateParser {
         if skipSymbol("=") {
             let value = try parseExpression()
             try expectBlockEnd("set")
-            return .set(names, value, offset: tag.offset)
+            return .set(names.map(TemplateKey.init), value, offset: tag.offset)
         }
         guard current.kind == .blockEnd, names.count == 1 else {
             throw fail("expected '=' or '%}' in the 'set' tag, found \(describe(current))", at: current)

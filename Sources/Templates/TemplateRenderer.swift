@@ -244,7 +244,7 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     @inline(never)
-    private func renderSet(_ names: [String], _ expression: TemplateExpression, _ scope: TemplateScope) throws {
+    private func renderSet(_ names: [TemplateKey], _ expression: TemplateExpression, _ scope: TemplateScope) throws {
         let value = try evaluate(expression, scope)
         for name in names { assign(name, value, scope) }
     }
@@ -253,7 +253,7 @@ final class TemplateRenderer: @unchecked Sendable {
     private func renderSetBlock(_ name: String, _ body: [TemplateNode], _ scope: TemplateScope) throws {
         var captured = ""
         try render(body, scope, into: &captured)
-        assign(name, .string(captured), scope)
+        assign(TemplateKey(name), .string(captured), scope)
     }
 
     @inline(never)
@@ -335,11 +335,11 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     /// `set`: the nearest frame that has the name, and the context too at the top level.
-    private func assign(_ name: String, _ value: TemplateValue, _ scope: TemplateScope) {
-        scope.frame.set(name, value, resolveUp: true)
+    private func assign(_ key: TemplateKey, _ value: TemplateValue, _ scope: TemplateScope) {
+        scope.frame.set(key, value, resolveUp: true)
         if scope.frame.isTopLevel {
-            scope.context.set(name, value)
-            if !name.hasPrefix("_") { scope.context.addExport(name) }
+            scope.context.set(key, value)
+            if !key.name.hasPrefix("_") { scope.context.addExport(key.name) }
         }
     }
 
@@ -398,7 +398,7 @@ final class TemplateRenderer: @unchecked Sendable {
                 for (index, pair) in object.pairs.enumerated() {
                     inner.frame.set(loop.names[0], .string(pair.key))
                     inner.frame.set(loop.names[1], pair.value)
-                    for name in loop.names.dropFirst(2) { inner.frame.set(name, .undefined) }
+                    for key in loop.names.dropFirst(2) { inner.frame.set(key, .undefined) }
                     bindLoop(index, object.count)
                     try render(loop.body, inner, into: &out)
                 }
@@ -499,16 +499,17 @@ final class TemplateRenderer: @unchecked Sendable {
             throw TemplateCallError("macro '\(macro.name)' has no parameter named '\(key)' (it takes: \(names.isEmpty ? "none" : names))")
         }
         let frame = scope.frame
-        if let caller = arguments.keyword["caller"] { frame.set("caller", caller) }
+        if !arguments.keyword.isEmpty, let caller = arguments.keyword["caller"] { frame.set("caller", caller) }
         for (index, parameter) in parameters.enumerated() {
+            let key = macro.parameterKeys[index]
             if index < arguments.positional.count {
-                frame.set(parameter.name, arguments.positional[index])
-            } else if let value = arguments.keyword[parameter.name] {
-                frame.set(parameter.name, value)
+                frame.set(key, arguments.positional[index])
+            } else if !arguments.keyword.isEmpty, let value = arguments.keyword[key] {
+                frame.set(key, value)
             } else if let defaultValue = parameter.defaultValue {
-                frame.set(parameter.name, try evaluate(defaultValue, scope))
+                frame.set(key, try evaluate(defaultValue, scope))
             } else {
-                frame.set(parameter.name, .undefined)
+                frame.set(key, .undefined)
             }
         }
     }

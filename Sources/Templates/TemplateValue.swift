@@ -50,7 +50,8 @@ public struct TemplateObject: Sendable {
 
     /// The value of a key whose hash is known (a name in a parsed template).
     subscript(key: TemplateKey) -> TemplateValue? {
-        storage.value(key.name, key.hash)
+        get { storage.value(key.name, key.hash) }
+        set { set(key.name, key.hash, newValue) }
     }
 
     private mutating func set(_ key: String, _ hash: Int, _ newValue: TemplateValue?) {
@@ -80,9 +81,10 @@ final class TemplateObjectStorage: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var keys: [String] = []
     @exclusivity(unchecked) private var hashes: [Int] = []
     @exclusivity(unchecked) private(set) var values: [TemplateValue] = []
-    /// Hash to position, past `indexThreshold` keys; -1 where two keys share a hash.
-    @exclusivity(unchecked) private var index: [Int: Int]?
-    private static let indexThreshold = 24
+    /// Past `indexThreshold` keys, an open-addressing table of positions + 1 (0: empty slot),
+    /// found from the key's hash: the hash is already computed, so no `Hasher` is needed.
+    @exclusivity(unchecked) private var slots: [Int32] = []
+    private static let indexThreshold = 16
 
     /// The storage of every new empty object; never changed, since it is never uniquely referenced.
     static let empty = TemplateObjectStorage(capacity: 0)
@@ -98,18 +100,26 @@ final class TemplateObjectStorage: @unchecked Sendable {
         copy.keys = keys
         copy.hashes = hashes
         copy.values = values
-        copy.index = index
+        copy.slots = slots
         return copy
     }
 
     func position(_ key: String, _ hash: Int) -> Int? {
-        if let index {
-            guard let position = index[hash] else { return nil }
-            if position >= 0 { return keys[position] == key ? position : nil }
-        }
-        return hashes.withUnsafeBufferPointer { hashes in
-            for position in hashes.indices where hashes[position] == hash && keys[position] == key { return position }
-            return nil
+        hashes.withUnsafeBufferPointer { hashes in
+            if slots.isEmpty {
+                for position in hashes.indices where hashes[position] == hash && keys[position] == key { return position }
+                return nil
+            }
+            return slots.withUnsafeBufferPointer { slots in
+                let mask = slots.count - 1
+                var slot = hash & mask
+                while true {
+                    let entry = Int(slots[slot])
+                    if entry == 0 { return nil }
+                    if hashes[entry - 1] == hash && keys[entry - 1] == key { return entry - 1 }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
     }
 
@@ -127,43 +137,67 @@ final class TemplateObjectStorage: @unchecked Sendable {
             keys.append(key)
             hashes.append(hash)
             values.append(newValue)
-            if index != nil {
-                let shared = index?[hash] != nil
-                index?[hash] = shared ? -1 : keys.count - 1
-            } else if keys.count > Self.indexThreshold {
+            if slots.isEmpty {
+                if keys.count > Self.indexThreshold { rebuildIndex() }
+            } else if keys.count * 2 > slots.count {
                 rebuildIndex()
+            } else {
+                insertSlot(for: keys.count - 1)
             }
         } else if let position = position(key, hash) {
             keys.remove(at: position)
             hashes.remove(at: position)
             values.remove(at: position)
-            if index != nil { rebuildIndex() }
+            if !slots.isEmpty { rebuildIndex() }
         }
     }
 
+    /// Puts `position` in the first free slot from its hash's.
+    private func insertSlot(for position: Int) {
+        let mask = slots.count - 1
+        var slot = hashes[position] & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(position + 1)
+    }
+
+    /// A table at most half full, so probes stay short.
     private func rebuildIndex() {
-        var built: [Int: Int] = [:]
-        built.reserveCapacity(keys.count)
-        for (position, hash) in hashes.enumerated() { built[hash] = built[hash] == nil ? position : -1 }
-        index = built
+        var size = 32
+        while size < keys.count * 4 { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        for position in keys.indices { insertSlot(for: position) }
     }
 }
 
 /// A callable value: its body is Swift, whether it came from a macro or a registered global.
+///
+/// Its parts are kept in one shared box, so that a function is one reference wide and a
+/// `TemplateValue` stays as small as a string.
 public struct TemplateFunction: Sendable {
-    public let name: String
-    public let call: @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue
+    private let box: TemplateFunctionBox
+
+    public var name: String { box.name }
+    public var call: @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue { box.call }
     /// For a macro, what the renderer calls directly (`call` is for Swift code given the macro).
-    let macro: TemplateMacroBinding?
+    var macro: TemplateMacroBinding? { box.macro }
 
     public init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
-        self.name = name
-        self.call = call
-        self.macro = nil
+        box = TemplateFunctionBox(name: name, call: call, macro: nil)
     }
 
     init(macro: TemplateMacroBinding, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
-        self.name = macro.macro.name
+        box = TemplateFunctionBox(name: macro.macro.name, call: call, macro: macro)
+    }
+}
+
+/// The immutable parts of a `TemplateFunction`.
+final class TemplateFunctionBox: Sendable {
+    let name: String
+    let call: @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue
+    let macro: TemplateMacroBinding?
+
+    init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue, macro: TemplateMacroBinding?) {
+        self.name = name
         self.call = call
         self.macro = macro
     }
