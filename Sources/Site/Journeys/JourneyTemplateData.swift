@@ -51,7 +51,7 @@ enum JourneyTemplateData {
             ("title", .string(journey.title)),
             ("version", .number(Double(journey.version))),
             ("notes", .array(journey.notes.map { .string($0.text) })),
-            ("facts", .array(journey.facts.map { .object(TemplateObject([("id", .string($0.id)), ("label", .string($0.label))])) })),
+            ("facts", .array(journey.facts.map { .object(TemplateObject([("id", .string($0.id)), ("label", .string($0.label)), ("negatedLabel", .string($0.negatedLabel))])) })),
             ("steps", .array(journey.steps.map(step))),
             ("outcomes", .array(outcomes.map { outcome in
                 .object(TemplateObject([
