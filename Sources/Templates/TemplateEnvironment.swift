@@ -28,6 +28,8 @@ public struct TemplateEnvironment: Sendable {
     }
     /// Every filter by name: the built-ins and those added with `addFilter`.
     public private(set) var filters: [String: TemplateFilter] = [:]
+    /// `filters`, for renders to find by a name's parsed hash.
+    private(set) var filterTable = TemplateFilterTable([:])
     /// Variables and functions every template sees, below the render's own context.
     public private(set) var globals = TemplateObject()
     private var cache = TemplateCache()
@@ -56,6 +58,7 @@ public struct TemplateEnvironment: Sendable {
     /// Adds or replaces a filter: how the site adds `url` and `markdown`, and overrides built-ins.
     public mutating func addFilter(_ name: String, _ filter: @escaping TemplateFilter) {
         filters[name] = filter
+        filterTable = TemplateFilterTable(filters)
         imports = TemplateImportCache()
     }
 

@@ -13,7 +13,7 @@ indirect enum TemplateExpression: Sendable {
     /// `super()` inside a block.
     case superCall(offset: Int)
     /// `value | name(a, key=b)`
-    case filter(String, TemplateExpression, [TemplateExpression], [(String, TemplateExpression)], offset: Int)
+    case filter(TemplateKey, TemplateExpression, [TemplateExpression], [(String, TemplateExpression)], offset: Int)
     /// `value is [not] name(a)`
     case test(String, TemplateExpression, [TemplateExpression], negated: Bool, offset: Int)
     case not(TemplateExpression)
@@ -25,7 +25,7 @@ indirect enum TemplateExpression: Sendable {
     /// `a if c else b`
     case conditional(TemplateExpression, condition: TemplateExpression, otherwise: TemplateExpression?)
     case array([TemplateExpression])
-    case object([(String, TemplateExpression)])
+    case object([(TemplateKey, TemplateExpression)])
 
     /// The offset an error about this expression points at, where one is known.
     var offset: Int? {

@@ -548,7 +548,7 @@ struct TemplateParser {
                 _ = advance()
                 arguments = try parseArguments()
             }
-            value = .filter(filterName, value, arguments.0, arguments.1, offset: name.offset)
+            value = .filter(TemplateKey(filterName), value, arguments.0, arguments.1, offset: name.offset)
         }
         return value
     }
@@ -684,7 +684,7 @@ struct TemplateParser {
                     if !skipSymbol(",") { break }
                 }
                 try expectSymbol("}", "to close the object literal")
-                return .object(pairs)
+                return .object(pairs.map { (TemplateKey($0.0), $0.1) })
             default:
                 break
             }

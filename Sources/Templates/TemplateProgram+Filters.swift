@@ -12,8 +12,8 @@ extension TemplateProgram {
             case .index(let b, let k, _): visit(b); visit(k)
             case .slice(let b, let start, let stop, _): visit(b); visit(start); visit(stop)
             case .call(let f, let p, let k, _): visit(f); p.forEach(visit); k.forEach { visit($0.1) }
-            case .filter(let name, let input, let p, let k, let offset):
-                if known[name] == nil { found = (name, offset); return }
+            case .filter(let key, let input, let p, let k, let offset):
+                if known[key.name] == nil { found = (key.name, offset); return }
                 visit(input); p.forEach(visit); k.forEach { visit($0.1) }
             case .test(_, let input, let p, _, _): visit(input); p.forEach(visit)
             case .not(let x), .negate(let x, _), .plus(let x, _): visit(x)

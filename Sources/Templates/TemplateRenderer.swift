@@ -19,14 +19,14 @@ final class TemplateRenderer: @unchecked Sendable {
 
     /// Copied out of the environment once, so that hot lookups do not go through it.
     private let globals: TemplateObject
-    private let filters: [String: TemplateFilter]
+    private let filterTable: TemplateFilterTable
     private let recursionLimit: Int
 
     init(environment: TemplateEnvironment) {
         self.environment = environment
         self.autoescape = environment.options.autoescape
         self.globals = environment.globals
-        self.filters = environment.filters
+        self.filterTable = environment.filterTable
         self.recursionLimit = environment.options.recursionLimit
     }
 
@@ -712,8 +712,8 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     @inline(never)
-    private func evaluateObject(_ pairs: [(String, TemplateExpression)], _ scope: TemplateScope) throws -> TemplateValue {
-        var object = TemplateObject()
+    private func evaluateObject(_ pairs: [(TemplateKey, TemplateExpression)], _ scope: TemplateScope) throws -> TemplateValue {
+        var object = TemplateObject(capacity: pairs.count)
         for (key, value) in pairs { object[key] = try evaluate(value, scope) }
         return .object(object)
     }
@@ -806,7 +806,12 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     private func applyFilter(_ name: String, to value: TemplateValue, _ positional: [TemplateExpression], _ keyword: [(String, TemplateExpression)], _ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
-        guard let filter = filters[name] else {
+        try applyFilter(TemplateKey(name), to: value, positional, keyword, scope, at: offset)
+    }
+
+    private func applyFilter(_ key: TemplateKey, to value: TemplateValue, _ positional: [TemplateExpression], _ keyword: [(String, TemplateExpression)], _ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
+        let name = key.name
+        guard let filter = filterTable.filter(key) else {
             throw scope.error("unknown filter '\(name)'" + TemplateSuggestion.hint(for: name, in: environment.filters.keys), at: offset)
         }
         let arguments = try evaluateArguments(positional, keyword, scope)

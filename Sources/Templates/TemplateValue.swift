@@ -40,6 +40,11 @@ public struct TemplateObject: Sendable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// An empty object with room for `capacity` keys.
+    init(capacity: Int) {
+        storage = TemplateObjectStorage(capacity: capacity)
+    }
+
     /// The keys in insertion order.
     public var keys: [String] { storage.keys }
 

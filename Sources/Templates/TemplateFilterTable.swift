@@ -1,0 +1,37 @@
+/// The filters of an environment, found by the hash a filter's name got when the template was
+/// parsed (see `TemplateKey`) rather than by hashing the name again on every application.
+/// Immutable, so every render on every thread shares one.
+final class TemplateFilterTable: Sendable {
+    private let names: [String]
+    private let hashes: [Int]
+    private let filters: [TemplateFilter]
+    /// An open-addressing table of positions + 1 (0: empty), at most half full.
+    private let slots: [Int32]
+
+    init(_ dictionary: [String: TemplateFilter]) {
+        let entries = dictionary.sorted { $0.key < $1.key }
+        names = entries.map(\.key)
+        hashes = names.map(TemplateKey.hash)
+        filters = entries.map(\.value)
+        var size = 16
+        while size < entries.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for (position, hash) in hashes.enumerated() {
+            var slot = hash & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(position + 1)
+        }
+        self.slots = slots
+    }
+
+    func filter(_ key: TemplateKey) -> TemplateFilter? {
+        let mask = slots.count - 1
+        var slot = key.hash & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if hashes[entry - 1] == key.hash, names[entry - 1] == key.name { return filters[entry - 1] }
+            slot = (slot + 1) & mask
+        }
+    }
+}
