@@ -114,11 +114,8 @@ final class ImageSizeCache: @unchecked Sendable {
         self.roots = roots
     }
 
-    /// The size of the image at `path`, reading only its header, with plain system calls.
-    private static func readSize(ofPath path: String) -> ImageSize? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
+    /// The size of the image open at `descriptor`, reading only its header, with plain system calls.
+    private static func readSize(of descriptor: Int32) -> ImageSize? {
         var bytes: [UInt8] = []
         // Most formats need 30 bytes; read a little, and more only for JPEG.
         func readMore(upTo limit: Int) {
@@ -135,14 +132,32 @@ final class ImageSizeCache: @unchecked Sendable {
         return ImageSize(header: bytes)
     }
 
+    /// The first candidate that is a file (as `SitePathResolver.sourceFileStatus` finds it), its
+    /// time and image size: opened, then checked and read through the open file, one path lookup.
+    private static func entry(forCandidates paths: [String]) -> Entry? {
+        for path in paths {
+            let descriptor = open(path, O_RDONLY)
+            if descriptor < 0 {
+                // Something there that cannot be read (a file without permission) still counts.
+                if errno != ENOENT, errno != ENOTDIR, let status = SourceFileTime.status(ofPath: path), !status.isFolder {
+                    return Entry(path: path, modified: status.modified, size: nil)
+                }
+                continue
+            }
+            defer { close(descriptor) }
+            guard let status = SourceFileTime.status(ofDescriptor: descriptor), !status.isFolder else { continue }
+            return Entry(path: path, modified: status.modified, size: readSize(of: descriptor))
+        }
+        return nil
+    }
+
     func size(forSitePath sitePath: String, resolver: SitePathResolver) -> ImageSize? {
         lock.lock()
         let known = entries[sitePath]
         lock.unlock()
         if let known, let status = SourceFileTime.status(ofPath: known.path), !status.isFolder,
            status.modified == known.modified { return known.size }
-        guard let file = resolver.sourceFileStatus(forSitePath: sitePath, roots: roots) else { return nil }
-        let entry = Entry(path: file.path, modified: file.modified, size: Self.readSize(ofPath: file.path))
+        guard let entry = Self.entry(forCandidates: resolver.candidatePaths(forSitePath: sitePath, roots: roots)) else { return nil }
         lock.lock()
         entries[sitePath] = entry
         lock.unlock()

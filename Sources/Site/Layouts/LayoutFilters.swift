@@ -145,45 +145,58 @@ public enum LayoutFilters {
     /// index covers every page of a site.
     public static func searchTokens(_ html: String) -> [String] {
         var tokens: [String] = []
-        var seen = Set<[UInt8]>()
-        var word: [UInt8] = []
-        var hasNonASCII = false
-        var inTag = false
-        var inEntity = false
-        let bytes = Array(html.utf8)
-        func flush() {
-            defer { word.removeAll(keepingCapacity: true); hasNonASCII = false }
-            guard word.count > 1, seen.insert(word).inserted else { return }
+        forEachSearchToken(in: html) { word, hasNonASCII in
             let text = String(decoding: word, as: UTF8.self)
             tokens.append(hasNonASCII ? text.lowercased() : text)
         }
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if inTag { if b == 0x3E { inTag = false }; i += 1; continue }
-            if inEntity { if b == 0x3B || b == 0x20 || b == 0x3C { inEntity = false }; if b != 0x3C { i += 1 }; continue }
-            switch b {
-            case 0x3C: flush(); inTag = true
-            case 0x26: flush(); inEntity = true
-            case 0x41...0x5A: word.append(b + 32)
-            case 0x61...0x7A, 0x30...0x39: word.append(b)
-            case 0x27: break // "what's" is one word
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80:
-                // General punctuation: ’ joins a word like ', the rest (“ ” – — …) separate.
-                if bytes[i + 2] != 0x99 { flush() }
-                i += 3
-                continue
-            case 0xC2 where i + 1 < bytes.count: // Latin-1 symbols and punctuation (£, °, «, no-break space…)
-                flush()
-                i += 2
-                continue
-            case 0x80...0xFF: word.append(b); hasNonASCII = true
-            default: flush()
+        return tokens
+    }
+
+    /// Calls `body` with each new word of `html` (see `searchTokens`), as bytes lowered for ASCII
+    /// letters, and whether it holds other characters (which `body` lowers).
+    static func forEachSearchToken(in html: String, _ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
+        var seen = SearchWordSet()
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var hasNonASCII = false
+        var inTag = false
+        var inEntity = false
+        func flush() {
+            defer { word.removeAll(keepingCapacity: true); hasNonASCII = false }
+            guard word.count > 1 else { return }
+            word.withUnsafeBufferPointer { word in
+                if seen.insert(word) { body(word, hasNonASCII) }
             }
-            i += 1
+        }
+        var html = html
+        html.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if inTag { if b == 0x3E { inTag = false }; i += 1; continue }
+                if inEntity { if b == 0x3B || b == 0x20 || b == 0x3C { inEntity = false }; if b != 0x3C { i += 1 }; continue }
+                switch b {
+                case 0x3C: flush(); inTag = true
+                case 0x26: flush(); inEntity = true
+                case 0x41...0x5A: word.append(b + 32)
+                case 0x61...0x7A, 0x30...0x39: word.append(b)
+                case 0x27: break // "what's" is one word
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80:
+                    // General punctuation: ’ joins a word like ', the rest (“ ” – — …) separate.
+                    if bytes[i + 2] != 0x99 { flush() }
+                    i += 3
+                    continue
+                case 0xC2 where i + 1 < bytes.count: // Latin-1 symbols and punctuation (£, °, «, no-break space…)
+                    flush()
+                    i += 2
+                    continue
+                case 0x80...0xFF: word.append(b); hasNonASCII = true
+                default: flush()
+                }
+                i += 1
+            }
         }
         flush()
-        return tokens
     }
 
     /// A value as a list: a list stays, a string becomes a list of one, nothing becomes empty.
@@ -306,9 +319,18 @@ public enum LayoutFilters {
     /// The search tokens of `html` as a JSON array.
     static func searchTokensJSON(_ html: String) -> String {
         var out: [UInt8] = [0x5B]
-        for (index, token) in searchTokens(html).enumerated() {
-            if index > 0 { out.append(0x2C) }
-            appendJSONString(token, to: &out)
+        var first = true
+        forEachSearchToken(in: html) { word, hasNonASCII in
+            if !first { out.append(0x2C) }
+            first = false
+            if hasNonASCII {
+                appendJSONString(String(decoding: word, as: UTF8.self).lowercased(), to: &out)
+            } else {
+                // Lowered ASCII letters and digits: nothing to escape.
+                out.append(0x22)
+                out.append(contentsOf: word)
+                out.append(0x22)
+            }
         }
         out.append(0x5D)
         return String(decoding: out, as: UTF8.self)

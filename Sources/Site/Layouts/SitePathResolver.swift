@@ -90,21 +90,25 @@ public struct SitePathResolver: Sendable {
     /// per candidate; the layouts ask this for every screenshot of every page, so it works on plain
     /// path strings (`roots` is `sourceRoots`, computed once) rather than `URL`s.
     func sourceFileStatus(forSitePath sitePath: String, roots: [(folder: String, output: String)]? = nil) -> (path: String, modified: SourceFileTime)? {
-        let relative = String(sitePath.drop(while: { $0 == "/" }))
-        guard !relative.isEmpty, !relative.split(separator: "/").contains("..") else { return nil }
-        for (folder, output) in roots ?? sourceRoots {
-            let rest: String
-            if output.isEmpty {
-                rest = relative
-            } else if relative.hasPrefix(output + "/") {
-                rest = String(relative.dropFirst(output.count + 1))
-            } else {
-                continue
-            }
-            let path = folder + rest
+        for path in candidatePaths(forSitePath: sitePath, roots: roots) {
             if let status = SourceFileTime.status(ofPath: path), !status.isFolder { return (path, status.modified) }
         }
         return nil
+    }
+
+    /// Where the file at `sitePath` may come from, in the order the roots are searched.
+    func candidatePaths(forSitePath sitePath: String, roots: [(folder: String, output: String)]? = nil) -> [String] {
+        let relative = String(sitePath.drop(while: { $0 == "/" }))
+        guard !relative.isEmpty, !relative.split(separator: "/").contains("..") else { return [] }
+        var paths: [String] = []
+        for (folder, output) in roots ?? sourceRoots {
+            if output.isEmpty {
+                paths.append(folder + relative)
+            } else if relative.hasPrefix(output + "/") {
+                paths.append(folder + relative.dropFirst(output.count + 1))
+            }
+        }
+        return paths
     }
 
     /// A folder's path ending in `/`.
@@ -129,6 +133,17 @@ struct SourceFileTime: Sendable, Equatable {
     static func status(ofPath path: String) -> (modified: SourceFileTime, isFolder: Bool)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return status(info)
+    }
+
+    /// The same for a file already open.
+    static func status(ofDescriptor descriptor: Int32) -> (modified: SourceFileTime, isFolder: Bool)? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return status(info)
+    }
+
+    private static func status(_ info: stat) -> (modified: SourceFileTime, isFolder: Bool) {
         #if canImport(Darwin)
         let time = SourceFileTime(seconds: Int(info.st_mtimespec.tv_sec), nanoseconds: Int(info.st_mtimespec.tv_nsec))
         #else

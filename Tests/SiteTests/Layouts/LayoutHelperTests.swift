@@ -228,6 +228,16 @@ private func page(_ url: String, date: String, layout: String = "post", tags: Te
     #expect(LayoutFilters.jsonString(sample) == TemplateValue.string(sample).json()?.replacingOccurrences(of: "<", with: "\\u003c"))
 }
 
+@Test func searchTokensJSONListsEachWordOnceAsSearchTokensDoes() {
+    let many = (0..<500).map { "word\($0 % 300) Ünïcode\($0 % 7) " }.joined()
+    for html in ["<p>The the THE cat’s “hat” &amp; the cat</p>", "Café CAFÉ café école École x y zz", many, "", "a b c"] {
+        let tokens = LayoutFilters.searchTokens(html)
+        #expect(LayoutFilters.searchTokensJSON(html) == "[" + tokens.map(LayoutFilters.jsonString).joined(separator: ",") + "]")
+    }
+    #expect(LayoutFilters.searchTokens(many).count == 300 + 7)
+    #expect(LayoutFilters.searchTokens("<p>The the THE cat’s “hat” &amp; the cat</p>") == ["the", "cats", "hat", "cat"])
+}
+
 @Test func relatedSectionsDropWhatRealPostsLeaveBlank() {
     let blank = TemplateValue.object(TemplateObject([("items", .null)]))
     #expect(LayoutFilters.relatedSections(blank).isEmpty)
