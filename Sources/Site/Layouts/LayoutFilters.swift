@@ -78,9 +78,38 @@ public enum LayoutFilters {
     public static func absoluteURL(_ url: String, base: String) -> String {
         let url = encodeURL(url)
         if url.contains("://") || url.hasPrefix("mailto:") { return url }
+        if let joined = joinedSitePath(url, base: base) { return joined }
+        return resolvedByFoundation(url, base: base)
+    }
+
+    /// `url` resolved against `base` by Foundation's RFC 3986 resolution.
+    static func resolvedByFoundation(_ url: String, base: String) -> String {
         guard !base.isEmpty, let baseURL = URL(string: base),
               let resolved = URL(string: url, relativeTo: baseURL)?.absoluteURL else { return url }
         return resolved.absoluteString
+    }
+
+    /// The common case without parsing URLs (every page asks for its canonical URL): a path of
+    /// plain characters without dot segments (`/section/post/`) on an `http(s)://host[:port]` base
+    /// is the base's origin followed by the path. Nil for anything else.
+    static func joinedSitePath(_ path: String, base: String) -> String? {
+        let bytes = path.utf8
+        guard bytes.count > 1, bytes.first == 0x2F else { return nil }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            let plain = (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == 0x2D || byte == 0x5F || byte == 0x7E || byte == 0x2F || byte == 0x2E
+            // `//` (an authority) and `/.` (a dot segment) are left to Foundation.
+            guard plain, !(previous == 0x2F && (byte == 0x2F || byte == 0x2E)) else { return nil }
+            previous = byte
+        }
+        let scheme: Substring
+        if base.hasPrefix("https://") { scheme = "https://" } else if base.hasPrefix("http://") { scheme = "http://" } else { return nil }
+        let authority = base.utf8.dropFirst(scheme.utf8.count).prefix { $0 != 0x2F && $0 != 0x3F && $0 != 0x23 }
+        guard !authority.isEmpty, authority.allSatisfy({ byte in
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2E || byte == 0x3A
+        }) else { return nil }
+        return String(scheme) + String(decoding: authority, as: UTF8.self) + path
     }
 
     /// A date as RFC 3339 in UTC (`2023-12-01T00:00:00Z`), as Atom's `updated` needs; from a date

@@ -102,6 +102,23 @@ func sitePathRefusesWhatIsNotOnTheSite(src: String) {
     #expect(FileManager.default.fileExists(atPath: assets.appendingPathComponent("assets/search.js").path))
 }
 
+@Test func absoluteURLsJoinedWithoutFoundationAreWhatFoundationResolves() {
+    let bases = ["https://example.gov.uk", "https://example.gov.uk/", "https://example.gov.uk/prefix/", "http://localhost:8080/a/b",
+                 "https://example.gov.uk?x=1", "https://Example.gov.uk/", "ftp://example.gov.uk/", "https://user@example.gov.uk/"]
+    let paths = ["/a/", "/section/post-1/", "/feed.xml", "/a/b/c.png", "/", "/a/./b/", "/a/../b/", "//cdn.example/x", "/a b/",
+                 "/café/", "/a?q=1#f", "/.well-known/x", "/a%20b/", "relative/", "/~user/_x-y.z"]
+    for base in bases {
+        for path in paths {
+            let url = LayoutFilters.encodeURL(path)
+            if let joined = LayoutFilters.joinedSitePath(url, base: base) {
+                #expect(joined == LayoutFilters.resolvedByFoundation(url, base: base), "\(path) on \(base)")
+            }
+            #expect(LayoutFilters.absoluteURL(path, base: base) == LayoutFilters.resolvedByFoundation(url, base: base), "\(path) on \(base)")
+        }
+    }
+    #expect(LayoutFilters.joinedSitePath("/section/post-1/", base: "https://example.gov.uk/prefix/") == "https://example.gov.uk/section/post-1/")
+}
+
 @Test func absoluteURLResolvesAgainstTheSiteURL() {
     #expect(LayoutFilters.absoluteURL("/prefix/feed.xml", base: "https://example.gov.uk/prefix/") == "https://example.gov.uk/prefix/feed.xml")
     #expect(LayoutFilters.absoluteURL("/a/", base: "https://example.gov.uk") == "https://example.gov.uk/a/")
