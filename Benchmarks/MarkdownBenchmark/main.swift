@@ -4,7 +4,8 @@
 // 1. The corpus posts (front matter and Nunjucks tags removed), each rendered with the govuk
 //    profile, and all of them joined and repeated into a document of at least 4 MB, rendered
 //    with the commonmark and markdown-it profiles; MB/s beside `cmark-gfm` on the same file.
-// 2. Each pathological input at 10k and 100k repetitions: the time must grow linearly.
+// 2. Each pathological input at 10k and 100k repetitions: the time must grow linearly
+//    (`MARKDOWN_PATHOLOGICAL=all` runs only these; see below for the other switches).
 // Every figure is the median of several runs.
 import Foundation
 import Markdown
@@ -12,6 +13,23 @@ import Markdown
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted[sorted.count / 2]
+}
+
+/// Median CPU time of the process (user and system, so page faults count) over `runs` runs: on a
+/// machine shared with other builds, time spent waiting for a core is not the parser's.
+func cpuTime(runs: Int, _ body: () -> Void) -> Double {
+    func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = now()
+        body()
+        samples.append(now() - start)
+    }
+    return median(samples)
 }
 
 func time(runs: Int, _ body: () -> Void) -> Double {
@@ -36,6 +54,62 @@ func postBody(_ text: String) -> String {
         }
     }
     return body
+}
+
+// Pathological inputs: each kind at a small and a large size, ten times apart.
+let pathological: [(String, (Int) -> String)] = [
+    ("nested [", { n in String(repeating: "[", count: n) + "a" + String(repeating: "]", count: n) }),
+    ("unclosed [", { n in String(repeating: "[a ", count: n) }),
+    ("nested ![", { n in String(repeating: "![", count: n) + "a" }),
+    ("link openers with (", { n in String(repeating: "[a](b ", count: n) }),
+    ("nested *", { n in String(repeating: "*a ", count: n) + String(repeating: " a*", count: n) }),
+    ("* and _ mixed", { n in String(repeating: "*a_ ", count: n) }),
+    ("** runs", { n in String(repeating: "a**b ", count: n) }),
+    ("nested >", { n in String(repeating: ">", count: n) + " a\n" }),
+    ("> lines", { n in String(repeating: "> a\n", count: n) }),
+    ("nested list markers", { n in String(repeating: "- ", count: n) + "a\n" }),
+    ("indented list items", { n in (0..<n).map { String(repeating: " ", count: ($0 % 60) * 2) + "- a\n" }.joined() }),
+    ("backtick runs", { n in (1...n).map { String(repeating: "`", count: $0 % 500 + 1) + "a" }.joined() }),
+    ("unmatched backticks", { n in String(repeating: "e`", count: n) }),
+    ("reference definitions", { n in (0..<n).map { "[l\($0)]: /u\($0)\n" }.joined() + "\n" + (0..<n).map { "[l\($0)] " }.joined() }),
+    ("reference uses of a missing label", { n in String(repeating: "[x] ", count: n) }),
+    ("unclosed <!--", { n in String(repeating: "<!-- a ", count: n) }),
+    ("unclosed <?", { n in String(repeating: "<? a ", count: n) }),
+    ("unclosed <![CDATA[", { n in String(repeating: "<![CDATA[ a ", count: n) }),
+    ("entity-like", { n in String(repeating: "&#12345678", count: n) }),
+    ("table rows", { n in "| a | b |\n| - | - |\n" + String(repeating: "| c |\n", count: n) }),
+    ("smart quotes", { n in String(repeating: "\"a 'b ", count: n) }),
+]
+
+/// Times each pathological kind (all, or those named in `only`) at `size` and `size * 10`.
+@MainActor func runPathological(size: Int, runs: Int, only: Set<String>?) {
+    print("\nMarkdownNode: \(MemoryLayout<MarkdownNode>.stride) bytes a node")
+    print("Pathological inputs (median CPU time of \(runs) runs), ms at \(size) and \(size * 10) repetitions, and the ratio (10 is linear):")
+    for (name, make) in pathological where only?.contains(name) ?? true {
+        let small = make(size)
+        let big = make(size * 10)
+        let t1 = cpuTime(runs: runs) { _ = MarkdownDocument.html(small, options: .markdownIt) }
+        let t2 = cpuTime(runs: runs) { _ = MarkdownDocument.html(big, options: .markdownIt) }
+        let label = name.padding(toLength: 36, withPad: " ", startingAt: 0)
+        print(String(format: "  %@ %9.2f %9.2f   x%.1f", label, t1 * 1000, t2 * 1000, t2 / max(t1, 1e-9)))
+    }
+}
+
+// `MARKDOWN_PATHOLOGICAL=all` (or a `|`-separated list of kinds) times only the pathological inputs;
+// `MARKDOWN_PATHOLOGICAL_SIZE` sets the small size (10000), `MARKDOWN_PATHOLOGICAL_RUNS` the runs (3).
+// `MARKDOWN_PROFILE_KIND=kind` with `MARKDOWN_PATHOLOGICAL_SIZE` renders one kind 10 times, for `perf`.
+let environment = ProcessInfo.processInfo.environment
+let pathologicalSize = environment["MARKDOWN_PATHOLOGICAL_SIZE"].flatMap { Int($0) } ?? 10_000
+let pathologicalRuns = environment["MARKDOWN_PATHOLOGICAL_RUNS"].flatMap { Int($0) } ?? 3
+if let kind = environment["MARKDOWN_PROFILE_KIND"], let make = pathological.first(where: { $0.0 == kind })?.1 {
+    let text = make(pathologicalSize)
+    for _ in 0..<10 { _ = MarkdownDocument.html(text, options: .markdownIt) }
+    exit(0)
+}
+if let selection = environment["MARKDOWN_PATHOLOGICAL"] {
+    let only = selection == "all" ? nil : Set(selection.split(separator: "|").map(String.init))
+    runPathological(size: pathologicalSize, runs: pathologicalRuns, only: only)
+    exit(0)
 }
 
 let corporaPath = CommandLine.arguments.dropFirst().first ?? "/work/shared/corpora"
@@ -115,35 +189,4 @@ report(columns, "markdown-it", "large document, markdown-it profile", against: "
 report(columns, "govuk", "large document, govuk profile", against: "cmark-gfm+gfm")
 try? FileManager.default.removeItem(at: largeFile)
 
-// Pathological inputs: time at 10k and 100k repetitions.
-let pathological: [(String, (Int) -> String)] = [
-    ("nested [", { n in String(repeating: "[", count: n) + "a" + String(repeating: "]", count: n) }),
-    ("unclosed [", { n in String(repeating: "[a ", count: n) }),
-    ("nested ![", { n in String(repeating: "![", count: n) + "a" }),
-    ("link openers with (", { n in String(repeating: "[a](b ", count: n) }),
-    ("nested *", { n in String(repeating: "*a ", count: n) + String(repeating: " a*", count: n) }),
-    ("* and _ mixed", { n in String(repeating: "*a_ ", count: n) }),
-    ("** runs", { n in String(repeating: "a**b ", count: n) }),
-    ("nested >", { n in String(repeating: ">", count: n) + " a\n" }),
-    ("> lines", { n in String(repeating: "> a\n", count: n) }),
-    ("nested list markers", { n in String(repeating: "- ", count: n) + "a\n" }),
-    ("indented list items", { n in (0..<n).map { String(repeating: " ", count: ($0 % 60) * 2) + "- a\n" }.joined() }),
-    ("backtick runs", { n in (1...n).map { String(repeating: "`", count: $0 % 500 + 1) + "a" }.joined() }),
-    ("unmatched backticks", { n in String(repeating: "e`", count: n) }),
-    ("reference definitions", { n in (0..<n).map { "[l\($0)]: /u\($0)\n" }.joined() + "\n" + (0..<n).map { "[l\($0)] " }.joined() }),
-    ("reference uses of a missing label", { n in String(repeating: "[x] ", count: n) }),
-    ("unclosed <!--", { n in String(repeating: "<!-- a ", count: n) }),
-    ("unclosed <?", { n in String(repeating: "<? a ", count: n) }),
-    ("unclosed <![CDATA[", { n in String(repeating: "<![CDATA[ a ", count: n) }),
-    ("entity-like", { n in String(repeating: "&#12345678", count: n) }),
-    ("table rows", { n in "| a | b |\n| - | - |\n" + String(repeating: "| c |\n", count: n) }),
-    ("smart quotes", { n in String(repeating: "\"a 'b ", count: n) }),
-]
-print("\nPathological inputs (median of 3), ms at 10k and 100k repetitions, and the ratio (10 is linear):")
-for (name, make) in pathological {
-    let small = make(10_000)
-    let big = make(100_000)
-    let t1 = time(runs: 3) { _ = MarkdownDocument.html(small, options: .markdownIt) }
-    let t2 = time(runs: 3) { _ = MarkdownDocument.html(big, options: .markdownIt) }
-    print(String(format: "  %-36@ %9.2f %9.2f   x%.1f", name as NSString, t1 * 1000, t2 * 1000, t2 / max(t1, 1e-9)))
-}
+runPathological(size: pathologicalSize, runs: pathologicalRuns, only: nil)

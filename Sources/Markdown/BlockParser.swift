@@ -56,6 +56,9 @@ struct BlockParser {
         finalize(0, line: lineNumber)
     }
 
+    /// Hands the parsed tree over (see `NodeTree.take`).
+    mutating func takeTree() -> NodeTree { tree.take() }
+
     @inline(__always) func peek(_ i: Int) -> UInt8 { i < lineEnd ? s[i] : 0 }
 
     mutating func findNextNonspace() {
@@ -526,7 +529,7 @@ struct BlockParser {
                 }()
                 if !sameList { addChild(.list(data), at: nextNonspace) }
                 let item = addChild(.item, at: nextNonspace)
-                itemData[item] = data
+                itemData.set(data, for: item)
                 return 1
             }
         }
@@ -542,7 +545,7 @@ struct BlockParser {
         return 0
     }
 
-    var itemData: [Int: MarkdownList] = [:]
+    var itemData = NodeTable<MarkdownList>()
     var footnoteDefinitions: Set<String> = []
     var tableRowsLeft: [Int: Int] = [:]
     var breakScanChar: UInt8 = 0

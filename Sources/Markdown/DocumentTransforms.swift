@@ -14,20 +14,25 @@ enum DocumentTransforms {
         }
         mergeText(&tree)
         if options.extensions.contains(.footnote) && hasFootnotes { FootnoteTransform.apply(to: &tree) }
-        if options.extensions.contains(.deflist) { markDefinitionListTightness(&tree) }
-        if options.extensions.contains(.alerts) { BlockTransforms.alerts(&tree) }
-        if options.extensions.contains(.figures) { BlockTransforms.figures(&tree) }
-        if options.extensions.contains(.toc) { BlockTransforms.tableOfContents(&tree) }
-        if options.extensions.contains(.anchor) || options.extensions.contains(.toc) {
+        // The block passes below share one list of the blocks, in document order: none of them adds
+        // a block another looks for, and a block one of them unlinks has no parent for the next.
+        let extensions = options.extensions
+        let blockPasses: Set<MarkdownExtension> = [.deflist, .alerts, .figures, .toc, .anchor]
+        let blockList = extensions.isDisjoint(with: blockPasses) ? [] : tree.blockNodes()
+        if extensions.contains(.deflist) { markDefinitionListTightness(&tree, blocks: blockList) }
+        if extensions.contains(.alerts) { BlockTransforms.alerts(&tree, blocks: blockList) }
+        if extensions.contains(.figures) { BlockTransforms.figures(&tree, blocks: blockList) }
+        if extensions.contains(.toc) { BlockTransforms.tableOfContents(&tree, blocks: blockList) }
+        if extensions.contains(.anchor) || extensions.contains(.toc) {
             let permalinks: Bool = { if case .govuk(let m) = options.markup { return m.headingPermalinks }; return false }()
-            HeadingAnchors.apply(to: &tree, style: options.anchor, permalinks: permalinks && options.extensions.contains(.anchor))
+            HeadingAnchors.apply(to: &tree, blocks: blockList, style: options.anchor, permalinks: permalinks && extensions.contains(.anchor))
         }
     }
 
     /// A definition list is tight unless a description (other than the last) ends with a blank
     /// line or holds blocks separated by one; tight descriptions render without `<p>`.
-    static func markDefinitionListTightness(_ tree: inout NodeTree) {
-        for index in tree.blockNodes() {
+    static func markDefinitionListTightness(_ tree: inout NodeTree, blocks: [Int]) {
+        for index in blocks {
             guard case .definitionList = tree[index].kind, tree[index].parent != -1 || index == 0 else { continue }
             var loose = false
             var item = tree[index].firstChild
