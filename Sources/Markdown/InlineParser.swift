@@ -96,7 +96,6 @@ struct InlineParser {
             while b > a, ByteClass.isWhitespace(content[b - 1]) { b -= 1 }
         }
         s = content
-        reserveNodes(for: a, b)
         lead = 0
         pos = a
         end = b
@@ -118,21 +117,6 @@ struct InlineParser {
 
     /// Hands the tree over (see `NodeTree.take`).
     mutating func takeTree() -> NodeTree { tree.take() }
-
-    /// Makes room in the node arena for a long block's inline nodes before parsing it.
-    ///
-    /// Each byte that may start an inline element makes at most two nodes (itself and the text
-    /// after it). Without this, a block of a hundred thousand delimiters grows the arena by
-    /// doubling several times over, copying every node each time and touching fresh memory.
-    /// Short blocks (almost all of them) are left to the arena's ordinary growth.
-    mutating func reserveNodes(for start: Int, _ end: Int) {
-        guard end - start > 4096 else { return }
-        var starts = 0
-        for k in start..<end where special[Int(s[k])] { starts += 1 }
-        let needed = tree.nodes.count + 2 * starts + 2
-        let capacity = tree.nodes.capacity
-        if needed > capacity { tree.nodes.reserveCapacity(max(needed, capacity * 2)) }
-    }
 
     /// Source line and column of subject offset `offset`.
     func position(_ offset: Int) -> (line: Int, column: Int) {
