@@ -112,6 +112,7 @@ struct InlineParser {
         htmlLinkDepth = 0
         while pos < end { parseInline() }
         processEmphasis(bottom: -1)
+        trimDelimiterRuns()
         finishText(in: block)
     }
 
@@ -143,14 +144,31 @@ struct InlineParser {
             // Plain text after plain text joins it: fewer nodes, fewer allocations.
             let last = tree[block].lastChild
             if last != -1, case .text = tree[last].kind, !tree[last].special, !tree[last].delimiter {
-                tree[last].content.append(contentsOf: bytes)
+                appendBytes(bytes, toText: last)
                 return last
             }
         }
-        var node = MarkdownNode(kind: .text(""), line: 0, column: 0)
-        node.content = Array(bytes)
+        // The text is a string from the start: up to 15 bytes (most nodes in text dense with
+        // markup) it is stored in the node itself, with no allocation.
+        var node = MarkdownNode(kind: .text(String(decoding: bytes, as: UTF8.self)), line: 0, column: 0)
         node.special = special
         return tree.append(node, to: block)
+    }
+
+    /// Appends bytes (cut from the subject at ASCII boundaries, so valid UTF-8) to a text node, in place.
+    mutating func appendBytes(_ bytes: ArraySlice<UInt8>, toText node: Int) {
+        guard case .text(var text) = tree[node].kind else { return }
+        // Let go of the node's reference first, so the string is unique and grows in place.
+        tree[node].kind = .text("")
+        text.append(String(decoding: bytes, as: UTF8.self))
+        tree[node].kind = .text(text)
+    }
+
+    /// Removes the last `count` bytes (ASCII: spaces, a scheme's letters) of a text node.
+    mutating func dropLastBytes(_ count: Int, ofText node: Int) {
+        guard count > 0, case .text(let text) = tree[node].kind else { return }
+        let utf8 = text.utf8
+        tree[node].kind = .text(String(decoding: utf8.prefix(max(utf8.count - count, 0)), as: UTF8.self))
     }
 
     @discardableResult
@@ -203,14 +221,15 @@ struct InlineParser {
     mutating func parseNewline() {
         pos += 1
         let last = tree[block].lastChild
-        if last != -1, case .text = tree[last].kind, !tree[last].special, !tree[last].delimiter,
-           tree[last].content.last == 0x20 {
-            let content = tree[last].content
-            let hard = content.count >= 2 && content[content.count - 2] == 0x20
-            var k = content.count
-            while k > 0, content[k - 1] == 0x20 { k -= 1 }
-            tree[last].content.removeSubrange(k...)
-            appendNode(hard ? .hardBreak : .softBreak, at: pos - 1)
+        if last != -1, case .text(let text) = tree[last].kind, !tree[last].special, !tree[last].delimiter,
+           text.utf8.last == 0x20 {
+            var spaces = 0
+            for b in text.utf8.reversed() {
+                guard b == 0x20 else { break }
+                spaces += 1
+            }
+            dropLastBytes(spaces, ofText: last)
+            appendNode(spaces >= 2 ? .hardBreak : .softBreak, at: pos - 1)
         } else {
             appendNode(.softBreak, at: pos - 1)
         }
@@ -400,10 +419,9 @@ struct InlineParser {
                 }
                 let openerNode = delimiters[opener].node
                 let closerNode = closerDelim.node
+                // The runs' text nodes are cut to their remaining counts once, at the end of the block.
                 delimiters[opener].count -= use
                 delimiters[closer].count -= use
-                tree[openerNode].content.removeLast(use)
-                tree[closerNode].content.removeLast(use)
                 let (line, column) = (tree[openerNode].line, tree[openerNode].column)
                 let emphasis = tree.make(MarkdownNode(kind: kind, line: line, column: column))
                 tree.moveSiblings(after: openerNode, upTo: closerNode, into: emphasis)
@@ -428,6 +446,16 @@ struct InlineParser {
             }
         }
         while topDelimiter != -1 && topDelimiter != bottom { removeDelimiter(topDelimiter) }
+    }
+
+    /// Gives each delimiter run's text node the markers left after matching. Done once per block
+    /// rather than at each match: a run of n markers matched n/2 times would otherwise be rebuilt
+    /// n/2 times.
+    mutating func trimDelimiterRuns() {
+        for d in delimiters where d.count != d.original {
+            let marker = Character(Unicode.Scalar(d.char))
+            tree[d.node].kind = .text(d.count > 0 ? String(repeating: marker, count: d.count) : "")
+        }
     }
 
     // MARK: - Links
@@ -571,9 +599,8 @@ struct InlineParser {
                     let href = LinkText.normalizeURI(raw)
                     if LinkText.isSafeDestination(href) {
                         let link = appendNode(.link(destination: href, title: ""), at: start)
-                        var text = MarkdownNode(kind: .text(""), line: 0, column: 0)
-                        text.content = LinkText.displayText(raw)
-                        tree.append(text, to: link)
+                        let text = String(decoding: LinkText.displayText(raw), as: UTF8.self)
+                        tree.append(MarkdownNode(kind: .text(text), line: 0, column: 0), to: link)
                         autolinks.insert(link)
                         pos = j + 1
                         return true
@@ -602,9 +629,7 @@ struct InlineParser {
         guard j < end, s[j] == UInt8(ascii: ">") else { return false }
         let raw = Array(s[(start + 1)..<j])
         let link = appendNode(.link(destination: "mailto:" + LinkText.normalizeURI(raw), title: ""), at: start)
-        var text = MarkdownNode(kind: .text(""), line: 0, column: 0)
-        text.content = raw
-        tree.append(text, to: link)
+        tree.append(MarkdownNode(kind: .text(String(decoding: raw, as: UTF8.self)), line: 0, column: 0), to: link)
         autolinks.insert(link)
         pos = j + 1
         return true
@@ -675,25 +700,27 @@ struct InlineParser {
 
     // MARK: - Text clean-up
 
-    /// Turns text nodes' bytes into strings, joining neighbours, in a block's inline subtree.
+    /// Joins neighbouring text nodes of the same kind (plain, or from escapes and entities) and
+    /// drops empty ones, in a block's inline subtree.
     mutating func finishText(in root: Int) {
         var stack: [Int] = [root]
         while let parent = stack.popLast() {
             var child = tree[parent].firstChild
             while child != -1 {
                 let next = tree[child].next
-                if case .text = tree[child].kind {
-                    var content = tree[child].content
+                if case .text(var content) = tree[child].kind {
                     var after = next
                     let special = tree[child].special
-                    while after != -1, case .text = tree[after].kind, tree[after].special == special {
-                        content.append(contentsOf: tree[after].content)
-                        let n = tree[after].next
-                        tree.unlink(after)
-                        after = n
+                    if after != -1, case .text = tree[after].kind, tree[after].special == special {
+                        tree[child].kind = .text("")
+                        while after != -1, case .text(let more) = tree[after].kind, tree[after].special == special {
+                            content += more
+                            let n = tree[after].next
+                            tree.unlink(after)
+                            after = n
+                        }
+                        tree[child].kind = .text(content)
                     }
-                    tree[child].kind = .text(String(decoding: content, as: UTF8.self))
-                    tree[child].content = []
                     if content.isEmpty { tree.unlink(child) }
                     child = after
                     continue
