@@ -36,15 +36,43 @@ struct InlineParser {
     let sup: Bool
     let footnotes: Bool
 
+    /// One run of emphasis markers on the delimiter stack. Counts and indices are stored in 32
+    /// bits (24 bytes an entry instead of 56): a line of a hundred thousand runs keeps its stack small.
     struct Delimiter {
         var char: UInt8
-        var count: Int
-        var original: Int
-        var node: Int
-        var previous: Int
-        var next: Int
         var canOpen: Bool
         var canClose: Bool
+        private var count32: Int32
+        private var original32: Int32
+        private var node32: Int32
+        private var previous32: Int32
+        private var next32: Int32
+
+        init(char: UInt8, count: Int, original: Int, node: Int, previous: Int, next: Int, canOpen: Bool, canClose: Bool) {
+            self.char = char
+            self.canOpen = canOpen
+            self.canClose = canClose
+            count32 = Int32(truncatingIfNeeded: count)
+            original32 = Int32(truncatingIfNeeded: original)
+            node32 = Int32(truncatingIfNeeded: node)
+            previous32 = Int32(truncatingIfNeeded: previous)
+            next32 = Int32(truncatingIfNeeded: next)
+        }
+
+        var count: Int {
+            get { Int(count32) }
+            set { count32 = Int32(truncatingIfNeeded: newValue) }
+        }
+        var original: Int { Int(original32) }
+        var node: Int { Int(node32) }
+        var previous: Int {
+            get { Int(previous32) }
+            set { previous32 = Int32(truncatingIfNeeded: newValue) }
+        }
+        var next: Int {
+            get { Int(next32) }
+            set { next32 = Int32(truncatingIfNeeded: newValue) }
+        }
     }
 
     struct Bracket {
@@ -138,30 +166,34 @@ struct InlineParser {
         return tree.append(MarkdownNode(kind: kind, line: line, column: column), to: block)
     }
 
+    /// Appends text cut from the subject (at ASCII boundaries, so valid UTF-8) or decoded from it.
     @discardableResult
     mutating func appendText(_ bytes: ArraySlice<UInt8>, at offset: Int, special: Bool = false, mergeable: Bool = true) -> Int {
+        appendString(String(decoding: bytes, as: UTF8.self), special: special, mergeable: mergeable)
+    }
+
+    @discardableResult
+    mutating func appendText(_ text: StaticString, at offset: Int, mergeable: Bool = true) -> Int {
+        appendString(text.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }, special: false, mergeable: mergeable)
+    }
+
+    /// A text node's string is made at once: up to 15 bytes (most nodes in text dense with markup)
+    /// it is stored in the node itself, with no allocation.
+    mutating func appendString(_ text: String, special: Bool, mergeable: Bool) -> Int {
         if mergeable && !special {
             // Plain text after plain text joins it: fewer nodes, fewer allocations.
             let last = tree[block].lastChild
-            if last != -1, case .text = tree[last].kind, !tree[last].special, !tree[last].delimiter {
-                appendBytes(bytes, toText: last)
+            if last != -1, case .text(var joined) = tree[last].kind, !tree[last].special, !tree[last].delimiter {
+                // Let go of the node's reference first, so the string is unique and grows in place.
+                tree[last].kind = .text("")
+                joined.append(text)
+                tree[last].kind = .text(joined)
                 return last
             }
         }
-        // The text is a string from the start: up to 15 bytes (most nodes in text dense with
-        // markup) it is stored in the node itself, with no allocation.
-        var node = MarkdownNode(kind: .text(String(decoding: bytes, as: UTF8.self)), line: 0, column: 0)
+        var node = MarkdownNode(kind: .text(text), line: 0, column: 0)
         node.special = special
         return tree.append(node, to: block)
-    }
-
-    /// Appends bytes (cut from the subject at ASCII boundaries, so valid UTF-8) to a text node, in place.
-    mutating func appendBytes(_ bytes: ArraySlice<UInt8>, toText node: Int) {
-        guard case .text(var text) = tree[node].kind else { return }
-        // Let go of the node's reference first, so the string is unique and grows in place.
-        tree[node].kind = .text("")
-        text.append(String(decoding: bytes, as: UTF8.self))
-        tree[node].kind = .text(text)
     }
 
     /// Removes the last `count` bytes (ASCII: spaces, a scheme's letters) of a text node.
@@ -169,11 +201,6 @@ struct InlineParser {
         guard count > 0, case .text(let text) = tree[node].kind else { return }
         let utf8 = text.utf8
         tree[node].kind = .text(String(decoding: utf8.prefix(max(utf8.count - count, 0)), as: UTF8.self))
-    }
-
-    @discardableResult
-    mutating func appendText(_ text: StaticString, at offset: Int, mergeable: Bool = true) -> Int {
-        appendText(text.withUTF8Buffer { ArraySlice($0) }, at: offset, mergeable: mergeable)
     }
 
     mutating func parseInline() {
