@@ -702,9 +702,23 @@ struct BlockParser {
         return false
     }
 
+    /// Makes room for as many definitions as the paragraph has lines starting with `[`, so a
+    /// paragraph of a hundred thousand definitions fills the table without rehashing it at
+    /// every doubling.
+    mutating func reserveReferences(for content: [UInt8]) {
+        var lines = 0
+        var atLineStart = true
+        for b in content {
+            if atLineStart && b == UInt8(ascii: "[") { lines += 1 }
+            atLineStart = b == 0x0A
+        }
+        if lines > 1 { references.reserveCapacity(references.count + lines) }
+    }
+
     /// Removes link reference definitions from the start of a paragraph, recording them.
     mutating func extractReferences(_ block: Int) {
         var content = tree[block].content
+        if content.first == UInt8(ascii: "[") { reserveReferences(for: content) }
         var consumed = 0
         while consumed < content.count {
             if content[consumed] == UInt8(ascii: "["),
