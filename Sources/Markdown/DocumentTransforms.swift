@@ -155,25 +155,27 @@ enum DocumentTransforms {
     }
 
     /// Joins neighbouring text nodes (as markdown-it's `text_join`).
+    ///
+    /// Visits the arena in order rather than walking the tree (see `InlineParser.finishText`): a
+    /// run of text nodes is joined from whichever of its nodes comes first, to the same result.
+    /// Nodes that were unlinked are skipped; text in a subtree that was unlinked whole may be
+    /// joined too, which nothing reads.
     static func mergeText(_ tree: inout NodeTree) {
-        var stack = [0]
-        while let parent = stack.popLast() {
-            var child = tree[parent].firstChild
-            while child != -1 {
-                if case .text(let first) = tree[child].kind, tree[child].next != -1, case .text = tree[tree[child].next].kind {
-                    var text = first
-                    var after = tree[child].next
-                    while after != -1, case .text(let more) = tree[after].kind {
-                        text += more
-                        let n = tree[after].next
-                        tree.unlink(after)
-                        after = n
-                    }
-                    tree[child].kind = .text(text)
-                }
-                if tree[child].firstChild != -1 { stack.append(child) }
-                child = tree[child].next
+        var node = 0
+        while node < tree.nodes.count {
+            defer { node += 1 }
+            guard tree[node].parent != -1, case .text = tree[node].kind else { continue }
+            var after = tree[node].next
+            guard after != -1, case .text = tree[after].kind else { continue }
+            guard case .text(var text) = tree[node].kind else { continue }
+            tree[node].kind = .text("")
+            while after != -1, case .text(let more) = tree[after].kind {
+                text += more
+                let n = tree[after].next
+                tree.unlink(after)
+                after = n
             }
+            tree[node].kind = .text(text)
         }
     }
 }

@@ -112,6 +112,7 @@ struct InlineParser {
     /// Parses the content of `block` into its inline children.
     mutating func parse(block: Int) {
         self.block = block
+        let firstNode = tree.nodes.count
         let content = tree[block].content
         tree[block].content = []
         lineMap = tree[block].lineMap
@@ -141,7 +142,7 @@ struct InlineParser {
         while pos < end { parseInline() }
         processEmphasis(bottom: -1)
         trimDelimiterRuns()
-        finishText(in: block)
+        finishText(from: firstNode)
     }
 
     /// Hands the tree over (see `NodeTree.take`).
@@ -728,33 +729,30 @@ struct InlineParser {
     // MARK: - Text clean-up
 
     /// Joins neighbouring text nodes of the same kind (plain, or from escapes and entities) and
-    /// drops empty ones, in a block's inline subtree.
-    mutating func finishText(in root: Int) {
-        var stack: [Int] = [root]
-        while let parent = stack.popLast() {
-            var child = tree[parent].firstChild
-            while child != -1 {
-                let next = tree[child].next
-                if case .text(var content) = tree[child].kind {
-                    var after = next
-                    let special = tree[child].special
-                    if after != -1, case .text = tree[after].kind, tree[after].special == special {
-                        tree[child].kind = .text("")
-                        while after != -1, case .text(let more) = tree[after].kind, tree[after].special == special {
-                            content += more
-                            let n = tree[after].next
-                            tree.unlink(after)
-                            after = n
-                        }
-                        tree[child].kind = .text(content)
-                    }
-                    if content.isEmpty { tree.unlink(child) }
-                    child = after
-                    continue
+    /// drops empty ones, among the nodes made for a block (indices from `firstNode` on).
+    ///
+    /// The nodes are visited in arena order, not tree order: in a deeply nested block the tree
+    /// order jumps about the arena and every step waits on memory, while the arena order reads it
+    /// front to back. Text nodes follow each other in the arena as in the text, so a run of
+    /// neighbours is joined from its first node; a run met in the middle joins the same way.
+    mutating func finishText(from firstNode: Int) {
+        var node = firstNode
+        while node < tree.nodes.count {
+            defer { node += 1 }
+            guard case .text(var content) = tree[node].kind, tree[node].parent != -1 else { continue }
+            let special = tree[node].special
+            var after = tree[node].next
+            if after != -1, case .text = tree[after].kind, tree[after].special == special {
+                tree[node].kind = .text("")
+                while after != -1, case .text(let more) = tree[after].kind, tree[after].special == special {
+                    content += more
+                    let n = tree[after].next
+                    tree.unlink(after)
+                    after = n
                 }
-                if tree[child].firstChild != -1 { stack.append(child) }
-                child = next
+                tree[node].kind = .text(content)
             }
+            if content.isEmpty { tree.unlink(node) }
         }
     }
 }
