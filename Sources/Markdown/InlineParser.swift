@@ -22,6 +22,8 @@ struct InlineParser {
     /// Link openers below this stack index are inactive (a link was matched after them: no links in links).
     var inactiveBelow = 0
     var backtickRuns: [Int: Int] = [:]
+    /// The odd markers of pair-marker runs in the current block (see `moveLoneMarkers`).
+    var loneMarkers: [Int] = []
     var scannedBackticks = false
     var noCommentEnd = false
     var noProcessingEnd = false
@@ -129,6 +131,7 @@ struct InlineParser {
         pos = a
         end = b
         delimiters.removeAll(keepingCapacity: true)
+        loneMarkers.removeAll(keepingCapacity: true)
         topDelimiter = -1
         brackets.removeAll(keepingCapacity: true)
         inactiveBelow = 0
@@ -141,6 +144,7 @@ struct InlineParser {
         htmlLinkDepth = 0
         while pos < end { parseInline() }
         processEmphasis(bottom: -1)
+        moveLoneMarkers()
         trimDelimiterRuns()
         finishText(from: firstNode)
     }
@@ -350,26 +354,19 @@ struct InlineParser {
         var count = scan.count
         var runStart = start
         if c == UInt8(ascii: "~") || c == UInt8(ascii: "+") || c == UInt8(ascii: "=") {
-            // markdown-it's pair markers: an odd marker is plain text before the pairs.
-            var oddAfter = false
+            // markdown-it's pair markers: an odd run keeps one marker as text before its pairs.
+            // After matching, that lone marker moves past the elements its pairs closed
+            // (`moveLoneMarkers`), as markdown-it moves it past the closing tags.
             if count % 2 == 1 {
-                if scan.canClose && !scan.canOpen && count > 1 {
-                    // A closing run keeps its spare marker after the pairs.
-                    oddAfter = true
-                } else {
-                    appendText(s[start..<(start + 1)], at: start)
-                    runStart += 1
+                let lone = appendText(s[start..<(start + 1)], at: start, mergeable: count == 1)
+                if count > 1 {
+                    tree[lone].delimiter = true
+                    loneMarkers.append(lone)
                 }
+                runStart += 1
                 count -= 1
             }
             if count < 2 { return }
-            if oddAfter {
-                let node = appendText(s[runStart..<(pos - 1)], at: runStart, mergeable: false)
-                tree[node].delimiter = true
-                pushDelimiter(c, count: count, node: node, canOpen: scan.canOpen, canClose: scan.canClose)
-                appendText(s[(pos - 1)..<pos], at: pos - 1)
-                return
-            }
         }
         let node = appendText(s[runStart..<pos], at: runStart, mergeable: false)
         tree[node].delimiter = true
@@ -474,6 +471,33 @@ struct InlineParser {
             }
         }
         while topDelimiter != -1 && topDelimiter != bottom { removeDelimiter(topDelimiter) }
+    }
+
+    /// A lone marker (the odd one of a run of `~`, `+` or `=`) that ended up as the last child of
+    /// an element its run's pairs closed goes after that element, and after every enclosing
+    /// element of the same kind it is also the end of: markdown-it writes `<s>a</s>~`, not
+    /// `<s>a~</s>`.
+    mutating func moveLoneMarkers() {
+        while let lone = loneMarkers.popLast() {
+            guard tree[lone].parent != -1, case .text(let text) = tree[lone].kind, let marker = text.utf8.first else { continue }
+            var target = lone
+            var parent = tree[lone].parent
+            while parent != -1, tree[target].next == -1, Self.isPairElement(tree[parent].kind, of: marker) {
+                target = parent
+                parent = tree[parent].parent
+            }
+            if target != lone { tree.insertAfter(target, lone) }
+        }
+    }
+
+    /// Whether `kind` is the element a pair of `marker`s makes.
+    static func isPairElement(_ kind: MarkdownNode.Kind, of marker: UInt8) -> Bool {
+        switch kind {
+        case .strikethrough: return marker == UInt8(ascii: "~")
+        case .inserted: return marker == UInt8(ascii: "+")
+        case .marked: return marker == UInt8(ascii: "=")
+        default: return false
+        }
     }
 
     /// Gives each delimiter run's text node the markers left after matching. Done once per block

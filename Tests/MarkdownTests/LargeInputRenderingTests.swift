@@ -43,6 +43,20 @@ struct LargeInputRenderingTests {
             == "<p>" + String(repeating: "*a_ ", count: Self.n).dropLast() + "</p>\n")
     }
 
+    /// Odd runs of `~`: the spare marker of a run that closes goes after the `<s>` it closed, as
+    /// markdown-it writes it (checked against markdown-it-py), at any length.
+    @Test func oddStrikethroughRuns() {
+        let strike = MarkdownOptions(html: true, extensions: [.strikethrough])
+        let closing = MarkdownDocument.html(String(repeating: "~~a~~~ ", count: Self.n), options: strike)
+        #expect(closing == "<p>" + String(repeating: "<s>a</s>~ ", count: Self.n).dropLast() + "</p>\n")
+        let between = MarkdownDocument.html(String(repeating: "a~~~", count: Self.n), options: strike)
+        #expect(between == "<p>" + String(repeating: "a~<s>a</s>~", count: Self.n / 2) + "</p>\n")
+        let nested = MarkdownDocument.html("x ~~a ~~foo~~~~~~~~~~~bar~~ b~~", options: strike)
+        #expect(nested == "<p>x <s>a <s>foo</s></s>~~~<s><s>bar</s> b</s></p>\n")
+        let inserted = MarkdownDocument.html("x ++a ++foo+++++++++++bar++ b++", options: MarkdownOptions(html: true, extensions: [.ins]))
+        #expect(inserted == "<p>x <ins>a <ins>foo</ins></ins>+++<ins><ins>bar</ins> b</ins></p>\n")
+    }
+
     /// n list markers on one line: n nested lists, each item found again by its node.
     @Test func nestedListMarkers() {
         let html = MarkdownDocument.html(String(repeating: "- ", count: Self.n) + "a\n", options: .markdownIt)
