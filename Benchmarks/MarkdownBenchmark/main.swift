@@ -80,6 +80,7 @@ let pathological: [(String, (Int) -> String)] = [
     ("table rows", { n in "| a | b |\n| - | - |\n" + String(repeating: "| c |\n", count: n) }),
     ("smart quotes", { n in String(repeating: "\"a 'b ", count: n) }),
     ("odd ~ runs", { n in String(repeating: "a~~~", count: n) }),
+    ("attribute braces", { n in "x " + String(repeating: "{a ", count: n) + ".}" }),
 ]
 
 /// Times each pathological kind (all, or those named in `only`) at `size` and `size * 10`.

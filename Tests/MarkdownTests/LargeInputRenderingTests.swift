@@ -57,6 +57,19 @@ struct LargeInputRenderingTests {
         #expect(inserted == "<p>x <ins>a <ins>foo</ins></ins>+++<ins><ins>bar</ins> b</ins></p>\n")
     }
 
+    /// A paragraph ending in `}` after n `{`: each `{` could start the attributes, and none does
+    /// (the last token, `.`, is not an attribute), so the text stays as it is. Whether the tokens
+    /// from a place reach the final `}` is worked out once per place, not once per `{`.
+    @Test func manyBracesBeforeAnInvalidAttribute() {
+        let text = "x " + String(repeating: "{a ", count: Self.n) + ".}"
+        #expect(MarkdownDocument.html(text, options: .markdownIt) == "<p>" + text + "</p>\n")
+        let valid = "x " + String(repeating: "{a ", count: Self.n) + ".b}"
+        // The last `{` that parses to the end starts the attributes.
+        let html = MarkdownDocument.html(valid, options: .markdownIt)
+        #expect(html == "<p a=\"\" class=\"b\">x " + String(repeating: "{a ", count: Self.n - 1).dropLast() + "</p>\n")
+        #expect(MarkdownDocument.html("text {.a data-x=\"e^{i}\"}", options: .markdownIt) == "<p class=\"a\" data-x=\"e^{i}\">text</p>\n")
+    }
+
     /// n list markers on one line: n nested lists, each item found again by its node.
     @Test func nestedListMarkers() {
         let html = MarkdownDocument.html(String(repeating: "- ", count: Self.n) + "a\n", options: .markdownIt)
