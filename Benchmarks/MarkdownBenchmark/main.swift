@@ -81,6 +81,8 @@ let pathological: [(String, (Int) -> String)] = [
     ("smart quotes", { n in String(repeating: "\"a 'b ", count: n) }),
     ("odd ~ runs", { n in String(repeating: "a~~~", count: n) }),
     ("attribute braces", { n in "x " + String(repeating: "{a ", count: n) + ".}" }),
+    ("abbreviation in nested *", { n in "*[a]: A\n\n" + String(repeating: "*a ", count: n) + String(repeating: " a*", count: n) }),
+    ("abbreviation definitions", { n in (0..<n).map { "*[w\($0)]: W\($0)\n" }.joined() + "\n" + (0..<n).map { "w\($0) " }.joined() }),
 ]
 
 /// Times each pathological kind (all, or those named in `only`) at `size` and `size * 10`.

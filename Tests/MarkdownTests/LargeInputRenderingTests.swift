@@ -70,6 +70,23 @@ struct LargeInputRenderingTests {
         #expect(MarkdownDocument.html("text {.a data-x=\"e^{i}\"}", options: .markdownIt) == "<p class=\"a\" data-x=\"e^{i}\">text</p>\n")
     }
 
+    /// Abbreviations in text n emphasis levels deep, and n abbreviations used once each: each
+    /// node's place in or out of a link is found once, and each label is looked up in a trie.
+    @Test func abbreviationsAtScale() {
+        let nested = "*[a]: A\n\n" + String(repeating: "*a ", count: Self.n) + String(repeating: " a*", count: Self.n)
+        let expected = "<p>" + String(repeating: "<em><abbr title=\"A\">a</abbr> ", count: Self.n) + " <abbr title=\"A\">a</abbr></em>"
+            + String(repeating: " <abbr title=\"A\">a</abbr></em>", count: Self.n - 1) + "</p>\n"
+        #expect(MarkdownDocument.html(nested, options: .markdownIt) == expected)
+        let definitions = (0..<Self.n).map { "*[w\($0)]: W\($0)\n" }.joined() + "*[w0]: second\n\n"
+        let uses = (0..<Self.n).map { "w\($0)" }.joined(separator: " ")
+        let html = MarkdownDocument.html(definitions + uses, options: .markdownIt)
+        let abbrs = (0..<Self.n).map { "<abbr title=\"W\($0)\">w\($0)</abbr>" }.joined(separator: " ")
+        #expect(html == "<p>" + abbrs + "</p>\n", "the first definition of a label wins")
+        // The longest label that ends on a word boundary wins.
+        let overlapping = MarkdownDocument.html("*[HTML]: a\n*[HTML5]: b\n\nHTML5 and HTML and HTML50", options: .markdownIt)
+        #expect(overlapping == "<p><abbr title=\"b\">HTML5</abbr> and <abbr title=\"a\">HTML</abbr> and HTML50</p>\n")
+    }
+
     /// n list markers on one line: n nested lists, each item found again by its node.
     @Test func nestedListMarkers() {
         let html = MarkdownDocument.html(String(repeating: "- ", count: Self.n) + "a\n", options: .markdownIt)
