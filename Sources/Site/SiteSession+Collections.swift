@@ -36,8 +36,20 @@ extension SiteSession {
 
     /// Build every collection from the pages (with their rendered bodies, when given).
     func buildCollections(_ pages: [Page], templates: [SourceTemplate], contents: [String]? = nil) -> TemplateObject {
+        buildCollections(pages, templates: templates, contents: contents, cachedItems: nil).collections
+    }
+
+    /// Build every collection, taking the items given in `cachedItems` (by page) instead of making
+    /// them again; returns the collections and each page's item (nil for pages not in collections).
+    func buildCollections(_ pages: [Page], templates: [SourceTemplate], contents: [String]?,
+                          cachedItems: [TemplateValue?]?) -> (collections: TemplateObject, items: [TemplateValue?]) {
         let order = Self.collectionOrder(pages)
-        let items = order.map { Self.collectionItem(pages[$0], content: contents?[$0]) }
+        let items = order.map { index in
+            if let cachedItems, index < cachedItems.count, let item = cachedItems[index] { return item }
+            return Self.collectionItem(pages[index], content: contents?[index])
+        }
+        var itemsByPage = [TemplateValue?](repeating: nil, count: pages.count)
+        for (position, index) in order.enumerated() { itemsByPage[index] = items[position] }
         var collections = TemplateObject()
         collections["all"] = .array(items)
         var byTag: [String: [TemplateValue]] = [:]
@@ -76,6 +88,6 @@ extension SiteSession {
             }
             collections[name] = .array(members)
         }
-        return collections
+        return (collections, itemsByPage)
     }
 }

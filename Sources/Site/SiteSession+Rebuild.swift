@@ -62,12 +62,15 @@ extension SiteSession {
     /// pages whose layouts or includes changed, and, when a template changed, the pages that read
     /// collections or journeys (and navigation, when the navigation changed). A changed data file
     /// or a template added or removed renders everything.
-    func pagesToRender(_ pages: [Page], templates: [SourceTemplate], changed: Set<String>?, previousTemplates: Set<String>,
-                       navigationChanged: Bool, journeysChanged: Bool = true) -> Set<Int> {
+    /// `templateKeys`: each template's standardized path, when known; `summaries`: what
+    /// `changedSummaries` found, when already worked out.
+    func pagesToRender(_ pages: [Page], templates: [SourceTemplate], templateKeys: [String]? = nil, changed: Set<String>?, previousTemplates: Set<String>,
+                       navigationChanged: Bool, journeysChanged: Bool = true,
+                       summaries: (data: Set<Int>, navigation: Set<Int>)? = nil) -> Set<Int> {
         let all = Set(pages.indices)
         guard let changed else { return all }
         // Each template's path once (standardizing a URL is slow enough to count on every save).
-        let pathByTemplate = templates.map { $0.file.standardizedFileURL.path }
+        let pathByTemplate = templateKeys ?? templates.map { $0.file.standardizedFileURL.path }
         let templatePaths = Set(pathByTemplate)
         // A template added or removed changes collections and navigation everywhere.
         if templatePaths != previousTemplates { return all }
@@ -113,7 +116,7 @@ extension SiteSession {
         // body was edited), pages listing them are rendered again only if they read pages' content.
         // A page whose own data changed (its navigation's previous/next, a pagination of
         // collections) is rendered too.
-        let (changedPages, changedNavigation) = changedTemplates.isEmpty ? ([], []) : changedSummaries(pages)
+        let (changedPages, changedNavigation) = changedTemplates.isEmpty ? ([], []) : (summaries ?? changedSummaries(pages))
         let summariesChanged = !changedPages.isEmpty || pages.count != state.writtenPages.count
         var selected: Set<Int> = []
         for (index, page) in pages.enumerated() {
@@ -137,18 +140,21 @@ extension SiteSession {
 
     /// The pages whose collection item (url, paths, date, data but `navigation`) differs from
     /// the last written build's, or that are new; and apart, the pages whose `navigation` data does.
-    func changedSummaries(_ pages: [Page]) -> (data: Set<Int>, navigation: Set<Int>) {
+    /// `keys`: each page's `inputPath#pageNumber`; `kept`: pages known to be the last build's
+    /// but for navigation (their data is not compared).
+    func changedSummaries(_ pages: [Page], keys: [String]? = nil, kept: [Bool]? = nil) -> (data: Set<Int>, navigation: Set<Int>) {
         var before: [String: Page] = [:]
         for page in state.writtenPages { before["\(page.inputPath)#\(page.pageNumber)"] = page }
         var data: Set<Int> = [], navigation: Set<Int> = []
         for (index, page) in pages.enumerated() {
-            guard let old = before["\(page.inputPath)#\(page.pageNumber)"] else {
+            let key = keys.map { $0[index] } ?? "\(page.inputPath)#\(page.pageNumber)"
+            guard let old = before[key] else {
                 data.insert(index)
                 navigation.insert(index)
                 continue
             }
             let new = CollectionSummary(page), previous = CollectionSummary(old)
-            if !new.isSame(as: previous) { data.insert(index) }
+            if !(kept?[index] ?? false), !new.isSame(as: previous) { data.insert(index) }
             if !new.hasSameNavigation(as: previous) { navigation.insert(index) }
         }
         return (data, navigation)
@@ -156,7 +162,9 @@ extension SiteSession {
 
     /// Write the files of a rebuild that differ from the last build straight into the output
     /// folder (each file replaced atomically), remove pages that are gone, and copy changed files.
-    func writeChanged(_ outputs: [(path: String, content: String)], copies: [CopyJob], diagnostics: inout [Diagnostic]) -> Int {
+    /// `checkCopies: false` when no copied file can have changed (only templates did): the copies'
+    /// dates are not read then, and only copies new to the site are made.
+    func writeChanged(_ outputs: [(path: String, content: String)], copies: [CopyJob], checkCopies: Bool = true, diagnostics: inout [Diagnostic]) -> Int {
         let fm = FileManager.default
         let root = configuration.outputURL
         func target(_ path: String) -> URL? {
@@ -180,7 +188,7 @@ extension SiteSession {
         }
         var copied = 0
         for job in copies {
-            guard let url = target(job.target), !current.contains(job.target) else { continue }
+            guard checkCopies, let url = target(job.target), !current.contains(job.target) else { continue }
             let sourceDate = (try? fm.attributesOfItem(atPath: job.source.path)[.modificationDate]) as? Date
             let targetDate = (try? fm.attributesOfItem(atPath: url.path)[.modificationDate]) as? Date
             if let targetDate, let sourceDate, targetDate >= sourceDate { continue }
