@@ -13,7 +13,7 @@ extension SiteSession {
         func include(_ scan: ScannedTemplate, depth: Int) {
             mentions.formUnion(scan.mentions)
             for name in scan.references {
-                guard let url = renderer.environment.loader.locate(name) else { continue }
+                guard let url = locate(name, from: template.file.path) else { continue }
                 let closure = self.closure(of: url.standardizedFileURL.path, closures: &closures, depth: depth + 1)
                 files.formUnion(closure.files)
                 mentions.formUnion(closure.mentions)
@@ -49,13 +49,21 @@ extension SiteSession {
         var files: Set<String> = [path]
         var mentions = scan.mentions
         for name in scan.references {
-            guard let url = renderer.environment.loader.locate(name) else { continue }
+            guard let url = locate(name, from: path) else { continue }
             let inner = closure(of: url.standardizedFileURL.path, closures: &closures, depth: depth + 1)
             files.formUnion(inner.files)
             mentions.formUnion(inner.mentions)
         }
         closures[path] = (files, mentions)
         return (files, mentions)
+    }
+
+    /// The file a template name means, as the template engine finds it: `./x` and `../x` beside
+    /// the file that names it (inside the input folder), others in the layouts and includes folders.
+    private func locate(_ name: String, from path: String) -> URL? {
+        guard name.hasPrefix("./") || name.hasPrefix("../") else { return renderer.environment.loader.locate(name) }
+        let candidate = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(name).standardizedFileURL
+        return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
     }
 
     /// The pages to render: all on a full build; on a rebuild, the pages of changed templates, the
@@ -125,7 +133,8 @@ extension SiteSession {
             if changedTemplates.contains(path) || changedPages.contains(index) { selected.insert(index); continue }
             if !template.isVirtual, dataFolders.contains(where: { $0.isEmpty || template.path.relative.hasPrefix($0 + "/") }) { selected.insert(index); continue }
             guard let output = page.outputPath, let previous = state.dependencies[output] else { selected.insert(index); continue }
-            if !changedFiles.isDisjoint(with: previous.files) { selected.insert(index); continue }
+            // A changed template can be included by another page (`{% include "./part.njk" %}`).
+            if !changedFiles.isDisjoint(with: previous.files) || !changedTemplates.isDisjoint(with: previous.files) { selected.insert(index); continue }
             if globalKeys.contains(where: { previous.mentions.contains("data:" + $0) }) { selected.insert(index); continue }
             if dataChanged, previous.mentions.contains("collections") || previous.mentions.contains("journeys") { selected.insert(index); continue }
             if !changedTemplates.isEmpty, previous.mentions.contains("collections"),

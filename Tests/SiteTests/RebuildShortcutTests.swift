@@ -151,6 +151,76 @@ import Testing
         #expect(session.lastOutputs == fresh.lastOutputs)
     }
 
+    @Test func aPermalinkEditMovesThePageAndRemovesTheOldOne() throws {
+        let site = try FixtureSite("rebuild-posts")
+        defer { site.remove() }
+        let session = try session(site)
+        let file = site.root.appendingPathComponent("app/posts/2024-01-03-post-3.md")
+        let moved = post(3).replacingOccurrences(of: "tags:\n", with: "permalink: /moved/\ntags:\n")
+        try moved.write(to: file, atomically: true, encoding: .utf8)
+        #expect(session.rebuild(changed: [file]).errors == 0)
+        #expect(site.read("_site/moved/index.html")?.contains("Post 3") == true)
+        #expect(session.lastOutputs.keys.contains { $0.contains("post-3") } == false)
+        try expectSameAsFullBuild(session, site)
+    }
+
+    @Test func aBrokenLinkAddedToAPostIsReportedAndGoesWhenFixed() throws {
+        let site = try FixtureSite("rebuild-posts")
+        defer { site.remove() }
+        let session = try session(site)
+        let file = site.root.appendingPathComponent("app/posts/2024-01-02-post-2.md")
+        try post(2, body: "See [the plan](/nowhere/).").write(to: file, atomically: true, encoding: .utf8)
+        let broken = session.rebuild(changed: [file])
+        #expect(broken.diagnostics.contains { $0.message.contains("/nowhere/") && $0.path.hasSuffix("post-2.md") })
+        // Another post's edit keeps reporting it.
+        let other = site.root.appendingPathComponent("app/posts/2024-01-04-post-4.md")
+        try post(4, body: "Round four, again.").write(to: other, atomically: true, encoding: .utf8)
+        #expect(session.rebuild(changed: [other]).diagnostics.contains { $0.message.contains("/nowhere/") })
+        try post(2, body: "See [the plan](/posts/2024-01-01-post-1/).").write(to: file, atomically: true, encoding: .utf8)
+        let fixed = session.rebuild(changed: [file])
+        #expect(!fixed.diagnostics.contains { $0.message.contains("points at no page") }, "\(fixed.diagnostics)")
+        try expectSameAsFullBuild(session, site)
+    }
+
+    /// Edits of one post after another (body, title, tags, date, back), each compared with a full
+    /// build: what a rebuild keeps from the last one must stay true across many rebuilds.
+    @Test func aRunOfEditsMatchesAFullBuildAfterEachOne() throws {
+        let site = try FixtureSite("rebuild-posts")
+        defer { site.remove() }
+        let session = try session(site)
+        let edits: [(Int, String)] = [
+            (3, post(3, body: "Body one.")), (1, post(1, title: "First renamed")), (3, post(3, title: "Third renamed", body: "Body one.")),
+            (5, post(5, tags: "design")), (2, post(2, date: "2024-03-01")), (5, post(5)), (1, post(1)), (3, post(3)),
+        ]
+        let names = [1: "2024-01-01-post-1.md", 2: "2024-01-02-post-2.md", 3: "2024-01-03-post-3.md", 5: "2024-01-05-post-5.md"]
+        for (number, text) in edits {
+            let file = site.root.appendingPathComponent("app/posts/" + (names[number] ?? ""))
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let report = session.rebuild(changed: [file])
+            #expect(report.errors == 0, "\(report.diagnostics)")
+            try expectSameAsFullBuild(session, site)
+        }
+    }
+
+    /// A template another page includes beside itself (`./part.njk`) is an include too: its edit
+    /// renders the page including it again.
+    @Test func aTemplateIncludedByAnotherPageRendersThatPageAgain() throws {
+        let site = try FixtureSite(nil)
+        defer { site.remove() }
+        try site.write("---\ntitle: A\n---\n<p>{% include \"./part.njk\" %}</p>\n", to: "Content/a.njk")
+        try site.write("first part", to: "Content/part.njk")
+        let session = SiteSession(configuration: try site.configuration())
+        #expect(session.build().errors == 0)
+        #expect(site.read("Site/a/index.html")?.contains("first part") == true)
+        let part = site.root.appendingPathComponent("Content/part.njk")
+        try "second part".write(to: part, atomically: true, encoding: .utf8)
+        #expect(session.rebuild(changed: [part]).errors == 0)
+        #expect(site.read("Site/a/index.html")?.contains("second part") == true)
+        let fresh = SiteSession(configuration: try site.configuration())
+        _ = fresh.build(write: false)
+        #expect(session.lastOutputs == fresh.lastOutputs)
+    }
+
     @Test func readingOtherPagesContentIsFoundInTemplates() {
         #expect(ScannedTemplate.readsItemContent("{% for p in collections.all %}{{ p.templateContent | safe }}{% endfor %}"))
         #expect(ScannedTemplate.readsItemContent("{{ post.content | safe }}"))
