@@ -239,5 +239,9 @@ import Testing
         #expect(!ScannedTemplate.readsNavigationTree(#"{% from "govuk/components/service-navigation/macro.njk" import x %}"#))
         #expect(!ScannedTemplate.readsNavigationTree("{{ header({ navigation: options.header.navigation, navigationLabel: 'Menu' }) }}"))
         #expect(!ScannedTemplate.readsNavigationTree("{#- Previous and next, from the site's navigation (text, href). -#}"))
+        #expect(!ScannedTemplate.readsNavigationTree(#"<ul id="{{ params.navigationId or 'navigation' }}">"#))
+        #expect(!ScannedTemplate("<nav aria-label=\"Site navigation\">{{ content | safe }}</nav> Our collections of journeys.").mentions.contains { ["navigation", "collections", "journeys"].contains($0) })
+        #expect(ScannedTemplate("<nav>{% for item in collections.all %}{% endfor %}</nav>").mentions.contains("collections"))
+        #expect(ScannedTemplate("{{ x | dump }} {% if navigation").mentions.contains(ScannedTemplate.navigationTree), "an unclosed tag is read as code")
     }
 }
