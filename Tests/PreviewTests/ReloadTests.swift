@@ -119,6 +119,30 @@ final class RecordingRebuilder: SiteRebuilding, @unchecked Sendable {
         await task.value
     }
 
+    /// Settled changes (the writer closed the file) start the build after the short wait; a
+    /// change still being written waits for the whole debounce, unless it settles first.
+    @Test func settledChangesBuildWithoutWaitingOutTheDebounce() async throws {
+        let rebuilder = RecordingRebuilder(holdingFirstBuild: false)
+        let loop = RebuildLoop(rebuilder: rebuilder, status: PreviewStatus(), debounce: .seconds(3), settledDebounce: .milliseconds(1))
+        let task = Task { await loop.run() }
+        let start = ContinuousClock.now
+        loop.changed(FileChanges(paths: ["/a"], settled: ["/a"]))
+        #expect(await eventually(timeout: 30) { rebuilder.snapshot.batches.count == 1 })
+        #expect(ContinuousClock.now - start < .seconds(2), "a settled change waits for the short debounce only")
+
+        loop.changed(FileChanges(paths: ["/b"]))  // being written
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(rebuilder.snapshot.batches.count == 1, "an unsettled change waits for the debounce")
+        let settledAt = ContinuousClock.now
+        loop.changed(FileChanges(paths: ["/b", "/c"], settled: ["/b", "/c"]))
+        #expect(await eventually(timeout: 30) { rebuilder.snapshot.batches.count == 2 })
+        #expect(ContinuousClock.now - settledAt < .seconds(2))
+        #expect(rebuilder.snapshot.batches.last == ["/b", "/c"])
+        loop.finish()
+        task.cancel()
+        await task.value
+    }
+
     @Test func aBadConfigurationIsADiagnosticNotACrash() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString).yml")
         defer { try? FileManager.default.removeItem(at: file) }
