@@ -34,6 +34,15 @@ extension SiteSession {
         return .object(item)
     }
 
+    /// The folders of `posts/`, each a section collection; listed once a build (collections are
+    /// built up to three times in one).
+    func sectionFolders() -> [String] {
+        if let known = state.sectionFolders { return known }
+        let folders = DirectoryWalker.subfolders(of: configuration.inputURL.appendingPathComponent("posts").path)
+        state.sectionFolders = folders
+        return folders
+    }
+
     /// Build every collection from the pages (with their rendered bodies, when given).
     func buildCollections(_ pages: [Page], templates: [SourceTemplate], contents: [String]? = nil) -> TemplateObject {
         buildCollections(pages, templates: templates, contents: contents, cachedItems: nil).collections
@@ -64,13 +73,8 @@ extension SiteSession {
         let inputName = configuration.inputName
         var declared = configuration.collections
         if configuration.sectionCollections {
-            let posts = configuration.inputURL.appendingPathComponent("posts")
-            let folders = (try? FileManager.default.contentsOfDirectory(atPath: posts.path)) ?? []
-            for folder in folders.sorted() where !folder.hasPrefix(".") && !declared.contains(where: { $0.name == folder }) {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: posts.appendingPathComponent(folder).path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    declared.append((folder, ["posts/\(folder)/*.md"]))
-                }
+            for folder in sectionFolders() where !declared.contains(where: { $0.name == folder }) {
+                declared.append((folder, ["posts/\(folder)/*.md"]))
             }
         }
         for (name, globs) in declared {

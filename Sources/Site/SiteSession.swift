@@ -53,6 +53,8 @@ public final class SiteSession: @unchecked Sendable {
         var cache = SiteSessionCache()
         /// The journey catalog's own model checks: the catalog is compiled in, so they never change.
         var catalogDiagnostics: [Diagnostic]?
+        /// The section folders of `posts/`, listed once per build (`sectionFolders()`).
+        var sectionFolders: [String]?
     }
 
     /// What a page's rendering read, so a rebuild knows whether a change can affect it.
@@ -108,6 +110,7 @@ public final class SiteSession: @unchecked Sendable {
         var report = BuildReport()
         var diagnostics: [Diagnostic] = []
         let cache = state.cache
+        state.sectionFolders = nil
 
         // A rebuild whose changes are all templates the last build had (none of them copied as a
         // file too) takes data, layouts, copies and the unchanged templates' pages from the cache;
@@ -156,9 +159,13 @@ public final class SiteSession: @unchecked Sendable {
             keyList.append(sourceKeys[index])
         }
         let templates = templateList, templateKeys = keyList
-        state.templates = Dictionary(zip(templateKeys, templates), uniquingKeysWith: { a, _ in a })
         for template in templates { diagnostics += template.diagnostics }
         let fast = onlyKnownTemplates && templateKeys == cache.templateKeys
+        if fast {
+            for (index, key) in templateKeys.enumerated() where changed?.contains(key) ?? false { state.templates[key] = templates[index] }
+        } else {
+            state.templates = Dictionary(zip(templateKeys, templates), uniquingKeysWith: { a, _ in a })
+        }
         let changedIndices: Set<Int> = fast ? Set(templateKeys.indices.filter { changed?.contains(templateKeys[$0]) ?? true }) : Set(templates.indices)
 
         let directoryData: [String: TemplateObject]
@@ -443,17 +450,21 @@ public final class SiteSession: @unchecked Sendable {
             var closures = keepUnrendered && onlyTemplatesChanged ? state.closures : [:]
             closureDataKeys = dataKeys
             var dependencies: [String: PageDependencies] = [:]
-            var dependencyFiles: Set<String> = []
+            // Kept pages' reads are in the last build's set already (a larger set only clears
+            // parsed includes more often).
+            var dependencyFiles: Set<String> = fast ? cache.dependencyFiles : []
             for (index, page) in pages.enumerated() where incremental {
                 guard let path = page.outputPath else { continue }
                 // A kept page's reads are the same even when it is rendered again: its template,
                 // data and layouts are.
                 if keepUnrendered, !renderSet.contains(index) || (keptPages[index] && onlyTemplatesChanged), let known = state.dependencies[path] {
                     dependencies[path] = known
+                    if !fast { dependencyFiles.formUnion(known.files) }
                 } else {
-                    dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys, closures: &closures)
+                    let found = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys, closures: &closures)
+                    dependencies[path] = found
+                    dependencyFiles.formUnion(found.files)
                 }
-                if let files = dependencies[path]?.files { dependencyFiles.formUnion(files) }
             }
             state.dependencies = dependencies
             if incremental { state.closures = closures }
