@@ -187,8 +187,12 @@ final class TimedRebuild: SiteRebuilding, @unchecked Sendable {
     init(_ inner: any SiteRebuilding) { self.inner = inner }
 
     func rebuild(changed: Set<String>) -> BuildReport {
+        rebuild(changed: changed, pagesWritten: { _ in })
+    }
+
+    func rebuild(changed: Set<String>, pagesWritten: @escaping (BuildReport) -> Void) -> BuildReport {
         let start = DispatchTime.now().uptimeNanoseconds
-        let report = inner.rebuild(changed: changed)
+        let report = inner.rebuild(changed: changed, pagesWritten: pagesWritten)
         let end = DispatchTime.now().uptimeNanoseconds
         lock.withLock { spans.append((start, end)) }
         return report

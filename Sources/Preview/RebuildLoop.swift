@@ -56,13 +56,23 @@ public final class RebuildLoop: @unchecked Sendable {
         signal.yield()
     }
 
-    /// Build now (the first build, or on demand) and publish the result.
+    /// Build now (the first build, or on demand) and publish the result. A rebuild that writes
+    /// the shown pages first is published then (tabs reload at once), and again at the end only
+    /// if what it found changed since.
     @discardableResult
     public func build(changed: Set<String> = []) async -> BuildReport {
-        let report = await withCheckedContinuation { (continuation: CheckedContinuation<BuildReport, Never>) in
-            queue.async { continuation.resume(returning: self.rebuilder.rebuild(changed: changed)) }
+        let status = self.status
+        let (report, early) = await withCheckedContinuation { (continuation: CheckedContinuation<(BuildReport, [Diagnostic]?), Never>) in
+            queue.async {
+                var early: [Diagnostic]?
+                let report = self.rebuilder.rebuild(changed: changed, pagesWritten: { partial in
+                    status.publish(partial)
+                    early = partial.diagnostics
+                })
+                continuation.resume(returning: (report, early))
+            }
         }
-        status.publish(report)
+        if early != report.diagnostics { status.publish(report) }
         onBuild(report, changed)
         return report
     }

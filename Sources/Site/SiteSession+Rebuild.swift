@@ -151,22 +151,49 @@ extension SiteSession {
     /// the last written build's, or that are new; and apart, the pages whose `navigation` data does.
     /// `keys`: each page's `inputPath#pageNumber`; `kept`: pages known to be the last build's
     /// but for navigation (their data is not compared).
-    func changedSummaries(_ pages: [Page], keys: [String]? = nil, kept: [Bool]? = nil) -> (data: Set<Int>, navigation: Set<Int>) {
-        var before: [String: Page] = [:]
-        for page in state.writtenPages { before["\(page.inputPath)#\(page.pageNumber)"] = page }
+    /// With `sameNavigation` (the navigation's entries are the last build's), a kept page's
+    /// navigation data is the same too and is not compared either.
+    func changedSummaries(_ pages: [Page], keys: [String]? = nil, kept: [Bool]? = nil, sameNavigation: Bool = false) -> (data: Set<Int>, navigation: Set<Int>) {
+        let written = state.writtenPages
+        // The same pages in the same order as the last build (the usual rebuild): no lookups.
+        let aligned = keys.map { $0 == state.writtenKeys } ?? false
+        var before: [String: Int] = [:]
+        if !aligned {
+            for (index, page) in written.enumerated() { before["\(page.inputPath)#\(page.pageNumber)"] = index }
+        }
         var data: Set<Int> = [], navigation: Set<Int> = []
         for (index, page) in pages.enumerated() {
+            let isKept = kept?[index] ?? false
+            if isKept && sameNavigation { continue }
             let key = keys.map { $0[index] } ?? "\(page.inputPath)#\(page.pageNumber)"
-            guard let old = before[key] else {
+            guard let oldIndex = aligned ? index : before[key], oldIndex < written.count else {
                 data.insert(index)
                 navigation.insert(index)
                 continue
             }
+            let old = written[oldIndex]
             let new = CollectionSummary(page), previous = CollectionSummary(old)
-            if !(kept?[index] ?? false), !new.isSame(as: previous) { data.insert(index) }
+            if !isKept, !new.isSame(as: previous) { data.insert(index) }
             if !new.hasSameNavigation(as: previous) { navigation.insert(index) }
         }
         return (data, navigation)
+    }
+
+    /// Write the pages whose content differs from the last build's into the output folder, each
+    /// file replaced atomically.
+    func writeFiles(_ outputs: [(path: String, content: String)], diagnostics: inout [Diagnostic]) {
+        let root = configuration.outputURL
+        for (path, content) in outputs where state.outputs[path] != content {
+            let parts = path.split(separator: "/")
+            guard !parts.contains(".."), !parts.isEmpty else { continue }
+            let url = parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(content.utf8).write(to: url, options: .atomic)
+            } catch {
+                diagnostics.append(Diagnostic(.error, path: configuration.output, message: "cannot write \(path): \(error.localizedDescription)"))
+            }
+        }
     }
 
     /// Write the files of a rebuild that differ from the last build straight into the output
@@ -181,17 +208,8 @@ extension SiteSession {
             guard !parts.contains(".."), !parts.isEmpty else { return nil }
             return parts.reduce(root) { $0.appendingPathComponent(String($1)) }
         }
-        var current: Set<String> = []
-        for (path, content) in outputs {
-            current.insert(path)
-            guard state.outputs[path] != content, let url = target(path) else { continue }
-            do {
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(content.utf8).write(to: url, options: .atomic)
-            } catch {
-                diagnostics.append(Diagnostic(.error, path: configuration.output, message: "cannot write \(path): \(error.localizedDescription)"))
-            }
-        }
+        let current = Set(outputs.map(\.path))
+        writeFiles(outputs, diagnostics: &diagnostics)
         for path in state.outputs.keys where !current.contains(path) {
             if let url = target(path) { try? fm.removeItem(at: url) }
         }

@@ -45,6 +45,8 @@ public final class SiteSession: @unchecked Sendable {
         /// The pages and the global `journeys` of the last build that succeeded (the one whose
         /// outputs are on disk), to tell whether a rebuild changed what other pages can see.
         var writtenPages: [Page] = []
+        /// Their keys (`inputPath#pageNumber`), in the same order.
+        var writtenKeys: [String] = []
         /// Each layout's and include's transitive reads, from the last build that succeeded.
         var closures: [String: (files: Set<String>, mentions: Set<String>)] = [:]
         var journeysGlobal: TemplateValue = .undefined
@@ -85,12 +87,20 @@ public final class SiteSession: @unchecked Sendable {
     /// generated pages; a layout: the pages using it; data: every page). `pages` in the report
     /// counts the pages rendered again.
     public func rebuild(changed: [URL]) -> BuildReport {
+        rebuild(changed: changed, pagesWritten: nil)
+    }
+
+    /// Rebuild, calling `pagesWritten` (on the building thread, before returning) once every
+    /// changed page that can be shown in a browser is written, with what the build has found so
+    /// far; the pages no tab shows (feed, search index, XML sitemap) are rendered and written
+    /// after it. It is not called when the build fails before then.
+    public func rebuild(changed: [URL], pagesWritten: ((BuildReport) -> Void)?) -> BuildReport {
         lock.lock()
         defer { lock.unlock() }
         guard state.built else { return run(write: true, changed: nil) }
         // Changes of a rebuild that failed were never written: they count again now.
         let paths = Set(changed.map { $0.standardizedFileURL.path }).union(state.pendingChanges)
-        let report = run(write: true, changed: paths)
+        let report = run(write: true, changed: paths, pagesWritten: pagesWritten)
         state.pendingChanges = report.errors > 0 ? paths : []
         return report
     }
@@ -104,7 +114,7 @@ public final class SiteSession: @unchecked Sendable {
 
     // MARK: - The pipeline
 
-    private func run(write: Bool, changed: Set<String>?) -> BuildReport {
+    private func run(write: Bool, changed: Set<String>?, pagesWritten: ((BuildReport) -> Void)? = nil) -> BuildReport {
         let start = Date()
         var timings = StageTimings(enabled: ProcessInfo.processInfo.environment["SITE_TIMINGS"] != nil)
         var report = BuildReport()
@@ -341,9 +351,9 @@ public final class SiteSession: @unchecked Sendable {
         let keptPages: [Bool] = pages.indices.map { keptTemplates.contains(pages[$0].template) && journeyChecks[$0] == nil }
         timings.mark("navigation")
         // Decide what to render: everything, or on a rebuild what the change can affect.
-        let navigationSignature = navigation.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)|\($0.excerpt.stringValue)" }.joined(separator: "\n")
+        let navigationSignature = navigation.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)|\($0.excerpt.json() ?? $0.excerpt.stringValue)" }.joined(separator: "\n")
         let navigationChanged = navigationSignature != state.navigationSignature
-        let summaries = changed == nil ? (data: Set<Int>(), navigation: Set<Int>()) : changedSummaries(pages, keys: pageKeys, kept: keptPages)
+        let summaries = changed == nil ? (data: Set<Int>(), navigation: Set<Int>()) : changedSummaries(pages, keys: pageKeys, kept: keptPages, sameNavigation: !navigationChanged)
         let renderSet = pagesToRender(pages, templates: templates, templateKeys: templateKeys, changed: changed, previousTemplates: previousTemplates,
                                       navigationChanged: navigationChanged,
                                       journeysChanged: !CollectionSummary.same(journeysGlobal, state.journeysGlobal, depth: 0),
@@ -351,6 +361,15 @@ public final class SiteSession: @unchecked Sendable {
         report.pages = renderSet.count { pages[$0].outputPath != nil }
         timings.note("rendered \(report.pages) of \(pages.count) pages" + (fast ? ", \(keptTemplates.count) templates kept" : "")
             + (ProcessInfo.processInfo.environment["SITE_TIMINGS"] == "pages" ? ": " + renderSet.sorted().prefix(30).compactMap { pages[$0].outputPath }.joined(separator: " ") : ""))
+
+        // Pages no tab shows and no collection lists (not HTML: the feed, the search index, the XML
+        // sitemap) wait, on a rebuild with someone to tell, until the others are written and
+        // `pagesWritten` has been told: a tab can reload the page it shows sooner.
+        let late: Set<Int> = pagesWritten == nil || !write ? [] : renderSet.filter { index in
+            guard let path = pages[index].outputPath, !pages[index].inCollections else { return false }
+            return !path.hasSuffix(".html") && !path.hasSuffix(".htm")
+        }
+        let firstSet = renderSet.subtracting(late)
 
         // Render bodies, then layouts, in parallel; collections carry the rendered bodies.
         // Bodies see collections without rendered content; build them only if a body names them.
@@ -361,8 +380,7 @@ public final class SiteSession: @unchecked Sendable {
         let collections = bodiesReadCollections ? buildCollections(pages, templates: templates) : TemplateObject()
         let renderer = self.renderer
         let previousContents = state.contents
-        let bodies: [(content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic])] = Parallel.map(count: pages.count) { index in
-            guard renderSet.contains(index) else { return (previousContents[pageKeys[index]] ?? "", nil, []) }
+        let renderBody: @Sendable (Int) -> (content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic]) = { index in
             let page = finishedPages[index]
             var context = page.data
             context["collections"] = .object(collections)
@@ -374,10 +392,15 @@ public final class SiteSession: @unchecked Sendable {
                 return ("", nil, [SiteRenderer.diagnostic(error)])
             }
         }
+        let bodies: [(content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic])] = Parallel.map(count: pages.count) { index in
+            guard firstSet.contains(index) else { return (previousContents[pageKeys[index]] ?? "", nil, []) }
+            return renderBody(index)
+        }
         for body in bodies { diagnostics += body.diagnostics }
-        let contents = bodies.map(\.content)
+        var contents = bodies.map(\.content)
         // Whether each page's rendered body is the last successful build's.
-        let contentSame: [Bool] = pages.indices.map { !renderSet.contains($0) || previousContents[pageKeys[$0]] == contents[$0] }
+        // (A late page's is not known yet: taken as changed.)
+        let contentSame: [Bool] = pages.indices.map { !renderSet.contains($0) || (firstSet.contains($0) && previousContents[pageKeys[$0]] == contents[$0]) }
         timings.mark("bodies")
         // Collection items that are the last build's (same page, navigation and content) are reused.
         let itemsKept = fast && !navigationChanged
@@ -387,18 +410,22 @@ public final class SiteSession: @unchecked Sendable {
         }
         let (finalCollections, items) = buildCollections(pages, templates: templates, contents: contents, cachedItems: cachedItems)
         timings.mark("collections")
-        let rendered: [(output: String, diagnostics: [Diagnostic])] = Parallel.map(count: pages.count) { index in
-            guard renderSet.contains(index), finishedPages[index].outputPath != nil else { return ("", []) }
+        let renderLayouts: @Sendable (Int, String) -> (output: String, diagnostics: [Diagnostic]) = { index, content in
             let page = finishedPages[index]
             var context = page.data
             context["collections"] = .object(finalCollections)
             context["journeys"] = journeysGlobal
             var diagnostics: [Diagnostic] = []
             let layout: String? = if case .string(let name)? = page.data["layout"] { name } else { nil }
-            let output = renderer.applyLayouts(contents[index], layout: layout?.isEmpty == false ? layout : nil, layouts: layouts,
+            let output = renderer.applyLayouts(content, layout: layout?.isEmpty == false ? layout : nil, layouts: layouts,
                                                parsed: parsedLayouts, context: context, pagePath: page.displayPath,
                                                layoutPosition: templates[page.template].frontMatter.positions["layout"], diagnostics: &diagnostics)
             return (output, diagnostics)
+        }
+        let firstContents = contents
+        var rendered: [(output: String, diagnostics: [Diagnostic])] = Parallel.map(count: pages.count) { index in
+            guard firstSet.contains(index), finishedPages[index].outputPath != nil else { return ("", []) }
+            return renderLayouts(index, firstContents[index])
         }
         for result in rendered { diagnostics += result.diagnostics }
 
@@ -406,12 +433,15 @@ public final class SiteSession: @unchecked Sendable {
         // Checks. Every page is checked on a rebuild too (a new image can resolve a warning of a
         // page not rendered again), but a page, content and set of files the last build checked
         // keep what it found.
-        let checks: [[Diagnostic]] = Parallel.map(count: pages.count) { index in
+        let checkPage: @Sendable (Int, String, [MarkdownLink]?) -> [Diagnostic] = { index, content, links in
             let page = finishedPages[index]
             let template = templates[page.template]
             guard !template.isVirtual else { return [] }
             if filesSame, keptPages[index], contentSame[index], let known = cache.checks[pageKeys[index]] { return known }
-            return self.check(page, template: template, content: contents[index], links: bodies[index].links, files: siteFiles)
+            return self.check(page, template: template, content: content, links: links, files: siteFiles)
+        }
+        var checks: [[Diagnostic]] = Parallel.map(count: pages.count) { index in
+            late.contains(index) ? [] : checkPage(index, bodies[index].content, bodies[index].links)
         }
         for list in checks { diagnostics += list }
         for check in journeyChecks { diagnostics += check?.problems.map(Diagnostic.init(problem:)) ?? [] }
@@ -419,18 +449,53 @@ public final class SiteSession: @unchecked Sendable {
         timings.mark("checks")
         // Write.
         var outputs: [(path: String, content: String)] = []
+        var outputIndex: [Int: Int] = [:]  // page -> its place in `outputs`
         for index in pages.indices {
             guard let path = pages[index].outputPath else { continue }
-            outputs.append((path, renderSet.contains(index) ? rendered[index].output : (state.outputs[path] ?? "")))
+            outputIndex[index] = outputs.count
+            outputs.append((path, firstSet.contains(index) ? rendered[index].output : (state.outputs[path] ?? "")))
         }
         diagnostics = Self.deduplicated(diagnostics)
-        let errors = diagnostics.contains { $0.severity == .error }
+        var errors = diagnostics.contains { $0.severity == .error }
         if write && !errors {
             if changed == nil {
                 report.filesCopied = self.write(pages: outputs, copies: copies, diagnostics: &diagnostics)
             } else {
                 report.filesCopied = writeChanged(outputs, copies: copies, checkCopies: !fast, diagnostics: &diagnostics)
             }
+        }
+        if !late.isEmpty {
+            // The pages are written: say so (with what the build found so far), then the late ones.
+            if write && !errors, let pagesWritten {
+                var partial = report
+                partial.diagnostics = diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }
+                partial.seconds = Date().timeIntervalSince(start)
+                pagesWritten(partial)
+            }
+            timings.mark("first-pages-written")
+            let lateIndices = late.sorted()
+            let lateResults: [(body: (content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic]), page: (output: String, diagnostics: [Diagnostic]), checks: [Diagnostic])]
+                = Parallel.map(lateIndices) { index in
+                    let body = renderBody(index)
+                    let page = renderLayouts(index, body.content)
+                    return (body, page, checkPage(index, body.content, body.links))
+                }
+            var lateOutputs: [(path: String, content: String)] = []
+            for (position, index) in lateIndices.enumerated() {
+                let result = lateResults[position]
+                contents[index] = result.body.content
+                rendered[index] = result.page
+                checks[index] = result.checks
+                diagnostics += result.body.diagnostics + result.page.diagnostics + result.checks
+                if let place = outputIndex[index] {
+                    outputs[place].content = result.page.output
+                    lateOutputs.append(outputs[place])
+                }
+            }
+            diagnostics = Self.deduplicated(diagnostics)
+            let lateErrors = diagnostics.contains { $0.severity == .error }
+            if write && !lateErrors && !errors { writeFiles(lateOutputs, diagnostics: &diagnostics) }
+            errors = lateErrors
         }
         timings.mark("write-files")
         state.pages = finishedPages
@@ -472,6 +537,7 @@ public final class SiteSession: @unchecked Sendable {
             if incremental {
                 state.contents = Dictionary(zip(pageKeys, contents), uniquingKeysWith: { a, _ in a })
                 state.writtenPages = finishedPages
+                state.writtenKeys = pageKeys
                 state.journeysGlobal = journeysGlobal
                 var checksByPage: [String: [Diagnostic]] = [:]
                 var itemsByPage: [String: TemplateValue] = [:]

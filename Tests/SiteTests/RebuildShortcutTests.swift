@@ -221,6 +221,48 @@ import Testing
         #expect(session.lastOutputs == fresh.lastOutputs)
     }
 
+    /// With someone to tell, a rebuild writes the pages a browser shows first and says so; the
+    /// feed and search index follow, and the end is the same as a full build.
+    @Test func shownPagesAreWrittenBeforeTheFeedAndSearchIndex() throws {
+        let site = try FixtureSite("rebuild-posts")
+        defer { site.remove() }
+        let session = try session(site)
+        let file = site.root.appendingPathComponent("app/posts/2024-01-03-post-3.md")
+        try post(3, title: "Renamed early").write(to: file, atomically: true, encoding: .utf8)
+        var seen: (post: Bool, feed: Bool, index: Bool, errors: Int)?
+        let report = session.rebuild(changed: [file], pagesWritten: { partial in
+            seen = (site.read("_site/posts/2024-01-03-post-3/index.html")?.contains("Renamed early") == true,
+                    site.read("_site/feed.xml")?.contains("Renamed early") == true,
+                    site.read("_site/search-index.json")?.contains("Renamed early") == true, partial.errors)
+        })
+        #expect(report.errors == 0)
+        let early = try #require(seen, "told when the shown pages were written")
+        #expect(early.post && early.errors == 0)
+        #expect(!early.feed && !early.index, "the feed and search index come after")
+        #expect(site.read("_site/feed.xml")?.contains("Renamed early") == true)
+        #expect(site.read("_site/search-index.json")?.contains("Renamed early") == true)
+        try expectSameAsFullBuild(session, site)
+    }
+
+    /// A page written late that fails fails the build (it is not written); fixed, all is as a full build.
+    @Test func aLatePageThatFailsFailsTheBuild() throws {
+        let site = try FixtureSite("rebuild-posts")
+        defer { site.remove() }
+        try site.write("---\npermalink: /titles.txt\neleventyExcludeFromCollections: true\n---\n{% for p in collections.all %}{{ p.data.title }}\n{% endfor %}", to: "app/titles.njk")
+        let session = try session(site)
+        let file = site.root.appendingPathComponent("app/titles.njk")
+        try "---\npermalink: /titles.txt\neleventyExcludeFromCollections: true\n---\n{% for p in collections.all %}{{ p.data.title | nosuchfilter }}\n{% endfor %}".write(to: file, atomically: true, encoding: .utf8)
+        var told = false
+        let failed = session.rebuild(changed: [file], pagesWritten: { _ in told = true })
+        #expect(failed.errors > 0)
+        #expect(told, "nothing else failed, so the shown pages were written first")
+        #expect(site.read("_site/titles.txt")?.contains("Post 3") == true, "the failed page is not written")
+        try "---\npermalink: /titles.txt\neleventyExcludeFromCollections: true\n---\n{% for p in collections.all %}{{ p.data.title | upper }}\n{% endfor %}".write(to: file, atomically: true, encoding: .utf8)
+        #expect(session.rebuild(changed: [file], pagesWritten: { _ in }).errors == 0)
+        #expect(site.read("_site/titles.txt")?.contains("POST 3") == true)
+        try expectSameAsFullBuild(session, site)
+    }
+
     @Test func readingOtherPagesContentIsFoundInTemplates() {
         #expect(ScannedTemplate.readsItemContent("{% for p in collections.all %}{{ p.templateContent | safe }}{% endfor %}"))
         #expect(ScannedTemplate.readsItemContent("{{ post.content | safe }}"))
