@@ -373,14 +373,16 @@ public final class SiteSession: @unchecked Sendable {
 
         // Render bodies, then layouts, in parallel; collections carry the rendered bodies.
         // Bodies see collections without rendered content; build them only if a body names them.
-        let bodiesReadCollections = renderSet.contains { index in
-            let body = templates[pages[index].template].frontMatter.body
-            return SiteRenderer.hasTemplateSyntax(body) && body.contains("collections")
+        let bodiesReadCollections = { (set: Set<Int>) in
+            set.contains { index in
+                let body = templates[pages[index].template].frontMatter.body
+                return SiteRenderer.hasTemplateSyntax(body) && body.contains("collections")
+            }
         }
-        let collections = bodiesReadCollections ? buildCollections(pages, templates: templates) : TemplateObject()
+        let collections = bodiesReadCollections(firstSet) ? buildCollections(pages, templates: templates) : TemplateObject()
         let renderer = self.renderer
         let previousContents = state.contents
-        let renderBody: @Sendable (Int) -> (content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic]) = { index in
+        let renderBody: @Sendable (Int, TemplateObject) -> (content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic]) = { index, collections in
             let page = finishedPages[index]
             var context = page.data
             context["collections"] = .object(collections)
@@ -394,7 +396,7 @@ public final class SiteSession: @unchecked Sendable {
         }
         let bodies: [(content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic])] = Parallel.map(count: pages.count) { index in
             guard firstSet.contains(index) else { return (previousContents[pageKeys[index]] ?? "", nil, []) }
-            return renderBody(index)
+            return renderBody(index, collections)
         }
         for body in bodies { diagnostics += body.diagnostics }
         var contents = bodies.map(\.content)
@@ -474,9 +476,10 @@ public final class SiteSession: @unchecked Sendable {
             }
             timings.mark("first-pages-written")
             let lateIndices = late.sorted()
+            let lateCollections = bodiesReadCollections(late) ? buildCollections(pages, templates: templates) : TemplateObject()
             let lateResults: [(body: (content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic]), page: (output: String, diagnostics: [Diagnostic]), checks: [Diagnostic])]
                 = Parallel.map(lateIndices) { index in
-                    let body = renderBody(index)
+                    let body = renderBody(index, lateCollections)
                     let page = renderLayouts(index, body.content)
                     return (body, page, checkPage(index, body.content, body.links))
                 }
