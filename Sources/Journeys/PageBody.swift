@@ -54,6 +54,18 @@ public struct PageBody: Sendable {
         flushQuote()
     }
 
+    /// The path one fenced block documents, read as the checks read it: `info` is the fence's info
+    /// string (`journey partial`), `content` the block's text. Nil when the block is not a journey block.
+    /// For a site that renders the block: its locations point at `path`, from `line` (the fence).
+    public static func documentedPath(info: String, content: String, path: String, line: Int) -> DocumentedPath? {
+        let words = info.split(separator: " ")
+        guard words.first == "journey" else { return nil }
+        let lines = content.split(separator: "\n", omittingEmptySubsequences: false).map { $0.last == "\r" ? $0.dropLast() : $0 }
+        return documentedPath(words: words.dropFirst(), infoColumn: 1, lines: lines[...], firstIndex: 1) { i, column in
+            SourceLocation(file: path, line: line + i, column: column)
+        }
+    }
+
     /// "```" or "~~~" (or longer) opening a fence.
     private static func fence(_ line: Substring) -> Substring? {
         guard let first = line.first, first == "`" || first == "~" else { return nil }

@@ -9,6 +9,9 @@ struct HTMLRenderer {
     var out: [UInt8] = []
     /// Footnote numbers in order of first reference, for the footnote list.
     var footnoteOrder: [String] = []
+    /// Markup that replaces a fenced block, or nil to write the block as code (markdown-it's
+    /// `highlight` option, given the whole block rather than its language and text).
+    var fencedBlockHTML: ((MarkdownCodeBlock) -> String?)?
 
     init(tree: NodeTree, options: MarkdownOptions, expectedSize: Int = 0) {
         self.tree = tree
@@ -193,8 +196,14 @@ struct HTMLRenderer {
             attributes(node)
             lit(">")
             return true
-        case .codeBlock(let info, let literal, _):
+        case .codeBlock(let info, let literal, let fenced):
             cr()
+            if fenced, let fencedBlockHTML,
+               let html = fencedBlockHTML(MarkdownCodeBlock(info: info, content: literal, isFenced: true, line: tree[node].line, column: tree[node].column)) {
+                lit(html)
+                cr()
+                return false
+            }
             lit("<pre")
             attributes(node, extraClass: govuk != nil ? "x-govuk-code x-govuk-code--block" : nil,
                        leading: govuk != nil ? [MarkdownAttribute(name: "tabindex", value: "0")] : [])

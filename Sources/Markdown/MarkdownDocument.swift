@@ -73,6 +73,17 @@ public struct MarkdownDocument: Sendable {
         return String(decoding: renderer.render(root), as: UTF8.self)
     }
 
+    /// The document as HTML, with some fenced blocks written by the caller: `fencedBlock` returns
+    /// the markup for a block (trusted, written as-is) or nil to write it as code. This is how a
+    /// site shows a block in a language of its own, such as a documented journey, as more than code.
+    public func renderHTML(fencedBlock: (MarkdownCodeBlock) -> String?) -> String {
+        withoutActuallyEscaping(fencedBlock) { fencedBlock in
+            var renderer = HTMLRenderer(tree: tree, options: options, expectedSize: sourceSize)
+            renderer.fencedBlockHTML = fencedBlock
+            return String(decoding: renderer.render(root), as: UTF8.self)
+        }
+    }
+
     /// Inline-only rendering, as markdown-it's `renderInline`: no paragraphs or other blocks, every
     /// line break is a soft break; for one-line text such as titles (the `markdown` filter's inline mode).
     public static func inlineHTML(_ text: String, options: MarkdownOptions = .commonMark) -> String {

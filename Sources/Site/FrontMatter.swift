@@ -104,8 +104,8 @@ struct FrontMatter: Sendable {
                 return
             }
             if let yamlError = error as? YamlError {
-                let (line, column, message) = Self.location(of: yamlError)
-                diagnostics.append(Diagnostic(.error, path: path, line: line + lineOffset, column: column, message: "front matter: \(message)"))
+                let (line, column, message) = Self.location(of: yamlError, lineOffset: lineOffset)
+                diagnostics.append(Diagnostic(.error, path: path, line: line, column: column, message: "front matter: \(message)"))
             } else {
                 diagnostics.append(Diagnostic(.error, path: path, line: 2, column: 1, message: "front matter: \(error)"))
             }
@@ -147,19 +147,33 @@ struct FrontMatter: Sendable {
         }
     }
 
-    /// The line, column and message of a YAML error, as Yams reports them (lines of the YAML text).
-    static func location(of error: YamlError) -> (Int, Int, String) {
+    /// The line, column and message of a YAML error (lines of the YAML text plus `lineOffset`).
+    ///
+    /// libyaml notices an unclosed flow list, flow mapping or quoted string only where the text runs
+    /// out, often the closing `---`; the place to fix is where the construct opened, which libyaml
+    /// keeps as the error's context. So those three are reported where they open, and the message says
+    /// where the problem was noticed.
+    static func location(of error: YamlError, lineOffset: Int = 0) -> (Int, Int, String) {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            return (mark.line, mark.column, what)
-        case .composer(let context, let problem, let mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            return (mark.line, mark.column, what)
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            guard let context, !context.text.isEmpty else {
+                return (mark.line + lineOffset, mark.column, problem)
+            }
+            let unclosed: String? = switch context.text {
+            case "while parsing a flow sequence": "this list (`[`) is not closed"
+            case "while parsing a flow mapping": "this mapping (`{`) is not closed"
+            case "while scanning a quoted scalar": "this quoted string is not closed"
+            default: nil
+            }
+            if let unclosed, (context.mark.line, context.mark.column) < (mark.line, mark.column), context.mark.line >= 1 {
+                let message = "\(unclosed): \(problem) (noticed at line \(mark.line + lineOffset), column \(mark.column))"
+                return (context.mark.line + lineOffset, context.mark.column, message)
+            }
+            return (mark.line + lineOffset, mark.column, "\(context.text), \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             // js-yaml rejects these too; point at the mapping, name the keys.
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return (context.mark.line, context.mark.column, "duplicated key \(keys): each key may appear once in a mapping")
+            return (context.mark.line + lineOffset, context.mark.column, "duplicated key \(keys): each key may appear once in a mapping")
         default:
             return (1, 1, "\(error)")
         }

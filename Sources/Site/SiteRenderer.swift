@@ -99,6 +99,9 @@ struct SiteRenderer: Sendable {
         }
         guard template.kind == .markdown else { return (text, nil) }
         let document = MarkdownDocument(parsing: text, options: bodyMarkdown)
+        if let journeyPaths = JourneyPathHTML(journey: context["journey"], path: template.displayPath) {
+            return (document.renderHTML(fencedBlock: journeyPaths.html(for:)), templated ? nil : document.links)
+        }
         return (document.renderHTML(), templated ? nil : document.links)
     }
 

@@ -85,3 +85,12 @@ import Testing
         #expect(check.problems.contains { $0.id == "D2" && $0.severity == .warning })
     }
 }
+
+/// A site that renders one fenced block reads it exactly as the page scan does, at the same lines.
+@Test func oneFencedBlockReadsAsThePageScanReadsIt() throws {
+    let markdown = "Intro.\n\n```journey partial\ngiven: a, not b\none -> two\n-> three\n```\n"
+    let scanned = try #require(PageBody(markdown: markdown, path: "p.md", firstLine: 5).paths.first)
+    let single = try #require(PageBody.documentedPath(info: "journey partial", content: "given: a, not b\none -> two\n-> three\n", path: "p.md", line: 7))
+    #expect(single == scanned)
+    #expect(PageBody.documentedPath(info: "swift", content: "a -> b\n", path: "p.md", line: 1) == nil)
+}

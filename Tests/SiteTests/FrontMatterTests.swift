@@ -137,3 +137,29 @@ import Templates
     #expect(diagnostics.count == 1)
     #expect(diagnostics.first?.description.hasPrefix("dup.md:3:1: error: front matter: duplicated key 'title'") == true, "\(diagnostics)")
 }
+
+/// libyaml notices an unclosed `[`, `{` or quote only where the text runs out; the error points
+/// where the construct opens, which is what the writer has to fix, and says where it was noticed.
+@Test(arguments: [
+    ("---\ntitle: Hello\ntags: [a, b\ndate: 2024-01-02\n---\nBody\n", 3, 7, "this list (`[`) is not closed"),
+    ("---\nscreenshots: {items: a\ntitle: x\n---\nBody\n", 2, 14, "this mapping (`{`) is not closed"),
+    ("---\ntitle: \"Unclosed\ndate: 2024-01-02\n---\nBody\n", 2, 8, "this quoted string is not closed"),
+])
+func unclosedYAMLIsReportedWhereItOpens(text: String, line: Int, column: Int, message: String) throws {
+    var diagnostics: [Diagnostic] = []
+    _ = FrontMatter(text: text, path: "post.md", diagnostics: &diagnostics)
+    let d = try #require(diagnostics.first, "\(diagnostics)")
+    #expect(diagnostics.count == 1)
+    #expect(d.severity == .error)
+    #expect(d.line == line && d.column == column, "\(d)")
+    #expect(d.message.hasPrefix("front matter: \(message): "), "\(d)")
+    #expect(d.message.contains("(noticed at line "), "\(d)")
+}
+
+@Test func aYAMLErrorWithoutAnOpeningIsReportedWhereItIs() throws {
+    var diagnostics: [Diagnostic] = []
+    _ = FrontMatter(text: "---\ntitle: Hi\n  bad: indent\n---\nBody\n", path: "post.md", diagnostics: &diagnostics)
+    let d = try #require(diagnostics.first)
+    #expect(d.line == 3 && d.column == 6, "\(d)")
+    #expect(d.message == "front matter: mapping values are not allowed in this context")
+}

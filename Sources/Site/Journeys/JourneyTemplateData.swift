@@ -17,6 +17,7 @@ enum JourneyTemplateData {
         object["documentedPaths"] = .array(check.validPaths.map { .array($0.map(TemplateValue.string)) })
         let diagram = JourneyDiagram(journey: journey, highlighting: check)
         object["svg"] = .safe(diagram.svg)
+        object["diagramWidth"] = .number(diagram.layout.width.rounded(.up))
         object["dot"] = .string(diagram.dot)
         object["mermaid"] = .string(diagram.mermaid)
         return .object(object)
@@ -27,6 +28,7 @@ enum JourneyTemplateData {
             var object = summary(journey)
             let diagram = JourneyDiagram(journey: journey)
             object["svg"] = .safe(diagram.svg)
+            object["diagramWidth"] = .number(diagram.layout.width.rounded(.up))
             object["dot"] = .string(diagram.dot)
             object["mermaid"] = .string(diagram.mermaid)
             object["pages"] = .array(pages.filter { $0.check.journey?.id == journey.id }.map { page in
@@ -49,7 +51,7 @@ enum JourneyTemplateData {
             ("title", .string(journey.title)),
             ("version", .number(Double(journey.version))),
             ("notes", .array(journey.notes.map { .string($0.text) })),
-            ("facts", .array(journey.facts.map { .object(TemplateObject([("id", .string($0.id)), ("label", .string($0.label))])) })),
+            ("facts", .array(journey.facts.map { .object(TemplateObject([("id", .string($0.id)), ("label", .string($0.label)), ("negatedLabel", .string($0.negatedLabel))])) })),
             ("steps", .array(journey.steps.map(step))),
             ("outcomes", .array(outcomes.map { outcome in
                 .object(TemplateObject([

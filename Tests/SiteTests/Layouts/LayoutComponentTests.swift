@@ -15,6 +15,7 @@ import Testing
     static let journey = object([
         ("title", .string("Signing in")),
         ("svg", .safe(#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Signing in: journey diagram"></svg>"#)),
+        ("diagramWidth", .number(1258)),
         ("coverage", object([("summary", .string("screens 2 of 2, outcomes 1 of 2"))])),
         ("steps", .array([
             object([("id", .string("start")), ("title", .string("Sign in"))]),
@@ -41,7 +42,10 @@ import Testing
         let body = try #require(html.range(of: "Body</p>"))
         let journey = try #require(html.range(of: #"<section class="app-journey" id="journey""#))
         #expect(body.upperBound <= journey.lowerBound, "the journey comes after the content")
-        #expect(html.contains(#"<div class="app-journey__diagram"><svg xmlns="http://www.w3.org/2000/svg" role="img""#), "the diagram is not escaped")
+        #expect(html.contains(#"<svg xmlns="http://www.w3.org/2000/svg" role="img""#), "the diagram is not escaped")
+        // A wide diagram scrolls rather than shrink its labels past reading: the region says how wide
+        // it is drawn, and can be scrolled from the keyboard.
+        #expect(html.contains(#"<div class="app-journey__diagram" style="--app-diagram-width: 1258px; --app-diagram-min-width: 1132px" tabindex="0" role="region" aria-label="Signing in: journey diagram">"#))
         #expect(html.contains("screens 2 of 2, outcomes 1 of 2"))
         #expect(html.contains(#"<th scope="row" class="govuk-table__header" rowspan="2">Service home"#))
         #expect(html.contains("Sign in → Get help &lt;now&gt; → Service home"), "step titles, escaped")
