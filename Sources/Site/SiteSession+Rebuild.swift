@@ -187,9 +187,12 @@ extension SiteSession {
             let parts = path.split(separator: "/")
             guard !parts.contains(".."), !parts.isEmpty else { continue }
             let url = parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+            let data = Data(content.utf8)
+            if SiteWriter.replaceFile(url.path, with: data) { continue }
+            // The slow way, for its error message.
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(content.utf8).write(to: url, options: .atomic)
+                try data.write(to: url, options: .atomic)
             } catch {
                 diagnostics.append(Diagnostic(.error, path: configuration.output, message: "cannot write \(path): \(error.localizedDescription)"))
             }

@@ -133,3 +133,18 @@ import Testing
     #expect(report.pages == 1)
     #expect(site.read("Site/a/index.html")?.hasPrefix("second") == true)
 }
+
+/// Rebuilds replace pages by renaming a temporary file over them: the folder is made when
+/// missing, the old file is replaced whole, and no temporary file is left behind.
+@Test func aReplacedFileIsWholeAndLeavesNothingBehind() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    let target = site.root.appendingPathComponent("out/new/folder/index.html")
+    #expect(SiteWriter.replaceFile(target.path, with: Data("first".utf8)))
+    #expect(site.read("out/new/folder/index.html") == "first")
+    #expect(SiteWriter.replaceFile(target.path, with: Data("second, longer".utf8)))
+    #expect(site.read("out/new/folder/index.html") == "second, longer")
+    let names = try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path)
+    #expect(names == ["index.html"])
+    #expect(!SiteWriter.replaceFile(site.root.appendingPathComponent("out/new/folder/index.html/x").path, with: Data()), "a file where a folder should be fails, not crashes")
+}
