@@ -157,24 +157,25 @@ extension SiteSession {
         let written = state.writtenPages
         // The same pages in the same order as the last build (the usual rebuild): no lookups.
         let aligned = keys.map { $0 == state.writtenKeys } ?? false
-        var before: [String: Int] = [:]
+        var lookup: [String: Int] = [:]
         if !aligned {
-            for (index, page) in written.enumerated() { before["\(page.inputPath)#\(page.pageNumber)"] = index }
+            for (index, page) in written.enumerated() { lookup["\(page.inputPath)#\(page.pageNumber)"] = index }
+        }
+        let before = lookup
+        // Compared on every core: with the navigation changed, every page's is compared.
+        let flags: [(data: Bool, navigation: Bool)] = Parallel.map(count: pages.count) { index in
+            let page = pages[index]
+            let isKept = kept?[index] ?? false
+            if isKept && sameNavigation { return (false, false) }
+            let key = keys.map { $0[index] } ?? "\(page.inputPath)#\(page.pageNumber)"
+            guard let oldIndex = aligned ? index : before[key], oldIndex < written.count else { return (true, true) }
+            let new = CollectionSummary(page), previous = CollectionSummary(written[oldIndex])
+            return (!isKept && !new.isSame(as: previous), !new.hasSameNavigation(as: previous))
         }
         var data: Set<Int> = [], navigation: Set<Int> = []
-        for (index, page) in pages.enumerated() {
-            let isKept = kept?[index] ?? false
-            if isKept && sameNavigation { continue }
-            let key = keys.map { $0[index] } ?? "\(page.inputPath)#\(page.pageNumber)"
-            guard let oldIndex = aligned ? index : before[key], oldIndex < written.count else {
-                data.insert(index)
-                navigation.insert(index)
-                continue
-            }
-            let old = written[oldIndex]
-            let new = CollectionSummary(page), previous = CollectionSummary(old)
-            if !isKept, !new.isSame(as: previous) { data.insert(index) }
-            if !new.hasSameNavigation(as: previous) { navigation.insert(index) }
+        for (index, flag) in flags.enumerated() {
+            if flag.data { data.insert(index) }
+            if flag.navigation { navigation.insert(index) }
         }
         return (data, navigation)
     }

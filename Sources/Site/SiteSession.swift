@@ -359,6 +359,7 @@ public final class SiteSession: @unchecked Sendable {
                                       journeysChanged: !CollectionSummary.same(journeysGlobal, state.journeysGlobal, depth: 0),
                                       summaries: summaries)
         report.pages = renderSet.count { pages[$0].outputPath != nil }
+        timings.mark("plan")
         timings.note("rendered \(report.pages) of \(pages.count) pages" + (fast ? ", \(keptTemplates.count) templates kept" : "")
             + (ProcessInfo.processInfo.environment["SITE_TIMINGS"] == "pages" ? ": " + renderSet.sorted().prefix(30).compactMap { pages[$0].outputPath }.joined(separator: " ") : ""))
 
