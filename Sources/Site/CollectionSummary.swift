@@ -33,8 +33,9 @@ struct CollectionSummary {
 
     static func same(_ a: TemplateObject, _ b: TemplateObject, skipping skipped: String) -> Bool {
         guard a.keys == b.keys else { return false }
-        for key in a.keys where key != skipped {
-            guard same(a[key] ?? .undefined, b[key] ?? .undefined, depth: 1) else { return false }
+        // Pair by position (the keys are the same, in order): no lookup by name per key.
+        for (x, y) in zip(a.pairs, b.pairs) where x.key != skipped {
+            guard same(x.value, y.value, depth: 1) else { return false }
         }
         return true
     }
@@ -50,7 +51,7 @@ struct CollectionSummary {
         case (.array(let x), .array(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { same($0, $1, depth: depth + 1) }
         case (.object(let x), .object(let y)):
-            return x.keys == y.keys && x.keys.allSatisfy { key in same(x[key] ?? .undefined, y[key] ?? .undefined, depth: depth + 1) }
+            return x.keys == y.keys && zip(x.pairs, y.pairs).allSatisfy { same($0.value, $1.value, depth: depth + 1) }
         default: return false
         }
     }

@@ -37,7 +37,7 @@ extension SiteSession {
         for key in globalKeys where !mentions.contains("data:" + key) {
             if case .string(let permalink)? = page.data["permalink"], permalink.contains(key) { mentions.insert("data:" + key) }
         }
-        return PageDependencies(template: template.file.standardizedFileURL.path, files: Array(files), mentions: mentions)
+        return PageDependencies(template: template.file.standardizedFileURL.path, files: files, mentions: mentions)
     }
 
     /// A file and everything it extends, includes or imports, with what they name.
@@ -128,10 +128,10 @@ extension SiteSession {
         let summariesChanged = !changedPages.isEmpty || pages.count != state.writtenPages.count
         var selected: Set<Int> = []
         for (index, page) in pages.enumerated() {
-            let template = templates[page.template]
             let path = pathByTemplate[page.template]
             if changedTemplates.contains(path) || changedPages.contains(index) { selected.insert(index); continue }
-            if !template.isVirtual, dataFolders.contains(where: { $0.isEmpty || template.path.relative.hasPrefix($0 + "/") }) { selected.insert(index); continue }
+            if !dataFolders.isEmpty, !templates[page.template].isVirtual,
+               dataFolders.contains(where: { $0.isEmpty || templates[page.template].path.relative.hasPrefix($0 + "/") }) { selected.insert(index); continue }
             guard let output = page.outputPath, let previous = state.dependencies[output] else { selected.insert(index); continue }
             // A changed template can be included by another page (`{% include "./part.njk" %}`).
             if !changedFiles.isDisjoint(with: previous.files) || !changedTemplates.isDisjoint(with: previous.files) { selected.insert(index); continue }

@@ -63,7 +63,7 @@ public final class SiteSession: @unchecked Sendable {
     struct PageDependencies: Sendable {
         var template: String
         /// Layouts and the templates they extend, include or import.
-        var files: [String]
+        var files: Set<String>
         /// Which of `collections`, `navigation`, `journeys` the page's templates name.
         var mentions: Set<String>
     }
