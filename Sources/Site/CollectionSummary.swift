@@ -21,6 +21,15 @@ struct CollectionSummary {
         page.date == other.page.date && Self.same(page.data, other.page.data, skipping: "navigation")
     }
 
+    /// `isSame`, leaving out more keys too (global data that changed, which every page has).
+    func isSame(as other: CollectionSummary, skipping keys: Set<String>) -> Bool {
+        guard page.date == other.page.date, page.data.keys == other.page.data.keys else { return false }
+        for (x, y) in zip(page.data.pairs, other.page.data.pairs) where x.key != "navigation" && !keys.contains(x.key) {
+            guard Self.same(x.value, y.value, depth: 1) else { return false }
+        }
+        return true
+    }
+
     /// Whether the two pages' `navigation` data are the same, but for the whole tree: it is the
     /// same on every page, and its change is the navigation's signature changing, which renders
     /// every page that reads `navigation`.

@@ -124,7 +124,10 @@ extension SiteSession {
         // body was edited), pages listing them are rendered again only if they read pages' content.
         // A page whose own data changed (its navigation's previous/next, a pagination of
         // collections) is rendered too.
-        let (changedPages, changedNavigation) = changedTemplates.isEmpty ? ([], []) : (summaries ?? changedSummaries(pages))
+        // After a global data change, a page whose computed data (`eleventyComputed`, a permalink)
+        // changed with it is rendered too, though its templates never name the data.
+        let (changedPages, changedNavigation) = !globalKeys.isEmpty ? changedSummaries(pages, skipping: globalKeys)
+            : changedTemplates.isEmpty ? ([], []) : (summaries ?? changedSummaries(pages))
         let summariesChanged = !changedPages.isEmpty || pages.count != state.writtenPages.count
         var selected: Set<Int> = []
         for (index, page) in pages.enumerated() {
@@ -153,7 +156,10 @@ extension SiteSession {
     /// but for navigation (their data is not compared).
     /// With `sameNavigation` (the navigation's entries are the last build's), a kept page's
     /// navigation data is the same too and is not compared either.
-    func changedSummaries(_ pages: [Page], keys: [String]? = nil, kept: [Bool]? = nil, sameNavigation: Bool = false) -> (data: Set<Int>, navigation: Set<Int>) {
+    /// `skipping`: data keys not compared (changed global data: a page reading it is found by
+    /// its mentions, and what it computes from it shows in its other keys).
+    func changedSummaries(_ pages: [Page], keys: [String]? = nil, kept: [Bool]? = nil, sameNavigation: Bool = false,
+                          skipping: Set<String> = []) -> (data: Set<Int>, navigation: Set<Int>) {
         let written = state.writtenPages
         // The same pages in the same order as the last build (the usual rebuild): no lookups.
         let aligned = keys.map { $0 == state.writtenKeys } ?? false
@@ -170,7 +176,8 @@ extension SiteSession {
             let key = keys.map { $0[index] } ?? "\(page.inputPath)#\(page.pageNumber)"
             guard let oldIndex = aligned ? index : before[key], oldIndex < written.count else { return (true, true) }
             let new = CollectionSummary(page), previous = CollectionSummary(written[oldIndex])
-            return (!isKept && !new.isSame(as: previous), !new.hasSameNavigation(as: previous))
+            let same = skipping.isEmpty ? new.isSame(as: previous) : new.isSame(as: previous, skipping: skipping)
+            return (!isKept && !same, !new.hasSameNavigation(as: previous))
         }
         var data: Set<Int> = [], navigation: Set<Int> = []
         for (index, flag) in flags.enumerated() {

@@ -61,6 +61,27 @@ import Testing
         #expect(session.lastOutputs == fresh.lastOutputs)
     }
 
+    /// A page that reads global data only through `eleventyComputed` still follows it; a page
+    /// that does not read it at all is not rendered again.
+    @Test func globalDataReadOnlyByComputedDataIsFollowed() throws {
+        let site = try FixtureSite(nil)
+        defer { site.remove() }
+        try site.write(#"{"name": "First"}"#, to: "Content/_data/site.json")
+        try site.write("---\ntitle: A\neleventyComputed:\n  heading: \"{{ site.name }} heading\"\n---\n<h1>{{ heading }}</h1>\n", to: "Content/a.njk")
+        try site.write("---\ntitle: B\n---\n<p>B</p>\n", to: "Content/b.njk")
+        let session = SiteSession(configuration: try site.configuration())
+        #expect(session.build().errors == 0)
+        #expect(site.read("Site/a/index.html")?.contains("First heading") == true)
+        let data = site.root.appendingPathComponent("Content/_data/site.json")
+        try #"{"name": "Second"}"#.write(to: data, atomically: true, encoding: .utf8)
+        let report = session.rebuild(changed: [data])
+        #expect(report.pages == 1, "\(report.pages)")
+        #expect(site.read("Site/a/index.html")?.contains("Second heading") == true)
+        let fresh = SiteSession(configuration: try site.configuration())
+        _ = fresh.build(write: false)
+        #expect(session.lastOutputs == fresh.lastOutputs)
+    }
+
     @Test func aDirectoryDataChangeRendersThePagesBelowIt() throws {
         let site = try FixtureSite("collections")
         defer { site.remove() }
