@@ -10,6 +10,10 @@ public final class PreviewSession: @unchecked Sendable {
         /// 0 picks a free port.
         public var port: UInt16 = 8080
         public var pathPrefix: String = "/"
+        /// Serve below the prefix each build is configured with (a changed configuration's takes
+        /// effect without a restart) rather than `pathPrefix` alone; off when the prefix was given
+        /// on the command line.
+        public var pathPrefixFollowsConfiguration: Bool = false
         public var debounce: Duration = .milliseconds(10)
         /// The wait when every changed file is settled (closed after writing): see `RebuildLoop`.
         public var settledDebounce: Duration = .milliseconds(1)
@@ -58,7 +62,8 @@ public final class PreviewSession: @unchecked Sendable {
         // Listen first, so a port in use fails at once rather than after the first build.
         let server = PreviewServer(
             handler: PreviewHandler(folder: SiteFolder(root: output), pathPrefix: options.pathPrefix, status: status,
-                                    loopbackHostsOnly: PreviewHandler.isLoopback(options.host)),
+                                    loopbackHostsOnly: PreviewHandler.isLoopback(options.host),
+                                    followsBuild: options.pathPrefixFollowsConfiguration),
             status: status, host: options.host, port: options.port)
         let port = try await server.start()
         self.server = server

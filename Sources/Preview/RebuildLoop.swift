@@ -69,6 +69,7 @@ public final class RebuildLoop: @unchecked Sendable {
                     status.publish(partial)
                     early = partial.diagnostics
                 })
+                status.setPathPrefix(self.rebuilder.pathPrefix)
                 continuation.resume(returning: (report, early))
             }
         }

@@ -23,6 +23,11 @@ public final class SessionRebuild: SiteRebuilding, @unchecked Sendable {
         rebuild(changed: changed, written: nil)
     }
 
+    /// The current session's configured path prefix: a configuration change can change it.
+    public var pathPrefix: String? {
+        lock.withLock { session?.configuration.pathPrefix }
+    }
+
     public func rebuild(changed: Set<String>, pagesWritten: @escaping (BuildReport) -> Void) -> BuildReport {
         rebuild(changed: changed, written: pagesWritten)
     }
