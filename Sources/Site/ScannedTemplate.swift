@@ -27,6 +27,11 @@ struct ScannedTemplate: Sendable {
         }
     }
 
+    /// The mention of a page that paginates collections: what it shows of them is in its own
+    /// pagination data, so it is rendered again when that data changes (and after data changes),
+    /// not whenever any page's title does.
+    static let paginatesCollections = "paginatesCollections"
+
     /// The mention of a template that may read the whole navigation tree (`navigation.tree`, or
     /// `navigation` passed on as a whole), which changes whenever any page's title does. A page's own
     /// navigation (breadcrumbs, previous, next, home) is compared page by page instead.

@@ -28,7 +28,10 @@ extension SiteSession {
             mentions.formUnion(closure.mentions)
             cursor = layout.parentName
         }
-        if Self.paginatesCollections(page.data) || template.isVirtual { mentions.insert("collections") }
+        // A built-in page reads collections in its layout; a page of the site that paginates them
+        // sees them through its own pagination data, compared page by page.
+        if template.isVirtual { mentions.insert("collections") }
+        if Self.paginatesCollections(page.data) { mentions.insert(ScannedTemplate.paginatesCollections) }
         if case .object(let pagination)? = page.data["pagination"], let source = pagination["data"]?.stringValue,
            let key = source.split(separator: ".").first.map(String.init), globalKeys.contains(key) {
             mentions.insert("data:" + key)
@@ -139,7 +142,8 @@ extension SiteSession {
             // A changed template can be included by another page (`{% include "./part.njk" %}`).
             if !changedFiles.isDisjoint(with: previous.files) || !changedTemplates.isDisjoint(with: previous.files) { selected.insert(index); continue }
             if globalKeys.contains(where: { previous.mentions.contains("data:" + $0) }) { selected.insert(index); continue }
-            if dataChanged, previous.mentions.contains("collections") || previous.mentions.contains("journeys") { selected.insert(index); continue }
+            if dataChanged, previous.mentions.contains("collections") || previous.mentions.contains("journeys")
+                || previous.mentions.contains(ScannedTemplate.paginatesCollections) { selected.insert(index); continue }
             if !changedTemplates.isEmpty, previous.mentions.contains("collections"),
                summariesChanged || previous.mentions.contains(ScannedTemplate.itemContent) { selected.insert(index); continue }
             if !changedNavigation.isEmpty, previous.mentions.contains("navigation"),

@@ -263,6 +263,35 @@ import Testing
         try expectSameAsFullBuild(session, site)
     }
 
+    /// A title edit renders the section page listing the post, not the pages of other sections
+    /// (each paginates its own collection).
+    @Test func aTitleEditRendersItsOwnSectionPageNotOthers() throws {
+        let site = try FixtureSite(nil)
+        defer { site.remove() }
+        try site.write("input: Content\ncollections:\n  alpha: Content/alpha/*.md\n  beta: Content/beta/*.md\n", to: "design-history.yml")
+        for section in ["alpha", "beta"] {
+            try site.write("---\ntitle: \(section)\npagination:\n  data: collections.\(section)\n  size: 1\npermalink: \"\(section)/{{ pagination.pageNumber }}/\"\n---\n{% for p in pagination.items %}{{ p.data.title }}{% endfor %}\n", to: "Content/\(section).njk")
+            for number in 1...2 {
+                try site.write("---\ntitle: \(section) \(number)\ndate: 2024-01-0\(number)\n---\nBody.\n", to: "Content/\(section)/post-\(number).md")
+            }
+        }
+        var configuration = try SiteConfiguration.load(from: site.root.appendingPathComponent("design-history.yml"))
+        configuration.includeVirtualTemplates = false
+        let session = SiteSession(configuration: configuration)
+        #expect(session.build().errors == 0)
+        let file = site.root.appendingPathComponent("Content/alpha/post-2.md")
+        try "---\ntitle: alpha renamed\ndate: 2024-01-02\n---\nBody.\n".write(to: file, atomically: true, encoding: .utf8)
+        let report = session.rebuild(changed: [file])
+        #expect(report.errors == 0)
+        // The post and alpha's pages (the second lists it; every page's `pagination.pages` holds
+        // every page's items); not beta's.
+        #expect(report.pages == 3, "\(report.pages)")
+        #expect(site.read("Site/alpha/1/index.html")?.contains("alpha renamed") == true)
+        let fresh = SiteSession(configuration: configuration)
+        _ = fresh.build(write: false)
+        #expect(session.lastOutputs == fresh.lastOutputs)
+    }
+
     @Test func readingOtherPagesContentIsFoundInTemplates() {
         #expect(ScannedTemplate.readsItemContent("{% for p in collections.all %}{{ p.templateContent | safe }}{% endfor %}"))
         #expect(ScannedTemplate.readsItemContent("{{ post.content | safe }}"))
