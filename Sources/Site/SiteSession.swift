@@ -125,13 +125,13 @@ public final class SiteSession: @unchecked Sendable {
         // A rebuild whose changes are all templates the last build had (none of them copied as a
         // file too) takes data, layouts, copies and the unchanged templates' pages from the cache;
         // it is sure once the walk finds the same templates (`fast`).
+        // (A template another page includes or uses as a layout is more than a template: no.)
         let onlyKnownTemplates = changed.map { paths in
             cache.valid && paths.allSatisfy { state.templates[$0] != nil } && cache.copySources.isDisjoint(with: paths)
+                && cache.dependencyFiles.isDisjoint(with: paths)
         } ?? false
         // Includes, macros and extended layouts are read again when one of them may have changed.
-        if !onlyKnownTemplates || !cache.dependencyFiles.isDisjoint(with: changed ?? []) {
-            renderer.environment.clearCache()
-        }
+        if !onlyKnownTemplates { renderer.environment.clearCache() }
 
         // Load: global data, templates (in parallel; unchanged ones kept), directory data, layouts.
         let globalData: TemplateObject

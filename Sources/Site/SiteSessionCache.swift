@@ -42,6 +42,7 @@ struct SiteSessionCache {
     var checks: [String: [Diagnostic]] = [:]
     var items: [String: TemplateValue] = [:]
     /// Every file a rendered page read besides its template (layouts, includes), from the pages'
-    /// dependencies: a changed template among them is also an include, so parsed includes go.
+    /// dependencies: a changed template among them is also an include or a layout, so such a
+    /// rebuild does everything.
     var dependencyFiles: Set<String> = []
 }

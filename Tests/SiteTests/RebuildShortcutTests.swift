@@ -292,6 +292,27 @@ import Testing
         #expect(session.lastOutputs == fresh.lastOutputs)
     }
 
+    /// A template of the input that another page uses as its layout is a layout too: its edit
+    /// renders that page again with the new layout.
+    @Test func aTemplateUsedAsALayoutRendersItsPagesAgain() throws {
+        let site = try FixtureSite(nil)
+        defer { site.remove() }
+        try site.write("<main class=\"one\">{{ content | safe }}</main>\n", to: "Content/wrapper.njk")
+        try site.write("unused", to: "Content/_includes/unused.njk")  // `../wrapper.njk` is found from here
+        try site.write("---\ntitle: A\nlayout: ../wrapper.njk\n---\nA body.\n", to: "Content/a.md")
+        let session = SiteSession(configuration: try site.configuration())
+        let first = session.build()
+        #expect(first.errors == 0, "\(first.diagnostics)")
+        #expect(site.read("Site/a/index.html")?.contains("class=\"one\"") == true)
+        let wrapper = site.root.appendingPathComponent("Content/wrapper.njk")
+        try "<main class=\"two\">{{ content | safe }}</main>\n".write(to: wrapper, atomically: true, encoding: .utf8)
+        #expect(session.rebuild(changed: [wrapper]).errors == 0)
+        #expect(site.read("Site/a/index.html")?.contains("class=\"two\"") == true)
+        let fresh = SiteSession(configuration: try site.configuration())
+        _ = fresh.build(write: false)
+        #expect(session.lastOutputs == fresh.lastOutputs)
+    }
+
     @Test func readingOtherPagesContentIsFoundInTemplates() {
         #expect(ScannedTemplate.readsItemContent("{% for p in collections.all %}{{ p.templateContent | safe }}{% endfor %}"))
         #expect(ScannedTemplate.readsItemContent("{{ post.content | safe }}"))
