@@ -307,13 +307,20 @@ public final class SiteSession: @unchecked Sendable {
         // Navigation, journeys, collections.
         let order = Self.collectionOrder(pages)
         timings.mark("copies")
-        let navigation = NavigationTree(pages: pages, order: order, homeKey: configuration.homeKey)
-        for orphan in navigation.orphans where orphan.parent != configuration.homeKey {
+        let pageKeys = pages.map { "\($0.inputPath)#\($0.pageNumber)" }
+        // The navigation is the last build's when the same pages come in the same order and the
+        // changed ones show what they showed (a body edit): each page keeps its navigation data.
+        let written = state.writtenPages
+        let navigationKept = fast && deferredKept && written.count == pages.count && pageKeys == state.writtenKeys
+        let navigation: NavigationTree? = navigationKept ? nil : NavigationTree(pages: pages, order: order, homeKey: configuration.homeKey)
+        var navigationDiagnostics: [Diagnostic] = navigationKept ? cache.navigationDiagnostics : []
+        for orphan in navigation?.orphans ?? [] where orphan.parent != configuration.homeKey {
             let page = pages[orphan.page]
-            diagnostics.append(Diagnostic(.warning, path: page.displayPath, line: 1, column: 1,
+            navigationDiagnostics.append(Diagnostic(.warning, path: page.displayPath, line: 1, column: 1,
                 message: "eleventyNavigation parent '\(orphan.parent ?? "")' is not the key of any page, so '\(orphan.key)' is missing from the navigation"))
         }
-        let navigationKeys = navigation.keysByPage
+        diagnostics += navigationDiagnostics
+        let navigationKeys = navigation?.keysByPage ?? [:]
         let siteFiles = files
         let catalog = journeys
         // One journey check a page, for its data, the global data and its diagnostics.
@@ -334,9 +341,11 @@ public final class SiteSession: @unchecked Sendable {
         timings.mark("journeys")
         let pagesBeforeNavigation = pages
         pages = Parallel.map(count: pages.count) { index in
+            let kept = keptTemplates.contains(pagesBeforeNavigation[index].template)
+            if navigationKept, kept, journeyData[index] == nil { return written[index] }
             var page = pagesBeforeNavigation[index]
             if let value = journeyData[index] { page.data["journey"] = value }
-            page.data["navigation"] = navigation.data(forPage: index, key: navigationKeys[index])
+            page.data["navigation"] = navigation?.data(forPage: index, key: navigationKeys[index]) ?? written[index].data["navigation"]
             return page
         }
         timings.mark("navigation-data")
@@ -345,13 +354,12 @@ public final class SiteSession: @unchecked Sendable {
         })
 
         let finishedPages = pages
-        let pageKeys = pages.map { "\($0.inputPath)#\($0.pageNumber)" }
         // Pages exactly as the last successful build had them before navigation (journey pages
         // apart: their journey data is checked again).
         let keptPages: [Bool] = pages.indices.map { keptTemplates.contains(pages[$0].template) && journeyChecks[$0] == nil }
         timings.mark("navigation")
         // Decide what to render: everything, or on a rebuild what the change can affect.
-        let navigationSignature = navigation.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)|\($0.excerpt.json() ?? $0.excerpt.stringValue)" }.joined(separator: "\n")
+        let navigationSignature = navigation.map { $0.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)|\($0.excerpt.json() ?? $0.excerpt.stringValue)" }.joined(separator: "\n") } ?? state.navigationSignature
         let navigationChanged = navigationSignature != state.navigationSignature
         let summaries = changed == nil ? (data: Set<Int>(), navigation: Set<Int>()) : changedSummaries(pages, keys: pageKeys, kept: keptPages, sameNavigation: !navigationChanged)
         let renderSet = pagesToRender(pages, templates: templates, templateKeys: templateKeys, changed: changed, previousTemplates: previousTemplates,
@@ -504,7 +512,7 @@ public final class SiteSession: @unchecked Sendable {
         timings.mark("write-files")
         state.pages = finishedPages
         state.collections = finalCollections
-        state.navigation = navigation.tree
+        if let navigation { state.navigation = navigation.tree }
         if !errors {
             state.outputs = Dictionary(outputs.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
             let dataKeys = globalData.keys.filter { $0 != "eleventy" }
@@ -556,7 +564,7 @@ public final class SiteSession: @unchecked Sendable {
                     layouts: layouts, parsedLayouts: parsedLayouts, layoutDiagnostics: layoutDiagnostics,
                     deferred: deferred, expansions: expansions, copies: copies, copyDiagnostics: copyDiagnostics,
                     copySources: Set(copies.map(\.source.path)), siteFiles: files, checks: checksByPage, items: itemsByPage,
-                    dependencyFiles: dependencyFiles)
+                    dependencyFiles: dependencyFiles, navigationDiagnostics: navigationDiagnostics)
             }
             state.built = true
         } else {

@@ -4,7 +4,7 @@ import Templates
 /// What the last successful build worked out that a rebuild changing only templates' own text can
 /// take as it was: the global and directory data, the layouts, the copies, and for every template
 /// its cascade's diagnostics and layout, its pages before navigation, what each page's checks
-/// found and each page's collection item.
+/// found and each page's collection item (and when no page shows anything new, the navigation).
 ///
 /// Why: a save in the preview changes one post. Loading data, expanding 500 templates' pages and
 /// checking 500 pages' links again took most of a rebuild; none of it can differ for templates
@@ -45,4 +45,6 @@ struct SiteSessionCache {
     /// dependencies: a changed template among them is also an include or a layout, so such a
     /// rebuild does everything.
     var dependencyFiles: Set<String> = []
+    /// What the navigation reported (parents that are no page's key).
+    var navigationDiagnostics: [Diagnostic] = []
 }

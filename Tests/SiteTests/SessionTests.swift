@@ -119,6 +119,25 @@ import Testing
     #expect(withImages.build().warnings == 0)
 }
 
+/// A body edit keeps the navigation as it was, warnings included.
+@Test func aBodyEditKeepsTheNavigationsWarnings() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("---\ntitle: A\neleventyNavigation:\n  parent: Nowhere\n---\nA\n", to: "Content/a.md")
+    try site.write("---\ntitle: B\n---\nB\n", to: "Content/b.md")
+    let session = SiteSession(configuration: try site.configuration())
+    let first = session.build()
+    let orphan = { (report: BuildReport) in report.diagnostics.contains { $0.message.contains("parent 'Nowhere'") } }
+    #expect(orphan(first))
+    let b = site.root.appendingPathComponent("Content/b.md")
+    try "---\ntitle: B\n---\nB, edited\n".write(to: b, atomically: true, encoding: .utf8)
+    let second = session.rebuild(changed: [b])
+    #expect(orphan(second), "\(second.diagnostics)")
+    let fresh = SiteSession(configuration: try site.configuration())
+    _ = fresh.build(write: false)
+    #expect(session.lastOutputs == fresh.lastOutputs)
+}
+
 @Test func changesOfAFailedRebuildAreWrittenByTheNextOne() throws {
     let site = try FixtureSite(nil)
     defer { site.remove() }
