@@ -162,11 +162,15 @@ extension SiteSession {
     /// navigation data is the same too and is not compared either.
     /// `skipping`: data keys not compared (changed global data: a page reading it is found by
     /// its mentions, and what it computes from it shows in its other keys).
+    /// `navigationTexts`: each page's `NavigationTree.dataSignature`, compared (when the pages
+    /// are the last build's, in order) instead of the navigation data.
     func changedSummaries(_ pages: [Page], keys: [String]? = nil, kept: [Bool]? = nil, sameNavigation: Bool = false,
-                          skipping: Set<String> = []) -> (data: Set<Int>, navigation: Set<Int>) {
+                          skipping: Set<String> = [], navigationTexts: [String]? = nil) -> (data: Set<Int>, navigation: Set<Int>) {
         let written = state.writtenPages
         // The same pages in the same order as the last build (the usual rebuild): no lookups.
         let aligned = keys.map { $0 == state.writtenKeys } ?? false
+        let texts = aligned && navigationTexts?.count == pages.count && state.navigationTexts.count == pages.count ? navigationTexts : nil
+        let previousTexts = state.navigationTexts
         var lookup: [String: Int] = [:]
         if !aligned {
             for (index, page) in written.enumerated() { lookup["\(page.inputPath)#\(page.pageNumber)"] = index }
@@ -180,8 +184,9 @@ extension SiteSession {
             let key = keys.map { $0[index] } ?? "\(page.inputPath)#\(page.pageNumber)"
             guard let oldIndex = aligned ? index : before[key], oldIndex < written.count else { return (true, true) }
             let new = CollectionSummary(page), previous = CollectionSummary(written[oldIndex])
-            let same = skipping.isEmpty ? new.isSame(as: previous) : new.isSame(as: previous, skipping: skipping)
-            return (!isKept && !same, !new.hasSameNavigation(as: previous))
+            let dataChanged = !isKept && !(skipping.isEmpty ? new.isSame(as: previous) : new.isSame(as: previous, skipping: skipping))
+            if let texts { return (dataChanged, texts[index] != previousTexts[index]) }
+            return (dataChanged, !new.hasSameNavigation(as: previous))
         }
         var data: Set<Int> = [], navigation: Set<Int> = []
         for (index, flag) in flags.enumerated() {

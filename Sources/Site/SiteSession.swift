@@ -47,6 +47,8 @@ public final class SiteSession: @unchecked Sendable {
         var writtenPages: [Page] = []
         /// Their keys (`inputPath#pageNumber`), in the same order.
         var writtenKeys: [String] = []
+        /// And their navigation as `NavigationTree.dataSignature` gives it.
+        var navigationTexts: [String] = []
         /// Each layout's and include's transitive reads, from the last build that succeeded.
         var closures: [String: (files: Set<String>, mentions: Set<String>)] = [:]
         var journeysGlobal: TemplateValue = .undefined
@@ -359,9 +361,16 @@ public final class SiteSession: @unchecked Sendable {
         let keptPages: [Bool] = pages.indices.map { keptTemplates.contains(pages[$0].template) && journeyChecks[$0] == nil }
         timings.mark("navigation")
         // Decide what to render: everything, or on a rebuild what the change can affect.
-        let navigationSignature = navigation.map { $0.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)|\($0.excerpt.json() ?? $0.excerpt.stringValue)" }.joined(separator: "\n") } ?? state.navigationSignature
+        // One line per navigation entry saying everything its summary holds; the whole is the
+        // navigation's signature, and each page's navigation is told apart by the lines it shows.
+        let entryLines = navigation?.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)|\($0.excerpt.json() ?? $0.excerpt.stringValue)" } ?? []
+        let navigationSignature = navigation == nil ? state.navigationSignature : entryLines.joined(separator: "\n")
+        let navigationTexts: [String] = navigation.map { tree in
+            Parallel.map(count: pages.count) { tree.dataSignature(forPage: $0, key: navigationKeys[$0], lines: entryLines) }
+        } ?? state.navigationTexts
         let navigationChanged = navigationSignature != state.navigationSignature
-        let summaries = changed == nil ? (data: Set<Int>(), navigation: Set<Int>()) : changedSummaries(pages, keys: pageKeys, kept: keptPages, sameNavigation: !navigationChanged)
+        let summaries = changed == nil ? (data: Set<Int>(), navigation: Set<Int>()) : changedSummaries(pages, keys: pageKeys, kept: keptPages, sameNavigation: !navigationChanged,
+                                                                                                     navigationTexts: navigationTexts)
         let renderSet = pagesToRender(pages, templates: templates, templateKeys: templateKeys, changed: changed, previousTemplates: previousTemplates,
                                       navigationChanged: navigationChanged,
                                       journeysChanged: !CollectionSummary.same(journeysGlobal, state.journeysGlobal, depth: 0),
@@ -550,6 +559,7 @@ public final class SiteSession: @unchecked Sendable {
                 state.contents = Dictionary(zip(pageKeys, contents), uniquingKeysWith: { a, _ in a })
                 state.writtenPages = finishedPages
                 state.writtenKeys = pageKeys
+                state.navigationTexts = navigationTexts
                 state.journeysGlobal = journeysGlobal
                 var checksByPage: [String: [Diagnostic]] = [:]
                 var itemsByPage: [String: TemplateValue] = [:]

@@ -313,6 +313,20 @@ import Testing
         #expect(session.lastOutputs == fresh.lastOutputs)
     }
 
+    /// A section renamed: every post under it shows the new name in its breadcrumbs.
+    @Test func aRenamedSectionRendersThePostsBelowIt() throws {
+        let site = try FixtureSite("rebuild-posts")
+        defer { site.remove() }
+        let session = try session(site)
+        let file = site.root.appendingPathComponent("app/research.md")
+        let text = try #require(site.read("app/research.md")).replacingOccurrences(of: "title: Research", with: "title: Research rounds")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(session.rebuild(changed: [file]).errors == 0)
+        #expect(output(session, containing: "post-1").contains("Research rounds"))
+        #expect(output(session, containing: "post-5").contains("Research rounds"))
+        try expectSameAsFullBuild(session, site)
+    }
+
     @Test func readingOtherPagesContentIsFoundInTemplates() {
         #expect(ScannedTemplate.readsItemContent("{% for p in collections.all %}{{ p.templateContent | safe }}{% endfor %}"))
         #expect(ScannedTemplate.readsItemContent("{{ post.content | safe }}"))
