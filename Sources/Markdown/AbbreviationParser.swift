@@ -26,9 +26,8 @@ enum AbbreviationParser {
         while a < b, ByteClass.isWhitespace(s[a]) { a += 1 }
         while b > a, ByteClass.isWhitespace(s[b - 1]) { b -= 1 }
         guard !label.isEmpty, b > a else { return nil }
-        if !abbreviations.contains(where: { $0.label == label }) {
-            abbreviations.append((label, String(decoding: s[a..<b], as: UTF8.self)))
-        }
+        // Every definition is kept; the first of a label wins when the trie is built.
+        abbreviations.append((label, String(decoding: s[a..<b], as: UTF8.self)))
         return min(lineEnd + 1, s.count) - start
     }
 
@@ -40,18 +39,29 @@ enum AbbreviationParser {
     /// Wraps abbreviations in the text nodes of every inline block (not inside links).
     static func apply(_ abbreviations: [(label: [UInt8], title: String)], to tree: inout NodeTree) {
         guard !abbreviations.isEmpty else { return }
-        let sorted = abbreviations.sorted { $0.label.count > $1.label.count }
+        let trie = AbbreviationTrie(abbreviations)
         let count = tree.nodes.count
-        for node in 0..<count {
-            guard case .text(let text) = tree[node].kind, tree[node].parent != -1, !tree[node].special else { continue }
-            var ancestor = tree[node].parent
-            var inLink = false
+        // Whether a node is inside a link, worked out once per node: climbing from every text
+        // node to its block would be quadratic in a deeply nested block.
+        var linked = [UInt8](repeating: 0, count: count)  // 0 not known, 1 in a link, 2 not
+        func insideLink(_ start: Int) -> Bool {
+            var chain: [Int] = []
+            var ancestor = tree[start].parent
+            var result: UInt8 = 2
             while ancestor != -1 {
-                if case .link = tree[ancestor].kind { inLink = true; break }
+                if ancestor < count, linked[ancestor] != 0 { result = linked[ancestor]; break }
+                if case .link = tree[ancestor].kind { result = 1; break }
                 if tree[ancestor].isBlock { break }
+                chain.append(ancestor)
                 ancestor = tree[ancestor].parent
             }
-            if inLink { continue }
+            for q in chain where q < count { linked[q] = result }
+            return result == 1
+        }
+        var ends: [(end: Int, title: Int)] = []
+        for node in 0..<count {
+            guard case .text(let text) = tree[node].kind, tree[node].parent != -1, !tree[node].special else { continue }
+            if insideLink(node) { continue }
             let s = Array(text.utf8)
             var pieces: [(text: [UInt8], title: String?)] = []
             var last = 0
@@ -59,18 +69,13 @@ enum AbbreviationParser {
             while i < s.count {
                 let before = ByteClass.scalar(before: i, in: s)
                 if i == 0 || isBoundary(before) {
-                    var matched: (label: [UInt8], title: String)? = nil
-                    for candidate in sorted where i + candidate.label.count <= s.count && s[i..<(i + candidate.label.count)].elementsEqual(candidate.label) {
-                        let after = i + candidate.label.count
-                        if after == s.count || isBoundary(ByteClass.scalar(at: after, in: s, end: s.count)) {
-                            matched = candidate
-                            break
-                        }
+                    let matched = trie.longestMatch(in: s, at: i, ends: &ends) { after in
+                        after == s.count || isBoundary(ByteClass.scalar(at: after, in: s, end: s.count))
                     }
                     if let matched {
                         if i > last { pieces.append((Array(s[last..<i]), nil)) }
-                        pieces.append((matched.label, matched.title))
-                        i += matched.label.count
+                        pieces.append((Array(s[i..<(i + matched.length)]), matched.title))
+                        i += matched.length
                         last = i
                         continue
                     }

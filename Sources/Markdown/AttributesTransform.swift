@@ -6,55 +6,61 @@ enum AttributesTransform {
         guard start < s.count, s[start] == UInt8(ascii: "{") else { return nil }
         var i = start + 1
         var attributes: [MarkdownAttribute] = []
-        func add(_ name: String, _ value: String, joining: Bool) {
-            if joining, let k = attributes.firstIndex(where: { $0.name == name }) {
-                attributes[k].value += " " + value
-            } else {
-                attributes.append(MarkdownAttribute(name: name, value: value))
-            }
-        }
         while i < s.count {
             while i < s.count, s[i] == 0x20 { i += 1 }
             guard i < s.count else { return nil }
             if s[i] == UInt8(ascii: "}") {
                 return attributes.isEmpty ? nil : (attributes, i + 1)
             }
-            // One token up to a space or `}` (quotes may hold either).
-            var name: [UInt8] = []
-            var value: [UInt8]? = nil
-            while i < s.count, s[i] != 0x20, s[i] != UInt8(ascii: "}"), s[i] != 0x0A {
-                if s[i] == UInt8(ascii: "="), value == nil {
-                    value = []
-                    i += 1
-                    if i < s.count, s[i] == UInt8(ascii: "\"") || s[i] == UInt8(ascii: "'") {
-                        let quote = s[i]
-                        i += 1
-                        while i < s.count, s[i] != quote { value?.append(s[i]); i += 1 }
-                        guard i < s.count else { return nil }
-                        i += 1
-                    }
-                    continue
-                }
-                if value != nil { value?.append(s[i]) } else { name.append(s[i]) }
-                i += 1
-            }
-            guard i < s.count, s[i] != 0x0A else { return nil }
-            let text = String(decoding: name, as: UTF8.self)
-            if text.hasPrefix("..") {
-                guard text.count > 2 else { return nil }
-                add("css-module", String(text.dropFirst(2)), joining: true)
-            } else if text.hasPrefix(".") {
-                guard text.count > 1 else { return nil }
-                add("class", String(text.dropFirst()), joining: true)
-            } else if text.hasPrefix("#") {
-                guard text.count > 1 else { return nil }
-                add("id", String(text.dropFirst()), joining: false)
+            guard let token = token(s, i) else { return nil }
+            if token.joining, let k = attributes.firstIndex(where: { $0.name == token.name }) {
+                attributes[k].value += " " + token.value
             } else {
-                guard !text.isEmpty else { return nil }
-                add(text, String(decoding: value ?? [], as: UTF8.self), joining: false)
+                attributes.append(MarkdownAttribute(name: token.name, value: token.value))
             }
+            i = token.end
         }
         return nil
+    }
+
+    /// One token of `{…}` starting at `start` (not a space): `.class`, `..module`, `#id`, `name` or
+    /// `name=value` (a quoted value may hold spaces and braces). Returns the attribute, whether it
+    /// joins an earlier one of its name, and where the token ends (at a space or `}`); nil for an
+    /// invalid token (an empty class or id, an unclosed quote, a line break, no `}` after it).
+    static func token(_ s: [UInt8], _ start: Int) -> (name: String, value: String, joining: Bool, end: Int)? {
+        var i = start
+        var name: [UInt8] = []
+        var value: [UInt8]? = nil
+        while i < s.count, s[i] != 0x20, s[i] != UInt8(ascii: "}"), s[i] != 0x0A {
+            if s[i] == UInt8(ascii: "="), value == nil {
+                value = []
+                i += 1
+                if i < s.count, s[i] == UInt8(ascii: "\"") || s[i] == UInt8(ascii: "'") {
+                    let quote = s[i]
+                    i += 1
+                    while i < s.count, s[i] != quote { value?.append(s[i]); i += 1 }
+                    guard i < s.count else { return nil }
+                    i += 1
+                }
+                continue
+            }
+            if value != nil { value?.append(s[i]) } else { name.append(s[i]) }
+            i += 1
+        }
+        guard i < s.count, s[i] != 0x0A else { return nil }
+        let text = String(decoding: name, as: UTF8.self)
+        if text.hasPrefix("..") {
+            guard text.count > 2 else { return nil }
+            return ("css-module", String(text.dropFirst(2)), true, i)
+        } else if text.hasPrefix(".") {
+            guard text.count > 1 else { return nil }
+            return ("class", String(text.dropFirst()), true, i)
+        } else if text.hasPrefix("#") {
+            guard text.count > 1 else { return nil }
+            return ("id", String(text.dropFirst()), false, i)
+        }
+        guard !text.isEmpty else { return nil }
+        return (text, String(decoding: value ?? [], as: UTF8.self), false, i)
     }
 
     static func merge(_ attributes: [MarkdownAttribute], into node: Int, _ tree: inout NodeTree) {
@@ -75,11 +81,47 @@ enum AttributesTransform {
     }
 
     /// `{…}` that ends at the end of `s`, found from the last `{` that parses to the end.
+    ///
+    /// Parsing from each `{` in turn would read the rest of the text again for each one (quadratic
+    /// for a long run of `{a ` ending in an invalid `.}`). But a parse from any `{` is its first
+    /// token followed by the tokens from where that one ends, and a token read from a given place
+    /// is the same whichever `{` the parse began at. So whether the tokens from a place run validly
+    /// to the final `}` is worked out once per place and remembered; only the `{` found is parsed
+    /// in full.
     static func trailing(_ s: [UInt8]) -> (attributes: [MarkdownAttribute], start: Int)? {
         guard s.last == UInt8(ascii: "}") else { return nil }
+        // For a token start: 0 not known yet, 1 the tokens from here reach the final `}`, 2 they don't.
+        var reachesEnd = [UInt8](repeating: 0, count: s.count)
+        func tokensReachEnd(from first: Int) -> Bool {
+            var chain: [Int] = []
+            var p = first
+            var result: UInt8 = 2
+            while true {
+                if reachesEnd[p] != 0 { result = reachesEnd[p]; break }
+                chain.append(p)
+                guard let token = token(s, p) else { break }
+                var next = token.end
+                while next < s.count, s[next] == 0x20 { next += 1 }
+                guard next < s.count else { break }
+                if s[next] == UInt8(ascii: "}") {
+                    if next == s.count - 1 { result = 1 }
+                    break
+                }
+                p = next
+            }
+            for q in chain { reachesEnd[q] = result }
+            return result == 1
+        }
         var k = s.count - 1
         while k >= 0 {
-            if s[k] == UInt8(ascii: "{"), let parsed = parse(s, k), parsed.end == s.count { return (parsed.attributes, k) }
+            if s[k] == UInt8(ascii: "{") {
+                var first = k + 1
+                while first < s.count, s[first] == 0x20 { first += 1 }
+                // `{}` and `{ }` hold no attribute; otherwise the tokens must run to the final `}`.
+                if first < s.count - 1, tokensReachEnd(from: first), let parsed = parse(s, k), parsed.end == s.count {
+                    return (parsed.attributes, k)
+                }
+            }
             k -= 1
         }
         return nil

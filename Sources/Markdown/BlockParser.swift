@@ -56,6 +56,9 @@ struct BlockParser {
         finalize(0, line: lineNumber)
     }
 
+    /// Hands the parsed tree over (see `NodeTree.take`).
+    mutating func takeTree() -> NodeTree { tree.take() }
+
     @inline(__always) func peek(_ i: Int) -> UInt8 { i < lineEnd ? s[i] : 0 }
 
     mutating func findNextNonspace() {
@@ -526,7 +529,7 @@ struct BlockParser {
                 }()
                 if !sameList { addChild(.list(data), at: nextNonspace) }
                 let item = addChild(.item, at: nextNonspace)
-                itemData[item] = data
+                itemData.set(data, for: item)
                 return 1
             }
         }
@@ -542,7 +545,7 @@ struct BlockParser {
         return 0
     }
 
-    var itemData: [Int: MarkdownList] = [:]
+    var itemData = NodeTable<MarkdownList>()
     var footnoteDefinitions: Set<String> = []
     var tableRowsLeft: [Int: Int] = [:]
     var breakScanChar: UInt8 = 0
@@ -699,9 +702,23 @@ struct BlockParser {
         return false
     }
 
+    /// Makes room for as many definitions as the paragraph has lines starting with `[`, so a
+    /// paragraph of a hundred thousand definitions fills the table without rehashing it at
+    /// every doubling.
+    mutating func reserveReferences(for content: [UInt8]) {
+        var lines = 0
+        var atLineStart = true
+        for b in content {
+            if atLineStart && b == UInt8(ascii: "[") { lines += 1 }
+            atLineStart = b == 0x0A
+        }
+        if lines > 1 { references.reserveCapacity(references.count + lines) }
+    }
+
     /// Removes link reference definitions from the start of a paragraph, recording them.
     mutating func extractReferences(_ block: Int) {
         var content = tree[block].content
+        if content.first == UInt8(ascii: "[") { reserveReferences(for: content) }
         var consumed = 0
         while consumed < content.count {
             if content[consumed] == UInt8(ascii: "["),

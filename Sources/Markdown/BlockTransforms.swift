@@ -1,17 +1,18 @@
 /// Extensions that reshape blocks after parsing: GitHub alerts, Govspeak callouts, image
 /// figures and the `[[toc]]` table of contents.
 enum BlockTransforms {
-    static func paragraphs(_ tree: NodeTree) -> [Int] {
+    /// The paragraphs among `blocks` that are still in the tree.
+    static func paragraphs(_ tree: NodeTree, _ blocks: [Int]) -> [Int] {
         var out: [Int] = []
-        for index in tree.blockNodes() {
+        for index in blocks {
             if case .paragraph = tree[index].kind, tree[index].parent != -1 { out.append(index) }
         }
         return out
     }
 
     /// `> [!NOTE]` (TIP, IMPORTANT, WARNING, CAUTION) as the first line of a block quote.
-    static func alerts(_ tree: inout NodeTree) {
-        for index in tree.blockNodes() {
+    static func alerts(_ tree: inout NodeTree, blocks: [Int]) {
+        for index in blocks {
             guard case .blockQuote = tree[index].kind, tree[index].parent != -1 else { continue }
             let paragraph = tree[index].firstChild
             guard paragraph != -1, case .paragraph = tree[paragraph].kind else { continue }
@@ -32,8 +33,8 @@ enum BlockTransforms {
     }
 
     /// An image alone in a paragraph becomes a figure; its title becomes the caption.
-    static func figures(_ tree: inout NodeTree) {
-        for paragraph in paragraphs(tree) {
+    static func figures(_ tree: inout NodeTree, blocks: [Int]) {
+        for paragraph in paragraphs(tree, blocks) {
             let image = tree[paragraph].firstChild
             guard image != -1, tree[image].next == -1, case .image(let destination, let title) = tree[image].kind else { continue }
             tree[paragraph].kind = .figure
@@ -46,8 +47,8 @@ enum BlockTransforms {
     }
 
     /// A paragraph that is only `[[toc]]`.
-    static func tableOfContents(_ tree: inout NodeTree) {
-        for paragraph in paragraphs(tree) {
+    static func tableOfContents(_ tree: inout NodeTree, blocks: [Int]) {
+        for paragraph in paragraphs(tree, blocks) {
             let only = tree[paragraph].firstChild
             guard only != -1, tree[only].next == -1, case .text(let text) = tree[only].kind,
                   text.utf8.count <= 16, text.utf8.contains(UInt8(ascii: "[")),

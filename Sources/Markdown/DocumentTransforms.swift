@@ -14,20 +14,25 @@ enum DocumentTransforms {
         }
         mergeText(&tree)
         if options.extensions.contains(.footnote) && hasFootnotes { FootnoteTransform.apply(to: &tree) }
-        if options.extensions.contains(.deflist) { markDefinitionListTightness(&tree) }
-        if options.extensions.contains(.alerts) { BlockTransforms.alerts(&tree) }
-        if options.extensions.contains(.figures) { BlockTransforms.figures(&tree) }
-        if options.extensions.contains(.toc) { BlockTransforms.tableOfContents(&tree) }
-        if options.extensions.contains(.anchor) || options.extensions.contains(.toc) {
+        // The block passes below share one list of the blocks, in document order: none of them adds
+        // a block another looks for, and a block one of them unlinks has no parent for the next.
+        let extensions = options.extensions
+        let blockPasses: Set<MarkdownExtension> = [.deflist, .alerts, .figures, .toc, .anchor]
+        let blockList = extensions.isDisjoint(with: blockPasses) ? [] : tree.blockNodes()
+        if extensions.contains(.deflist) { markDefinitionListTightness(&tree, blocks: blockList) }
+        if extensions.contains(.alerts) { BlockTransforms.alerts(&tree, blocks: blockList) }
+        if extensions.contains(.figures) { BlockTransforms.figures(&tree, blocks: blockList) }
+        if extensions.contains(.toc) { BlockTransforms.tableOfContents(&tree, blocks: blockList) }
+        if extensions.contains(.anchor) || extensions.contains(.toc) {
             let permalinks: Bool = { if case .govuk(let m) = options.markup { return m.headingPermalinks }; return false }()
-            HeadingAnchors.apply(to: &tree, style: options.anchor, permalinks: permalinks && options.extensions.contains(.anchor))
+            HeadingAnchors.apply(to: &tree, blocks: blockList, style: options.anchor, permalinks: permalinks && extensions.contains(.anchor))
         }
     }
 
     /// A definition list is tight unless a description (other than the last) ends with a blank
     /// line or holds blocks separated by one; tight descriptions render without `<p>`.
-    static func markDefinitionListTightness(_ tree: inout NodeTree) {
-        for index in tree.blockNodes() {
+    static func markDefinitionListTightness(_ tree: inout NodeTree, blocks: [Int]) {
+        for index in blocks {
             guard case .definitionList = tree[index].kind, tree[index].parent != -1 || index == 0 else { continue }
             var loose = false
             var item = tree[index].firstChild
@@ -150,25 +155,27 @@ enum DocumentTransforms {
     }
 
     /// Joins neighbouring text nodes (as markdown-it's `text_join`).
+    ///
+    /// Visits the arena in order rather than walking the tree (see `InlineParser.finishText`): a
+    /// run of text nodes is joined from whichever of its nodes comes first, to the same result.
+    /// Nodes that were unlinked are skipped; text in a subtree that was unlinked whole may be
+    /// joined too, which nothing reads.
     static func mergeText(_ tree: inout NodeTree) {
-        var stack = [0]
-        while let parent = stack.popLast() {
-            var child = tree[parent].firstChild
-            while child != -1 {
-                if case .text(let first) = tree[child].kind, tree[child].next != -1, case .text = tree[tree[child].next].kind {
-                    var text = first
-                    var after = tree[child].next
-                    while after != -1, case .text(let more) = tree[after].kind {
-                        text += more
-                        let n = tree[after].next
-                        tree.unlink(after)
-                        after = n
-                    }
-                    tree[child].kind = .text(text)
-                }
-                if tree[child].firstChild != -1 { stack.append(child) }
-                child = tree[child].next
+        var node = 0
+        while node < tree.nodes.count {
+            defer { node += 1 }
+            guard tree[node].parent != -1, case .text = tree[node].kind else { continue }
+            var after = tree[node].next
+            guard after != -1, case .text = tree[after].kind else { continue }
+            guard case .text(var text) = tree[node].kind else { continue }
+            tree[node].kind = .text("")
+            while after != -1, case .text(let more) = tree[after].kind {
+                text += more
+                let n = tree[after].next
+                tree.unlink(after)
+                after = n
             }
+            tree[node].kind = .text(text)
         }
     }
 }

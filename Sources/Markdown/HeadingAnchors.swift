@@ -19,9 +19,9 @@ enum HeadingAnchors {
         return text
     }
 
-    static func apply(to tree: inout NodeTree, style: AnchorStyle, permalinks: Bool) {
+    static func apply(to tree: inout NodeTree, blocks: [Int], style: AnchorStyle, permalinks: Bool) {
         var used: Set<String> = []
-        for index in tree.blockNodes() {
+        for index in blocks {
             guard case .heading = tree[index].kind, tree[index].parent != -1 else { continue }
             var slug: String
             if let id = tree[index].attributes.first(where: { $0.name == "id" })?.value {

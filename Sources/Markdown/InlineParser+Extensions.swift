@@ -46,9 +46,7 @@ extension InlineParser {
             k += 1
         }
         let node = appendNode(kind, at: start)
-        var text = MarkdownNode(kind: .text(""), line: 0, column: 0)
-        text.content = content
-        tree.append(text, to: node)
+        tree.append(MarkdownNode(kind: .text(String(decoding: content, as: UTF8.self)), line: 0, column: 0), to: node)
         pos = i + 1
         return true
     }

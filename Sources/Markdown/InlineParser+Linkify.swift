@@ -21,9 +21,9 @@ extension InlineParser {
         guard urlEnd > colon + (isMail ? 1 : 3) else { return false }
         // The scheme was already appended as text: take it back.
         let last = tree[block].lastChild
-        guard last != -1, case .text = tree[last].kind, !tree[last].special, tree[last].content.count >= colon - start,
-              tree[last].content.suffix(colon - start).elementsEqual(s[start..<colon]) else { return false }
-        tree[last].content.removeLast(colon - start)
+        guard last != -1, case .text(let text) = tree[last].kind, !tree[last].special, text.utf8.count >= colon - start,
+              text.utf8.suffix(colon - start).elementsEqual(s[start..<colon]) else { return false }
+        dropLastBytes(colon - start, ofText: last)
         emitLink(raw: Array(s[start..<urlEnd]), href: Array(s[start..<urlEnd]), at: start)
         pos = urlEnd
         return true
@@ -43,9 +43,8 @@ extension InlineParser {
 
     mutating func emitLink(raw: [UInt8], href: [UInt8], at start: Int) {
         let link = appendNode(.link(destination: LinkText.normalizeURI(href), title: ""), at: start)
-        var text = MarkdownNode(kind: .text(""), line: 0, column: 0)
-        text.content = LinkText.displayText(raw)
-        tree.append(text, to: link)
+        let text = String(decoding: LinkText.displayText(raw), as: UTF8.self)
+        tree.append(MarkdownNode(kind: .text(text), line: 0, column: 0), to: link)
         autolinks.insert(link)
         linkified.insert(link)
     }
@@ -56,12 +55,13 @@ extension InlineParser {
         while child != -1 {
             let next = tree[child].next
             if linkified.contains(child) {
-                var text = MarkdownNode(kind: .text(""), line: 0, column: 0)
-                var content: [UInt8] = []
+                var content = ""
                 var inner = tree[child].firstChild
-                while inner != -1 { content += tree[inner].content; inner = tree[inner].next }
-                text.content = content
-                let node = tree.make(text)
+                while inner != -1 {
+                    if case .text(let more) = tree[inner].kind { content += more }
+                    inner = tree[inner].next
+                }
+                let node = tree.make(MarkdownNode(kind: .text(content), line: 0, column: 0))
                 tree.insertBefore(child, node)
                 tree.unlink(child)
             }

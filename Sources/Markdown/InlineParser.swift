@@ -22,6 +22,8 @@ struct InlineParser {
     /// Link openers below this stack index are inactive (a link was matched after them: no links in links).
     var inactiveBelow = 0
     var backtickRuns: [Int: Int] = [:]
+    /// The odd markers of pair-marker runs in the current block (see `moveLoneMarkers`).
+    var loneMarkers: [Int] = []
     var scannedBackticks = false
     var noCommentEnd = false
     var noProcessingEnd = false
@@ -36,15 +38,43 @@ struct InlineParser {
     let sup: Bool
     let footnotes: Bool
 
+    /// One run of emphasis markers on the delimiter stack. Counts and indices are stored in 32
+    /// bits (24 bytes an entry instead of 56): a line of a hundred thousand runs keeps its stack small.
     struct Delimiter {
         var char: UInt8
-        var count: Int
-        var original: Int
-        var node: Int
-        var previous: Int
-        var next: Int
         var canOpen: Bool
         var canClose: Bool
+        private var count32: Int32
+        private var original32: Int32
+        private var node32: Int32
+        private var previous32: Int32
+        private var next32: Int32
+
+        init(char: UInt8, count: Int, original: Int, node: Int, previous: Int, next: Int, canOpen: Bool, canClose: Bool) {
+            self.char = char
+            self.canOpen = canOpen
+            self.canClose = canClose
+            count32 = Int32(truncatingIfNeeded: count)
+            original32 = Int32(truncatingIfNeeded: original)
+            node32 = Int32(truncatingIfNeeded: node)
+            previous32 = Int32(truncatingIfNeeded: previous)
+            next32 = Int32(truncatingIfNeeded: next)
+        }
+
+        var count: Int {
+            get { Int(count32) }
+            set { count32 = Int32(truncatingIfNeeded: newValue) }
+        }
+        var original: Int { Int(original32) }
+        var node: Int { Int(node32) }
+        var previous: Int {
+            get { Int(previous32) }
+            set { previous32 = Int32(truncatingIfNeeded: newValue) }
+        }
+        var next: Int {
+            get { Int(next32) }
+            set { next32 = Int32(truncatingIfNeeded: newValue) }
+        }
     }
 
     struct Bracket {
@@ -84,6 +114,7 @@ struct InlineParser {
     /// Parses the content of `block` into its inline children.
     mutating func parse(block: Int) {
         self.block = block
+        let firstNode = tree.nodes.count
         let content = tree[block].content
         tree[block].content = []
         lineMap = tree[block].lineMap
@@ -100,6 +131,7 @@ struct InlineParser {
         pos = a
         end = b
         delimiters.removeAll(keepingCapacity: true)
+        loneMarkers.removeAll(keepingCapacity: true)
         topDelimiter = -1
         brackets.removeAll(keepingCapacity: true)
         inactiveBelow = 0
@@ -112,8 +144,13 @@ struct InlineParser {
         htmlLinkDepth = 0
         while pos < end { parseInline() }
         processEmphasis(bottom: -1)
-        finishText(in: block)
+        moveLoneMarkers()
+        trimDelimiterRuns()
+        finishText(from: firstNode)
     }
+
+    /// Hands the tree over (see `NodeTree.take`).
+    mutating func takeTree() -> NodeTree { tree.take() }
 
     /// Source line and column of subject offset `offset`.
     func position(_ offset: Int) -> (line: Int, column: Int) {
@@ -134,25 +171,41 @@ struct InlineParser {
         return tree.append(MarkdownNode(kind: kind, line: line, column: column), to: block)
     }
 
+    /// Appends text cut from the subject (at ASCII boundaries, so valid UTF-8) or decoded from it.
     @discardableResult
     mutating func appendText(_ bytes: ArraySlice<UInt8>, at offset: Int, special: Bool = false, mergeable: Bool = true) -> Int {
-        if mergeable && !special {
-            // Plain text after plain text joins it: fewer nodes, fewer allocations.
-            let last = tree[block].lastChild
-            if last != -1, case .text = tree[last].kind, !tree[last].special, !tree[last].delimiter {
-                tree[last].content.append(contentsOf: bytes)
-                return last
-            }
-        }
-        var node = MarkdownNode(kind: .text(""), line: 0, column: 0)
-        node.content = Array(bytes)
-        node.special = special
-        return tree.append(node, to: block)
+        appendString(String(decoding: bytes, as: UTF8.self), special: special, mergeable: mergeable)
     }
 
     @discardableResult
     mutating func appendText(_ text: StaticString, at offset: Int, mergeable: Bool = true) -> Int {
-        appendText(text.withUTF8Buffer { ArraySlice($0) }, at: offset, mergeable: mergeable)
+        appendString(text.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }, special: false, mergeable: mergeable)
+    }
+
+    /// A text node's string is made at once: up to 15 bytes (most nodes in text dense with markup)
+    /// it is stored in the node itself, with no allocation.
+    mutating func appendString(_ text: String, special: Bool, mergeable: Bool) -> Int {
+        if mergeable && !special {
+            // Plain text after plain text joins it: fewer nodes, fewer allocations.
+            let last = tree[block].lastChild
+            if last != -1, case .text(var joined) = tree[last].kind, !tree[last].special, !tree[last].delimiter {
+                // Let go of the node's reference first, so the string is unique and grows in place.
+                tree[last].kind = .text("")
+                joined.append(text)
+                tree[last].kind = .text(joined)
+                return last
+            }
+        }
+        var node = MarkdownNode(kind: .text(text), line: 0, column: 0)
+        node.special = special
+        return tree.append(node, to: block)
+    }
+
+    /// Removes the last `count` bytes (ASCII: spaces, a scheme's letters) of a text node.
+    mutating func dropLastBytes(_ count: Int, ofText node: Int) {
+        guard count > 0, case .text(let text) = tree[node].kind else { return }
+        let utf8 = text.utf8
+        tree[node].kind = .text(String(decoding: utf8.prefix(max(utf8.count - count, 0)), as: UTF8.self))
     }
 
     mutating func parseInline() {
@@ -200,14 +253,15 @@ struct InlineParser {
     mutating func parseNewline() {
         pos += 1
         let last = tree[block].lastChild
-        if last != -1, case .text = tree[last].kind, !tree[last].special, !tree[last].delimiter,
-           tree[last].content.last == 0x20 {
-            let content = tree[last].content
-            let hard = content.count >= 2 && content[content.count - 2] == 0x20
-            var k = content.count
-            while k > 0, content[k - 1] == 0x20 { k -= 1 }
-            tree[last].content.removeSubrange(k...)
-            appendNode(hard ? .hardBreak : .softBreak, at: pos - 1)
+        if last != -1, case .text(let text) = tree[last].kind, !tree[last].special, !tree[last].delimiter,
+           text.utf8.last == 0x20 {
+            var spaces = 0
+            for b in text.utf8.reversed() {
+                guard b == 0x20 else { break }
+                spaces += 1
+            }
+            dropLastBytes(spaces, ofText: last)
+            appendNode(spaces >= 2 ? .hardBreak : .softBreak, at: pos - 1)
         } else {
             appendNode(.softBreak, at: pos - 1)
         }
@@ -300,26 +354,19 @@ struct InlineParser {
         var count = scan.count
         var runStart = start
         if c == UInt8(ascii: "~") || c == UInt8(ascii: "+") || c == UInt8(ascii: "=") {
-            // markdown-it's pair markers: an odd marker is plain text before the pairs.
-            var oddAfter = false
+            // markdown-it's pair markers: an odd run keeps one marker as text before its pairs.
+            // After matching, that lone marker moves past the elements its pairs closed
+            // (`moveLoneMarkers`), as markdown-it moves it past the closing tags.
             if count % 2 == 1 {
-                if scan.canClose && !scan.canOpen && count > 1 {
-                    // A closing run keeps its spare marker after the pairs.
-                    oddAfter = true
-                } else {
-                    appendText(s[start..<(start + 1)], at: start)
-                    runStart += 1
+                let lone = appendText(s[start..<(start + 1)], at: start, mergeable: count == 1)
+                if count > 1 {
+                    tree[lone].delimiter = true
+                    loneMarkers.append(lone)
                 }
+                runStart += 1
                 count -= 1
             }
             if count < 2 { return }
-            if oddAfter {
-                let node = appendText(s[runStart..<(pos - 1)], at: runStart, mergeable: false)
-                tree[node].delimiter = true
-                pushDelimiter(c, count: count, node: node, canOpen: scan.canOpen, canClose: scan.canClose)
-                appendText(s[(pos - 1)..<pos], at: pos - 1)
-                return
-            }
         }
         let node = appendText(s[runStart..<pos], at: runStart, mergeable: false)
         tree[node].delimiter = true
@@ -397,10 +444,9 @@ struct InlineParser {
                 }
                 let openerNode = delimiters[opener].node
                 let closerNode = closerDelim.node
+                // The runs' text nodes are cut to their remaining counts once, at the end of the block.
                 delimiters[opener].count -= use
                 delimiters[closer].count -= use
-                tree[openerNode].content.removeLast(use)
-                tree[closerNode].content.removeLast(use)
                 let (line, column) = (tree[openerNode].line, tree[openerNode].column)
                 let emphasis = tree.make(MarkdownNode(kind: kind, line: line, column: column))
                 tree.moveSiblings(after: openerNode, upTo: closerNode, into: emphasis)
@@ -425,6 +471,43 @@ struct InlineParser {
             }
         }
         while topDelimiter != -1 && topDelimiter != bottom { removeDelimiter(topDelimiter) }
+    }
+
+    /// A lone marker (the odd one of a run of `~`, `+` or `=`) that ended up as the last child of
+    /// an element its run's pairs closed goes after that element, and after every enclosing
+    /// element of the same kind it is also the end of: markdown-it writes `<s>a</s>~`, not
+    /// `<s>a~</s>`.
+    mutating func moveLoneMarkers() {
+        while let lone = loneMarkers.popLast() {
+            guard tree[lone].parent != -1, case .text(let text) = tree[lone].kind, let marker = text.utf8.first else { continue }
+            var target = lone
+            var parent = tree[lone].parent
+            while parent != -1, tree[target].next == -1, Self.isPairElement(tree[parent].kind, of: marker) {
+                target = parent
+                parent = tree[parent].parent
+            }
+            if target != lone { tree.insertAfter(target, lone) }
+        }
+    }
+
+    /// Whether `kind` is the element a pair of `marker`s makes.
+    static func isPairElement(_ kind: MarkdownNode.Kind, of marker: UInt8) -> Bool {
+        switch kind {
+        case .strikethrough: return marker == UInt8(ascii: "~")
+        case .inserted: return marker == UInt8(ascii: "+")
+        case .marked: return marker == UInt8(ascii: "=")
+        default: return false
+        }
+    }
+
+    /// Gives each delimiter run's text node the markers left after matching. Done once per block
+    /// rather than at each match: a run of n markers matched n/2 times would otherwise be rebuilt
+    /// n/2 times.
+    mutating func trimDelimiterRuns() {
+        for d in delimiters where d.count != d.original {
+            let marker = Character(Unicode.Scalar(d.char))
+            tree[d.node].kind = .text(d.count > 0 ? String(repeating: marker, count: d.count) : "")
+        }
     }
 
     // MARK: - Links
@@ -568,9 +651,8 @@ struct InlineParser {
                     let href = LinkText.normalizeURI(raw)
                     if LinkText.isSafeDestination(href) {
                         let link = appendNode(.link(destination: href, title: ""), at: start)
-                        var text = MarkdownNode(kind: .text(""), line: 0, column: 0)
-                        text.content = LinkText.displayText(raw)
-                        tree.append(text, to: link)
+                        let text = String(decoding: LinkText.displayText(raw), as: UTF8.self)
+                        tree.append(MarkdownNode(kind: .text(text), line: 0, column: 0), to: link)
                         autolinks.insert(link)
                         pos = j + 1
                         return true
@@ -599,9 +681,7 @@ struct InlineParser {
         guard j < end, s[j] == UInt8(ascii: ">") else { return false }
         let raw = Array(s[(start + 1)..<j])
         let link = appendNode(.link(destination: "mailto:" + LinkText.normalizeURI(raw), title: ""), at: start)
-        var text = MarkdownNode(kind: .text(""), line: 0, column: 0)
-        text.content = raw
-        tree.append(text, to: link)
+        tree.append(MarkdownNode(kind: .text(String(decoding: raw, as: UTF8.self)), line: 0, column: 0), to: link)
         autolinks.insert(link)
         pos = j + 1
         return true
@@ -672,32 +752,31 @@ struct InlineParser {
 
     // MARK: - Text clean-up
 
-    /// Turns text nodes' bytes into strings, joining neighbours, in a block's inline subtree.
-    mutating func finishText(in root: Int) {
-        var stack: [Int] = [root]
-        while let parent = stack.popLast() {
-            var child = tree[parent].firstChild
-            while child != -1 {
-                let next = tree[child].next
-                if case .text = tree[child].kind {
-                    var content = tree[child].content
-                    var after = next
-                    let special = tree[child].special
-                    while after != -1, case .text = tree[after].kind, tree[after].special == special {
-                        content.append(contentsOf: tree[after].content)
-                        let n = tree[after].next
-                        tree.unlink(after)
-                        after = n
-                    }
-                    tree[child].kind = .text(String(decoding: content, as: UTF8.self))
-                    tree[child].content = []
-                    if content.isEmpty { tree.unlink(child) }
-                    child = after
-                    continue
+    /// Joins neighbouring text nodes of the same kind (plain, or from escapes and entities) and
+    /// drops empty ones, among the nodes made for a block (indices from `firstNode` on).
+    ///
+    /// The nodes are visited in arena order, not tree order: in a deeply nested block the tree
+    /// order jumps about the arena and every step waits on memory, while the arena order reads it
+    /// front to back. Text nodes follow each other in the arena as in the text, so a run of
+    /// neighbours is joined from its first node; a run met in the middle joins the same way.
+    mutating func finishText(from firstNode: Int) {
+        var node = firstNode
+        while node < tree.nodes.count {
+            defer { node += 1 }
+            guard case .text(var content) = tree[node].kind, tree[node].parent != -1 else { continue }
+            let special = tree[node].special
+            var after = tree[node].next
+            if after != -1, case .text = tree[after].kind, tree[after].special == special {
+                tree[node].kind = .text("")
+                while after != -1, case .text(let more) = tree[after].kind, tree[after].special == special {
+                    content += more
+                    let n = tree[after].next
+                    tree.unlink(after)
+                    after = n
                 }
-                if tree[child].firstChild != -1 { stack.append(child) }
-                child = next
+                tree[node].kind = .text(content)
             }
+            if content.isEmpty { tree.unlink(node) }
         }
     }
 }

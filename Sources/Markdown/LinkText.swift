@@ -42,6 +42,24 @@ enum LinkText {
 
     /// A link label's matching key: inner text trimmed, whitespace runs collapsed, Unicode case-folded.
     static func normalizeLabel(_ inner: ArraySlice<UInt8>) -> String {
+        if inner.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every label): collapse white space and upper-case in one pass, straight
+            // into the string, without the byte array and the case-mapped copy of the general path.
+            return String(unsafeUninitializedCapacity: inner.count) { buffer in
+                var n = 0
+                var pendingSpace = false
+                for b in inner {
+                    if ByteClass.isWhitespace(b) {
+                        pendingSpace = n > 0
+                    } else {
+                        if pendingSpace { buffer[n] = 0x20; n += 1; pendingSpace = false }
+                        buffer[n] = b >= 0x61 && b <= 0x7A ? b - 0x20 : b
+                        n += 1
+                    }
+                }
+                return n
+            }
+        }
         var out: [UInt8] = []
         out.reserveCapacity(inner.count)
         var pendingSpace = false

@@ -26,7 +26,8 @@ public struct MarkdownDocument: Sendable {
         sourceSize = bytes.count
         var blocks = BlockParser(bytes: bytes, options: options)
         blocks.parse()
-        var inlines = InlineParser(tree: blocks.tree, references: blocks.references,
+        // The block parser gives its tree away, so the inline parser's first change does not copy it.
+        var inlines = InlineParser(tree: blocks.takeTree(), references: blocks.references,
                                    footnoteLabels: blocks.footnoteLabels, options: options)
         for block in Self.inlineContainers(inlines.tree) { inlines.parse(block: block) }
         var inlineFootnotes = false
@@ -34,8 +35,7 @@ public struct MarkdownDocument: Sendable {
             inlineFootnotes = true
             inlines.parse(block: pending)
         }
-        var tree = inlines.tree
-        inlines.tree = NodeTree()
+        var tree = inlines.takeTree()
         AbbreviationParser.apply(blocks.abbreviations, to: &tree)
         DocumentTransforms.apply(to: &tree, options: options, autolinks: inlines.autolinks,
                                  hasFootnotes: inlineFootnotes || !blocks.footnoteDefinitions.isEmpty)
@@ -112,9 +112,9 @@ public struct MarkdownDocument: Sendable {
         paragraph.content = content
         paragraph.lineMap = lineMap
         let block = tree.append(paragraph, to: 0)
-        var inlines = InlineParser(tree: tree, references: [:], footnoteLabels: [], options: options)
+        var inlines = InlineParser(tree: tree.take(), references: [:], footnoteLabels: [], options: options)
         inlines.parse(block: block)
-        tree = inlines.tree
+        tree = inlines.takeTree()
         DocumentTransforms.apply(to: &tree, options: options, autolinks: inlines.autolinks)
         var renderer = HTMLRenderer(tree: tree, options: options)
         var out: [UInt8] = []

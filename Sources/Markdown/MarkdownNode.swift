@@ -6,25 +6,58 @@
 public struct MarkdownNode: Sendable {
     /// What the node is, with the data its kind carries.
     public internal(set) var kind: Kind
-    public internal(set) var parent: Int = -1
-    public internal(set) var firstChild: Int = -1
-    public internal(set) var lastChild: Int = -1
-    public internal(set) var previous: Int = -1
-    public internal(set) var next: Int = -1
+
+    // Links and positions are stored in 32 bits: a node of 96 bytes instead of 144 keeps a document
+    // of a million nodes a third smaller, and walking it a third cheaper in memory traffic. No
+    // document reaches 2^31 nodes, lines or columns (that would need gigabytes of input per node).
+    private var parent32: Int32 = -1
+    private var firstChild32: Int32 = -1
+    private var lastChild32: Int32 = -1
+    private var previous32: Int32 = -1
+    private var next32: Int32 = -1
+    private var line32: Int32
+    private var column32: Int32
+
+    public internal(set) var parent: Int {
+        get { Int(parent32) }
+        set { parent32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    public internal(set) var firstChild: Int {
+        get { Int(firstChild32) }
+        set { firstChild32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    public internal(set) var lastChild: Int {
+        get { Int(lastChild32) }
+        set { lastChild32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    public internal(set) var previous: Int {
+        get { Int(previous32) }
+        set { previous32 = Int32(truncatingIfNeeded: newValue) }
+    }
+    public internal(set) var next: Int {
+        get { Int(next32) }
+        set { next32 = Int32(truncatingIfNeeded: newValue) }
+    }
     /// 1-based line of the node's first character in the source.
-    public internal(set) var line: Int
+    public internal(set) var line: Int {
+        get { Int(line32) }
+        set { line32 = Self.clamped(newValue) }
+    }
     /// 1-based column (in UTF-8 bytes) of the node's first character in the source.
-    public internal(set) var column: Int
+    public internal(set) var column: Int {
+        get { Int(column32) }
+        set { column32 = Self.clamped(newValue) }
+    }
     /// Attributes set by the `attrs` and `anchor` extensions (`id`, `class`, others), in order.
     public internal(set) var attributes: [MarkdownAttribute] = []
 
     // Parser state, not part of the public model.
-    var open = true
-    var lastLineBlank = false
-    var lastLineChecked = false
     var content: [UInt8] = []
     /// Where each line of `content` came from: content offset, source line, source column.
     var lineMap: [LineOrigin] = []
+    var open = true
+    var lastLineBlank = false
+    var lastLineChecked = false
     /// A text node from an escape or entity: typography leaves it alone.
     var special = false
     /// A definition list whose descriptions render without `<p>`.
@@ -32,10 +65,14 @@ public struct MarkdownNode: Sendable {
     /// A text node holding a run of delimiters still waiting for a partner.
     var delimiter = false
 
+    private static func clamped(_ value: Int) -> Int32 {
+        Int32(clamping: value)
+    }
+
     init(kind: Kind, line: Int, column: Int) {
         self.kind = kind
-        self.line = line
-        self.column = column
+        self.line32 = Self.clamped(line)
+        self.column32 = Self.clamped(column)
     }
 
     /// The kinds of node, as markdown-it and CommonMark name them.
@@ -84,6 +121,14 @@ public struct MarkdownNode: Sendable {
         case abbreviation(title: String)
     }
 
+    /// Whether the node is a block whose children are inline content (never blocks).
+    var holdsInlineContent: Bool {
+        switch kind {
+        case .paragraph, .heading, .tableCell, .definitionTerm: return true
+        default: return false
+        }
+    }
+
     /// Whether the node is a block (as opposed to an inline element).
     public var isBlock: Bool {
         switch kind {
@@ -123,8 +168,27 @@ public struct MarkdownList: Sendable, Hashable {
     public var start: Int
     /// A tight list renders its paragraphs without `<p>`.
     public var tight: Bool
-    var markerOffset: Int
-    var padding: Int
+    // Marker offset and padding are at most a few columns: 32 bits keep a list (and so every
+    // node, whose kind can hold one) small.
+    private var markerOffset32: Int32
+    private var padding32: Int32
+    var markerOffset: Int {
+        get { Int(markerOffset32) }
+        set { markerOffset32 = Int32(clamping: newValue) }
+    }
+    var padding: Int {
+        get { Int(padding32) }
+        set { padding32 = Int32(clamping: newValue) }
+    }
+
+    init(ordered: Bool, marker: UInt8, start: Int, tight: Bool, markerOffset: Int, padding: Int) {
+        self.ordered = ordered
+        self.marker = marker
+        self.start = start
+        self.tight = tight
+        markerOffset32 = Int32(clamping: markerOffset)
+        padding32 = Int32(clamping: padding)
+    }
 }
 
 /// A table column's alignment.

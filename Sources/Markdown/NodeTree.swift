@@ -2,9 +2,9 @@
 struct NodeTree {
     var nodes: [MarkdownNode]
 
-    init() {
+    init(capacity: Int = 256) {
         nodes = [MarkdownNode(kind: .document, line: 1, column: 1)]
-        nodes.reserveCapacity(256)
+        nodes.reserveCapacity(capacity)
     }
 
     subscript(index: Int) -> MarkdownNode {
@@ -81,11 +81,16 @@ struct NodeTree {
     }
 
     /// Every block node in document order, without visiting inline content.
+    ///
+    /// The children of a block that holds inline content (paragraph, heading, table cell,
+    /// definition term) are all inline, so they are not looked at: a paragraph of a hundred
+    /// thousand inline nodes costs one step, not a hundred thousand, in each pass that wants blocks.
     func blockNodes() -> [Int] {
         var out: [Int] = []
         var stack = [0]
         while let node = stack.popLast() {
             out.append(node)
+            if nodes[node].holdsInlineContent { continue }
             var child = nodes[node].lastChild
             while child != -1 {
                 if nodes[child].isBlock { stack.append(child) }
@@ -101,5 +106,13 @@ struct NodeTree {
         var child = nodes[node].firstChild
         while child != -1 { out.append(child); child = nodes[child].next }
         return out
+    }
+
+    /// Moves the nodes out, leaving an empty tree, so the receiver owns the only reference and its
+    /// next change does not copy every node.
+    mutating func take() -> NodeTree {
+        var taken = NodeTree(capacity: 0)
+        swap(&taken, &self)
+        return taken
     }
 }

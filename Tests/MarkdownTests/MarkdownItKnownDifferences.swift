@@ -6,10 +6,6 @@ enum MarkdownItKnownDifferences {
             "a reference definition in a block quote followed by a lazy line: CommonMark makes the line a paragraph continuation inside the quote, markdown-it ends the quote",
         "test/fixtures/markdown-it/fatal.txt:18":
             "&#xD800; in a URL: CommonMark replaces a surrogate code point with U+FFFD; markdown-it's decoder fails and keeps the text",
-        "test/fixtures/markdown-it/strikethrough.txt:25":
-            "an odd run of eleven `~` between two closers: which spare marker stays outside the <s> pairs differs",
-        "test/fixtures/ins.txt:112": "odd run of `+` between closers: which spare marker stays outside differs (as strikethrough.txt:25)",
-        "test/fixtures/mark.txt:110": "odd run of `=` between closers: which spare marker stays outside differs (as strikethrough.txt:25)",
         "test/fixtures/markdown-it/linkify.txt:149":
             "markdown-it's linkify nests a link inside a link after a stray </a>; links here are never nested",
         "test/fixtures/abbr.txt:85": "abbreviations inside linkified URLs: linkify here makes the link before abbreviations are applied",
