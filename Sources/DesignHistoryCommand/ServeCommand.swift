@@ -42,6 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.host = host
         options.port = UInt16(port)
         options.pathPrefix = pathPrefix ?? configuration.pathPrefix
+        options.pathPrefixFollowsConfiguration = pathPrefix == nil
         options.polling = poll
         let session = PreviewSession(
             output: configuration.outputURL,

@@ -6,8 +6,17 @@ import Foundation
 public protocol FileWatching: AnyObject, Sendable {
     /// Start watching. `onChange` is called from a background thread with absolute paths.
     func start(_ onChange: @escaping @Sendable ([String]) -> Void) throws
+    /// Start watching, saying of each change whether the file is settled (`FileChanges`). A
+    /// watcher that cannot tell reports nothing as settled: the default does that through `start`.
+    func start(reporting onChange: @escaping @Sendable (FileChanges) -> Void) throws
     /// Stop watching; no call to `onChange` starts after this returns.
     func stop()
+}
+
+extension FileWatching {
+    public func start(reporting onChange: @escaping @Sendable (FileChanges) -> Void) throws {
+        try start { paths in onChange(FileChanges(paths: paths)) }
+    }
 }
 
 /// What the preview watches: folders (recursively), single files, and paths never to report

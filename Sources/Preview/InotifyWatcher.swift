@@ -28,6 +28,12 @@ public final class InotifyWatcher: FileWatching, @unchecked Sendable {
         | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
     public func start(_ onChange: @escaping @Sendable ([String]) -> Void) throws {
+        try start(reporting: { changes in onChange(changes.paths) })
+    }
+
+    /// A path is settled when its last event in a read is a close after writing, a rename into
+    /// place or a deletion.
+    public func start(reporting onChange: @escaping @Sendable (FileChanges) -> Void) throws {
         let fd = inotify_init1(Int32(IN_CLOEXEC) | Int32(IN_NONBLOCK))
         guard fd >= 0 else { throw WatcherError(message: "inotify_init1 failed: \(String(cString: strerror(errno)))") }
         descriptor = fd
@@ -86,7 +92,9 @@ public final class InotifyWatcher: FileWatching, @unchecked Sendable {
         return found.filter(list.matters)
     }
 
-    private func readLoop(_ fd: Int32, _ onChange: @escaping @Sendable ([String]) -> Void) {
+    private static let settling: UInt32 = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE)
+
+    private func readLoop(_ fd: Int32, _ onChange: @escaping @Sendable (FileChanges) -> Void) {
         defer { close(fd) }
         let size = 64 * 1024
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<inotify_event>.alignment)
@@ -98,12 +106,13 @@ public final class InotifyWatcher: FileWatching, @unchecked Sendable {
             guard ready > 0 else {
                 // A watched folder that was removed and made again (a branch switch) is watched anew.
                 let back = rewatchReturnedFolders()
-                if !back.isEmpty, isRunning { onChange(back) }
+                if !back.isEmpty, isRunning { onChange(FileChanges(paths: back)) }
                 continue
             }
             let count = read(fd, buffer, size)
             guard count > 0 else { continue }
             var changed: [String] = []
+            var settled: Set<String> = []
             var offset = 0
             let header = MemoryLayout<inotify_event>.size
             while offset + header <= count {
@@ -125,13 +134,17 @@ public final class InotifyWatcher: FileWatching, @unchecked Sendable {
                 guard let folder = folders[event.wd] else { continue }
                 let path = name.isEmpty ? folder : folder + "/" + name
                 if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !name.hasPrefix(".") {
-                    changed.append(contentsOf: addTree(path))
+                    for file in addTree(path) {
+                        changed.append(file)
+                        settled.remove(file)
+                    }
                 }
                 changed.append(path)
+                if event.mask & UInt32(IN_ISDIR) == 0, event.mask & Self.settling != 0 { settled.insert(path) } else { settled.remove(path) }
             }
             var unique = Set<String>()
             let relevant = changed.filter { list.matters($0) && unique.insert($0).inserted }
-            if !relevant.isEmpty, isRunning { onChange(relevant) }
+            if !relevant.isEmpty, isRunning { onChange(FileChanges(paths: relevant, settled: settled)) }
         }
     }
 }

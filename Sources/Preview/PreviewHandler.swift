@@ -17,15 +17,20 @@ public struct PreviewHandler: HTTPHandler {
     public let folder: SiteFolder
     /// Always `/` or `/prefix/`.
     public let pathPrefix: String
+    /// Whether the prefix of the latest build (`PreviewStatus.Snapshot.pathPrefix`) replaces
+    /// `pathPrefix`: true unless the prefix was given on the command line.
+    public let followsBuild: Bool
     public let status: PreviewStatus
     /// Answer only requests that name this machine by a loopback name (`localhost`, `127.0.0.1`,
     /// `[::1]`), as `serve` does when it listens on loopback: a web page elsewhere then cannot read
     /// the preview by pointing its own domain name at 127.0.0.1 (DNS rebinding).
     public let loopbackHostsOnly: Bool
 
-    public init(folder: SiteFolder, pathPrefix: String = "/", status: PreviewStatus, loopbackHostsOnly: Bool = false) {
+    public init(folder: SiteFolder, pathPrefix: String = "/", status: PreviewStatus, loopbackHostsOnly: Bool = false,
+                followsBuild: Bool = false) {
         self.folder = folder
         self.pathPrefix = Self.normalisePrefix(pathPrefix)
+        self.followsBuild = followsBuild
         self.status = status
         self.loopbackHostsOnly = loopbackHostsOnly
     }
@@ -66,6 +71,7 @@ public struct PreviewHandler: HTTPHandler {
         let path = request.target.path()
         let query = request.target.query()
         let snapshot = status.snapshot()
+        let pathPrefix = followsBuild ? snapshot.pathPrefix.map(Self.normalisePrefix) ?? self.pathPrefix : self.pathPrefix
 
         var sitePath = path
         if pathPrefix != "/" {

@@ -10,7 +10,13 @@ public final class PreviewSession: @unchecked Sendable {
         /// 0 picks a free port.
         public var port: UInt16 = 8080
         public var pathPrefix: String = "/"
+        /// Serve below the prefix each build is configured with (a changed configuration's takes
+        /// effect without a restart) rather than `pathPrefix` alone; off when the prefix was given
+        /// on the command line.
+        public var pathPrefixFollowsConfiguration: Bool = false
         public var debounce: Duration = .milliseconds(10)
+        /// The wait when every changed file is settled (closed after writing): see `RebuildLoop`.
+        public var settledDebounce: Duration = .milliseconds(1)
         /// Poll instead of using the operating system's notifications.
         public var polling: Bool = false
         public var pollInterval: Duration = .milliseconds(250)
@@ -44,7 +50,8 @@ public final class PreviewSession: @unchecked Sendable {
         self.staleModels = staleModels
         self.log = log
         let status = self.status
-        self.loop = RebuildLoop(rebuilder: rebuilder, status: status, debounce: options.debounce) { report, changed in
+        self.loop = RebuildLoop(rebuilder: rebuilder, status: status, debounce: options.debounce,
+                                settledDebounce: options.settledDebounce) { report, changed in
             Self.report(report, changed: changed, log: log)
         }
     }
@@ -55,20 +62,21 @@ public final class PreviewSession: @unchecked Sendable {
         // Listen first, so a port in use fails at once rather than after the first build.
         let server = PreviewServer(
             handler: PreviewHandler(folder: SiteFolder(root: output), pathPrefix: options.pathPrefix, status: status,
-                                    loopbackHostsOnly: PreviewHandler.isLoopback(options.host)),
+                                    loopbackHostsOnly: PreviewHandler.isLoopback(options.host),
+                                    followsBuild: options.pathPrefixFollowsConfiguration),
             status: status, host: options.host, port: options.port)
         let port = try await server.start()
         self.server = server
         await loop.build()
         let watcher = watchList.makeWatcher(polling: options.polling, interval: options.pollInterval)
-        try watcher.start { [weak self] paths in
+        try watcher.start(reporting: { [weak self] changes in
             guard let self else { return }
             // Model sources do not change the site until the command is rebuilt: say so, no rebuild.
             let models = self.staleModels.map { $0.sources.path + "/" }
-            let site = paths.filter { path in models.map { !path.hasPrefix($0) } ?? true }
-            if site.count < paths.count { self.noteStaleModels() }
-            self.loop.changed(site)
-        }
+            let site = changes.paths.filter { path in models.map { !path.hasPrefix($0) } ?? true }
+            if site.count < changes.paths.count { self.noteStaleModels() }
+            self.loop.changed(FileChanges(paths: site, settled: changes.settled))
+        })
         self.watcher = watcher
         let loop = self.loop
         loopTask = Task { await loop.run() }

@@ -13,6 +13,8 @@ public final class PreviewStatus: @unchecked Sendable {
         public var token: String
         /// Errors and warnings of the latest build.
         public var diagnostics: [Diagnostic]
+        /// The site's path prefix as its latest build was configured, when the rebuilder says.
+        public var pathPrefix: String? = nil
         /// The latest build had errors: pages show the error page until it is fixed.
         public var isFailing: Bool { diagnostics.contains { $0.severity == .error } }
     }
@@ -21,6 +23,7 @@ public final class PreviewStatus: @unchecked Sendable {
     private let instance: String
     private var generation = 0
     private var diagnostics: [Diagnostic] = []
+    private var pathPrefix: String?
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextListener = 0
 
@@ -29,7 +32,13 @@ public final class PreviewStatus: @unchecked Sendable {
     }
 
     public func snapshot() -> Snapshot {
-        lock.withLock { Snapshot(token: token, diagnostics: diagnostics) }
+        lock.withLock { Snapshot(token: token, diagnostics: diagnostics, pathPrefix: pathPrefix) }
+    }
+
+    /// Record the path prefix the site is now built with (a changed configuration can change it);
+    /// it takes effect with the next `publish`'s responses, and at once for new requests.
+    public func setPathPrefix(_ prefix: String?) {
+        lock.withLock { pathPrefix = prefix }
     }
 
     private var token: String { "\(instance)-\(generation)" }

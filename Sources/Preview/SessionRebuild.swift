@@ -20,10 +20,23 @@ public final class SessionRebuild: SiteRebuilding, @unchecked Sendable {
     }
 
     public func rebuild(changed: Set<String>) -> BuildReport {
+        rebuild(changed: changed, written: nil)
+    }
+
+    /// The current session's configured path prefix: a configuration change can change it.
+    public var pathPrefix: String? {
+        lock.withLock { session?.configuration.pathPrefix }
+    }
+
+    public func rebuild(changed: Set<String>, pagesWritten: @escaping (BuildReport) -> Void) -> BuildReport {
+        rebuild(changed: changed, written: pagesWritten)
+    }
+
+    private func rebuild(changed: Set<String>, written: ((BuildReport) -> Void)?) -> BuildReport {
         lock.withLock {
             let configurationChanged = configurationFile.map { changed.contains($0) } ?? false
             if let session, !changed.isEmpty, !configurationChanged {
-                return session.rebuild(changed: changed.sorted().map { URL(fileURLWithPath: $0) })
+                return session.rebuild(changed: changed.sorted().map { URL(fileURLWithPath: $0) }, pagesWritten: written)
             }
             do {
                 let fresh = try makeSession()

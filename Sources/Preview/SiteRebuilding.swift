@@ -6,6 +6,19 @@ public protocol SiteRebuilding: Sendable {
     /// Build; `changed` holds the absolute paths that changed since the last build, and is empty
     /// for the first build (or when everything must be rebuilt).
     func rebuild(changed: Set<String>) -> BuildReport
+    /// Build, calling `pagesWritten` once the pages a browser shows are written, before the rest
+    /// (feed, search index), with what the build has found so far; the default never calls it.
+    func rebuild(changed: Set<String>, pagesWritten: @escaping (BuildReport) -> Void) -> BuildReport
+    /// The path prefix the last build was configured with, if known (nil by default).
+    var pathPrefix: String? { get }
+}
+
+extension SiteRebuilding {
+    public var pathPrefix: String? { nil }
+
+    public func rebuild(changed: Set<String>, pagesWritten: @escaping (BuildReport) -> Void) -> BuildReport {
+        rebuild(changed: changed)
+    }
 }
 
 /// Rebuilds everything every time, re-reading the configuration first (so a changed

@@ -21,6 +21,15 @@ struct CollectionSummary {
         page.date == other.page.date && Self.same(page.data, other.page.data, skipping: "navigation")
     }
 
+    /// `isSame`, leaving out more keys too (global data that changed, which every page has).
+    func isSame(as other: CollectionSummary, skipping keys: Set<String>) -> Bool {
+        guard page.date == other.page.date, page.data.keys == other.page.data.keys else { return false }
+        for (x, y) in zip(page.data.pairs, other.page.data.pairs) where x.key != "navigation" && !keys.contains(x.key) {
+            guard Self.same(x.value, y.value, depth: 1) else { return false }
+        }
+        return true
+    }
+
     /// Whether the two pages' `navigation` data are the same, but for the whole tree: it is the
     /// same on every page, and its change is the navigation's signature changing, which renders
     /// every page that reads `navigation`.
@@ -33,8 +42,9 @@ struct CollectionSummary {
 
     static func same(_ a: TemplateObject, _ b: TemplateObject, skipping skipped: String) -> Bool {
         guard a.keys == b.keys else { return false }
-        for key in a.keys where key != skipped {
-            guard same(a[key] ?? .undefined, b[key] ?? .undefined, depth: 1) else { return false }
+        // Pair by position (the keys are the same, in order): no lookup by name per key.
+        for (x, y) in zip(a.pairs, b.pairs) where x.key != skipped {
+            guard same(x.value, y.value, depth: 1) else { return false }
         }
         return true
     }
@@ -50,7 +60,7 @@ struct CollectionSummary {
         case (.array(let x), .array(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { same($0, $1, depth: depth + 1) }
         case (.object(let x), .object(let y)):
-            return x.keys == y.keys && x.keys.allSatisfy { key in same(x[key] ?? .undefined, y[key] ?? .undefined, depth: depth + 1) }
+            return x.keys == y.keys && zip(x.pairs, y.pairs).allSatisfy { same($0.value, $1.value, depth: depth + 1) }
         default: return false
         }
     }

@@ -21,6 +21,26 @@ enum DirectoryWalker {
         walk(root, relative: "", skipped: skipped, depth: 0, seen: &seen, visit: visit)
     }
 
+    /// The names of the folders directly in `path` (dot-folders left out; symbolic links to
+    /// folders counted), sorted: one `readdir`, a `stat` only where the entry's type is not given.
+    static func subfolders(of path: String) -> [String] {
+        guard let directory = opendir(path) else { return [] }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let type = entry.pointee.d_type
+            if type == UInt8(DT_DIR) { names.append(name); continue }
+            guard type != UInt8(DT_REG) else { continue }
+            var info = stat()
+            if stat(path + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { names.append(name) }
+        }
+        closedir(directory)
+        return names.sorted()
+    }
+
     private static func identity(of path: String) -> FolderIdentity? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }

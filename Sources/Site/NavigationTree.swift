@@ -120,6 +120,30 @@ struct NavigationTree: Sendable {
         return .object(object)
     }
 
+    /// What `data(forPage:key:)` is made of, but the tree, as text: the lines (one per entry, in
+    /// `entries` order, saying everything its summary holds) of the entries it shows. Two builds
+    /// give a page the same text exactly when they give it the same navigation data, tree apart;
+    /// comparing the text is far cheaper than comparing the data.
+    func dataSignature(forPage page: Int, key: String?, lines: [String]) -> String {
+        func line(_ index: Int) -> String { index < lines.count ? lines[index] : "" }
+        var text = roots.first(where: { entries[$0].url == "/" }).map { "home " + line($0) } ?? "no home"
+        guard let key, let index = byKey[key] else { return text }
+        text += "\ncurrent " + line(index)
+        var cursor = entries[index].parent
+        var guardCount = 0
+        while let parent = cursor, let parentIndex = byKey[parent], guardCount < 50 {
+            text += "\ncrumb " + line(parentIndex)
+            cursor = entries[parentIndex].parent
+            guardCount += 1
+        }
+        for child in childrenByParent[key] ?? [] { text += "\nchild " + line(child) }
+        if let parent = entries[index].parent, let siblings = childrenByParent[parent], let position = positionInParent[index] {
+            if position > 0 { text += "\nprevious " + line(siblings[position - 1]) }
+            if position + 1 < siblings.count { text += "\nnext " + line(siblings[position + 1]) }
+        }
+        return text
+    }
+
     func key(forPage page: Int) -> String? {
         entries.first { $0.page == page }?.key
     }

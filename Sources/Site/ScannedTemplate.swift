@@ -7,8 +7,9 @@ struct ScannedTemplate: Sendable {
 
     /// `dataKeys`: the global data names (`app`, `site`) to look for; each found is `data:<key>`.
     init(_ text: String, dataKeys: [String] = []) {
-        // What comments say is not read: a layout's doc comment may name `journeys` or `collections`.
-        let code = String(decoding: Self.withoutComments(Array(text.utf8)), as: UTF8.self)
+        // Only what is inside `{{ }}` and `{% %}` is read: a layout's doc comment may name
+        // `journeys` or `collections`, and its markup says `navigation` in labels and ids.
+        let code = String(decoding: Self.codeOnly(Self.withoutComments(Array(text.utf8))), as: UTF8.self)
         for word in ["collections", "navigation", "journeys"] where code.contains(word) { mentions.insert(word) }
         if Self.readsNavigationTree(code) { mentions.insert(Self.navigationTree) }
         if Self.readsItemContent(code) { mentions.insert(Self.itemContent) }
@@ -26,6 +27,11 @@ struct ScannedTemplate: Sendable {
         }
     }
 
+    /// The mention of a page that paginates collections: what it shows of them is in its own
+    /// pagination data, so it is rendered again when that data changes (and after data changes),
+    /// not whenever any page's title does.
+    static let paginatesCollections = "paginatesCollections"
+
     /// The mention of a template that may read the whole navigation tree (`navigation.tree`, or
     /// `navigation` passed on as a whole), which changes whenever any page's title does. A page's own
     /// navigation (breadcrumbs, previous, next, home) is compared page by page instead.
@@ -42,7 +48,9 @@ struct ScannedTemplate: Sendable {
             if bytes[index] == word[0], Array(bytes[index..<index + word.count]) == word {
                 let before: UInt8? = index > 0 ? bytes[index - 1] : nil
                 let after: UInt8? = index + word.count < bytes.count ? bytes[index + word.count] : nil
-                let standsAlone = !(before.map { isName($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") } ?? false)
+                // A quoted 'navigation' is a string (an id, a label), not the variable.
+                let quoted = before.map { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") } ?? false && after == before
+                let standsAlone = !quoted && !(before.map { isName($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") } ?? false)
                     && !(after.map { isName($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") } ?? false)
                 if standsAlone { return true }
                 index += word.count
@@ -51,6 +59,25 @@ struct ScannedTemplate: Sendable {
             }
         }
         return false
+    }
+
+    /// The bytes inside `{{ … }}` and `{% … %}` (the delimiters kept), everything else a space:
+    /// the text around tags is written out as it is and names nothing. An unclosed tag runs to
+    /// the end, as if it were code.
+    static func codeOnly(_ bytes: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: UInt8(ascii: " "), count: bytes.count)
+        var index = 0
+        while index + 1 < bytes.count {
+            let next = bytes[index + 1]
+            guard bytes[index] == UInt8(ascii: "{"), next == UInt8(ascii: "{") || next == UInt8(ascii: "%") else { index += 1; continue }
+            let close = next == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "%")
+            var end = index + 2
+            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == UInt8(ascii: "}")) { end += 1 }
+            let stop = min(end + 2, bytes.count)
+            for position in index..<stop { out[position] = bytes[position] }
+            index = stop
+        }
+        return out
     }
 
     /// The bytes with every `{# … #}` comment left out: what a comment says is not read.

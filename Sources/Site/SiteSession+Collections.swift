@@ -34,10 +34,31 @@ extension SiteSession {
         return .object(item)
     }
 
+    /// The folders of `posts/`, each a section collection; listed once a build (collections are
+    /// built up to three times in one).
+    func sectionFolders() -> [String] {
+        if let known = state.sectionFolders { return known }
+        let folders = DirectoryWalker.subfolders(of: configuration.inputURL.appendingPathComponent("posts").path)
+        state.sectionFolders = folders
+        return folders
+    }
+
     /// Build every collection from the pages (with their rendered bodies, when given).
     func buildCollections(_ pages: [Page], templates: [SourceTemplate], contents: [String]? = nil) -> TemplateObject {
+        buildCollections(pages, templates: templates, contents: contents, cachedItems: nil).collections
+    }
+
+    /// Build every collection, taking the items given in `cachedItems` (by page) instead of making
+    /// them again; returns the collections and each page's item (nil for pages not in collections).
+    func buildCollections(_ pages: [Page], templates: [SourceTemplate], contents: [String]?,
+                          cachedItems: [TemplateValue?]?) -> (collections: TemplateObject, items: [TemplateValue?]) {
         let order = Self.collectionOrder(pages)
-        let items = order.map { Self.collectionItem(pages[$0], content: contents?[$0]) }
+        let items = order.map { index in
+            if let cachedItems, index < cachedItems.count, let item = cachedItems[index] { return item }
+            return Self.collectionItem(pages[index], content: contents?[index])
+        }
+        var itemsByPage = [TemplateValue?](repeating: nil, count: pages.count)
+        for (position, index) in order.enumerated() { itemsByPage[index] = items[position] }
         var collections = TemplateObject()
         collections["all"] = .array(items)
         var byTag: [String: [TemplateValue]] = [:]
@@ -52,13 +73,8 @@ extension SiteSession {
         let inputName = configuration.inputName
         var declared = configuration.collections
         if configuration.sectionCollections {
-            let posts = configuration.inputURL.appendingPathComponent("posts")
-            let folders = (try? FileManager.default.contentsOfDirectory(atPath: posts.path)) ?? []
-            for folder in folders.sorted() where !folder.hasPrefix(".") && !declared.contains(where: { $0.name == folder }) {
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: posts.appendingPathComponent(folder).path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    declared.append((folder, ["posts/\(folder)/*.md"]))
-                }
+            for folder in sectionFolders() where !declared.contains(where: { $0.name == folder }) {
+                declared.append((folder, ["posts/\(folder)/*.md"]))
             }
         }
         for (name, globs) in declared {
@@ -76,6 +92,6 @@ extension SiteSession {
             }
             collections[name] = .array(members)
         }
-        return collections
+        return (collections, itemsByPage)
     }
 }

@@ -13,7 +13,7 @@ extension SiteSession {
         func include(_ scan: ScannedTemplate, depth: Int) {
             mentions.formUnion(scan.mentions)
             for name in scan.references {
-                guard let url = renderer.environment.loader.locate(name) else { continue }
+                guard let url = locate(name, from: template.file.path) else { continue }
                 let closure = self.closure(of: url.standardizedFileURL.path, closures: &closures, depth: depth + 1)
                 files.formUnion(closure.files)
                 mentions.formUnion(closure.mentions)
@@ -28,7 +28,10 @@ extension SiteSession {
             mentions.formUnion(closure.mentions)
             cursor = layout.parentName
         }
-        if Self.paginatesCollections(page.data) || template.isVirtual { mentions.insert("collections") }
+        // A built-in page reads collections in its layout; a page of the site that paginates them
+        // sees them through its own pagination data, compared page by page.
+        if template.isVirtual { mentions.insert("collections") }
+        if Self.paginatesCollections(page.data) { mentions.insert(ScannedTemplate.paginatesCollections) }
         if case .object(let pagination)? = page.data["pagination"], let source = pagination["data"]?.stringValue,
            let key = source.split(separator: ".").first.map(String.init), globalKeys.contains(key) {
             mentions.insert("data:" + key)
@@ -37,7 +40,7 @@ extension SiteSession {
         for key in globalKeys where !mentions.contains("data:" + key) {
             if case .string(let permalink)? = page.data["permalink"], permalink.contains(key) { mentions.insert("data:" + key) }
         }
-        return PageDependencies(template: template.file.standardizedFileURL.path, files: Array(files), mentions: mentions)
+        return PageDependencies(template: template.file.standardizedFileURL.path, files: files, mentions: mentions)
     }
 
     /// A file and everything it extends, includes or imports, with what they name.
@@ -49,7 +52,7 @@ extension SiteSession {
         var files: Set<String> = [path]
         var mentions = scan.mentions
         for name in scan.references {
-            guard let url = renderer.environment.loader.locate(name) else { continue }
+            guard let url = locate(name, from: path) else { continue }
             let inner = closure(of: url.standardizedFileURL.path, closures: &closures, depth: depth + 1)
             files.formUnion(inner.files)
             mentions.formUnion(inner.mentions)
@@ -58,16 +61,27 @@ extension SiteSession {
         return (files, mentions)
     }
 
+    /// The file a template name means, as the template engine finds it: `./x` and `../x` beside
+    /// the file that names it (inside the input folder), others in the layouts and includes folders.
+    private func locate(_ name: String, from path: String) -> URL? {
+        guard name.hasPrefix("./") || name.hasPrefix("../") else { return renderer.environment.loader.locate(name) }
+        let candidate = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(name).standardizedFileURL
+        return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
+    }
+
     /// The pages to render: all on a full build; on a rebuild, the pages of changed templates, the
     /// pages whose layouts or includes changed, and, when a template changed, the pages that read
     /// collections or journeys (and navigation, when the navigation changed). A changed data file
     /// or a template added or removed renders everything.
-    func pagesToRender(_ pages: [Page], templates: [SourceTemplate], changed: Set<String>?, previousTemplates: Set<String>,
-                       navigationChanged: Bool, journeysChanged: Bool = true) -> Set<Int> {
+    /// `templateKeys`: each template's standardized path, when known; `summaries`: what
+    /// `changedSummaries` found, when already worked out.
+    func pagesToRender(_ pages: [Page], templates: [SourceTemplate], templateKeys: [String]? = nil, changed: Set<String>?, previousTemplates: Set<String>,
+                       navigationChanged: Bool, journeysChanged: Bool = true,
+                       summaries: (data: Set<Int>, navigation: Set<Int>)? = nil) -> Set<Int> {
         let all = Set(pages.indices)
         guard let changed else { return all }
         // Each template's path once (standardizing a URL is slow enough to count on every save).
-        let pathByTemplate = templates.map { $0.file.standardizedFileURL.path }
+        let pathByTemplate = templateKeys ?? templates.map { $0.file.standardizedFileURL.path }
         let templatePaths = Set(pathByTemplate)
         // A template added or removed changes collections and navigation everywhere.
         if templatePaths != previousTemplates { return all }
@@ -113,18 +127,23 @@ extension SiteSession {
         // body was edited), pages listing them are rendered again only if they read pages' content.
         // A page whose own data changed (its navigation's previous/next, a pagination of
         // collections) is rendered too.
-        let (changedPages, changedNavigation) = changedTemplates.isEmpty ? ([], []) : changedSummaries(pages)
+        // After a global data change, a page whose computed data (`eleventyComputed`, a permalink)
+        // changed with it is rendered too, though its templates never name the data.
+        let (changedPages, changedNavigation) = !globalKeys.isEmpty ? changedSummaries(pages, skipping: globalKeys)
+            : changedTemplates.isEmpty ? ([], []) : (summaries ?? changedSummaries(pages))
         let summariesChanged = !changedPages.isEmpty || pages.count != state.writtenPages.count
         var selected: Set<Int> = []
         for (index, page) in pages.enumerated() {
-            let template = templates[page.template]
             let path = pathByTemplate[page.template]
             if changedTemplates.contains(path) || changedPages.contains(index) { selected.insert(index); continue }
-            if !template.isVirtual, dataFolders.contains(where: { $0.isEmpty || template.path.relative.hasPrefix($0 + "/") }) { selected.insert(index); continue }
+            if !dataFolders.isEmpty, !templates[page.template].isVirtual,
+               dataFolders.contains(where: { $0.isEmpty || templates[page.template].path.relative.hasPrefix($0 + "/") }) { selected.insert(index); continue }
             guard let output = page.outputPath, let previous = state.dependencies[output] else { selected.insert(index); continue }
-            if !changedFiles.isDisjoint(with: previous.files) { selected.insert(index); continue }
+            // A changed template can be included by another page (`{% include "./part.njk" %}`).
+            if !changedFiles.isDisjoint(with: previous.files) || !changedTemplates.isDisjoint(with: previous.files) { selected.insert(index); continue }
             if globalKeys.contains(where: { previous.mentions.contains("data:" + $0) }) { selected.insert(index); continue }
-            if dataChanged, previous.mentions.contains("collections") || previous.mentions.contains("journeys") { selected.insert(index); continue }
+            if dataChanged, previous.mentions.contains("collections") || previous.mentions.contains("journeys")
+                || previous.mentions.contains(ScannedTemplate.paginatesCollections) { selected.insert(index); continue }
             if !changedTemplates.isEmpty, previous.mentions.contains("collections"),
                summariesChanged || previous.mentions.contains(ScannedTemplate.itemContent) { selected.insert(index); continue }
             if !changedNavigation.isEmpty, previous.mentions.contains("navigation"),
@@ -137,26 +156,71 @@ extension SiteSession {
 
     /// The pages whose collection item (url, paths, date, data but `navigation`) differs from
     /// the last written build's, or that are new; and apart, the pages whose `navigation` data does.
-    func changedSummaries(_ pages: [Page]) -> (data: Set<Int>, navigation: Set<Int>) {
-        var before: [String: Page] = [:]
-        for page in state.writtenPages { before["\(page.inputPath)#\(page.pageNumber)"] = page }
+    /// `keys`: each page's `inputPath#pageNumber`; `kept`: pages known to be the last build's
+    /// but for navigation (their data is not compared).
+    /// With `sameNavigation` (the navigation's entries are the last build's), a kept page's
+    /// navigation data is the same too and is not compared either.
+    /// `skipping`: data keys not compared (changed global data: a page reading it is found by
+    /// its mentions, and what it computes from it shows in its other keys).
+    /// `navigationTexts`: each page's `NavigationTree.dataSignature`, compared (when the pages
+    /// are the last build's, in order) instead of the navigation data.
+    func changedSummaries(_ pages: [Page], keys: [String]? = nil, kept: [Bool]? = nil, sameNavigation: Bool = false,
+                          skipping: Set<String> = [], navigationTexts: [String]? = nil) -> (data: Set<Int>, navigation: Set<Int>) {
+        let written = state.writtenPages
+        // The same pages in the same order as the last build (the usual rebuild): no lookups.
+        let aligned = keys.map { $0 == state.writtenKeys } ?? false
+        let texts = aligned && navigationTexts?.count == pages.count && state.navigationTexts.count == pages.count ? navigationTexts : nil
+        let previousTexts = state.navigationTexts
+        var lookup: [String: Int] = [:]
+        if !aligned {
+            for (index, page) in written.enumerated() { lookup["\(page.inputPath)#\(page.pageNumber)"] = index }
+        }
+        let before = lookup
+        // Compared on every core: with the navigation changed, every page's is compared.
+        let flags: [(data: Bool, navigation: Bool)] = Parallel.map(count: pages.count) { index in
+            let page = pages[index]
+            let isKept = kept?[index] ?? false
+            if isKept && sameNavigation { return (false, false) }
+            let key = keys.map { $0[index] } ?? "\(page.inputPath)#\(page.pageNumber)"
+            guard let oldIndex = aligned ? index : before[key], oldIndex < written.count else { return (true, true) }
+            let new = CollectionSummary(page), previous = CollectionSummary(written[oldIndex])
+            let dataChanged = !isKept && !(skipping.isEmpty ? new.isSame(as: previous) : new.isSame(as: previous, skipping: skipping))
+            if let texts { return (dataChanged, texts[index] != previousTexts[index]) }
+            return (dataChanged, !new.hasSameNavigation(as: previous))
+        }
         var data: Set<Int> = [], navigation: Set<Int> = []
-        for (index, page) in pages.enumerated() {
-            guard let old = before["\(page.inputPath)#\(page.pageNumber)"] else {
-                data.insert(index)
-                navigation.insert(index)
-                continue
-            }
-            let new = CollectionSummary(page), previous = CollectionSummary(old)
-            if !new.isSame(as: previous) { data.insert(index) }
-            if !new.hasSameNavigation(as: previous) { navigation.insert(index) }
+        for (index, flag) in flags.enumerated() {
+            if flag.data { data.insert(index) }
+            if flag.navigation { navigation.insert(index) }
         }
         return (data, navigation)
     }
 
+    /// Write the pages whose content differs from the last build's into the output folder, each
+    /// file replaced atomically.
+    func writeFiles(_ outputs: [(path: String, content: String)], diagnostics: inout [Diagnostic]) {
+        let root = configuration.outputURL
+        for (path, content) in outputs where state.outputs[path] != content {
+            let parts = path.split(separator: "/")
+            guard !parts.contains(".."), !parts.isEmpty else { continue }
+            let url = parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+            let data = Data(content.utf8)
+            if SiteWriter.replaceFile(url.path, with: data) { continue }
+            // The slow way, for its error message.
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url, options: .atomic)
+            } catch {
+                diagnostics.append(Diagnostic(.error, path: configuration.output, message: "cannot write \(path): \(error.localizedDescription)"))
+            }
+        }
+    }
+
     /// Write the files of a rebuild that differ from the last build straight into the output
     /// folder (each file replaced atomically), remove pages that are gone, and copy changed files.
-    func writeChanged(_ outputs: [(path: String, content: String)], copies: [CopyJob], diagnostics: inout [Diagnostic]) -> Int {
+    /// `checkCopies: false` when no copied file can have changed (only templates did): the copies'
+    /// dates are not read then, and only copies new to the site are made.
+    func writeChanged(_ outputs: [(path: String, content: String)], copies: [CopyJob], checkCopies: Bool = true, diagnostics: inout [Diagnostic]) -> Int {
         let fm = FileManager.default
         let root = configuration.outputURL
         func target(_ path: String) -> URL? {
@@ -164,23 +228,14 @@ extension SiteSession {
             guard !parts.contains(".."), !parts.isEmpty else { return nil }
             return parts.reduce(root) { $0.appendingPathComponent(String($1)) }
         }
-        var current: Set<String> = []
-        for (path, content) in outputs {
-            current.insert(path)
-            guard state.outputs[path] != content, let url = target(path) else { continue }
-            do {
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(content.utf8).write(to: url, options: .atomic)
-            } catch {
-                diagnostics.append(Diagnostic(.error, path: configuration.output, message: "cannot write \(path): \(error.localizedDescription)"))
-            }
-        }
+        let current = Set(outputs.map(\.path))
+        writeFiles(outputs, diagnostics: &diagnostics)
         for path in state.outputs.keys where !current.contains(path) {
             if let url = target(path) { try? fm.removeItem(at: url) }
         }
         var copied = 0
         for job in copies {
-            guard let url = target(job.target), !current.contains(job.target) else { continue }
+            guard checkCopies, let url = target(job.target), !current.contains(job.target) else { continue }
             let sourceDate = (try? fm.attributesOfItem(atPath: job.source.path)[.modificationDate]) as? Date
             let targetDate = (try? fm.attributesOfItem(atPath: url.path)[.modificationDate]) as? Date
             if let targetDate, let sourceDate, targetDate >= sourceDate { continue }

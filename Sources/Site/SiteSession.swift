@@ -45,17 +45,27 @@ public final class SiteSession: @unchecked Sendable {
         /// The pages and the global `journeys` of the last build that succeeded (the one whose
         /// outputs are on disk), to tell whether a rebuild changed what other pages can see.
         var writtenPages: [Page] = []
+        /// Their keys (`inputPath#pageNumber`), in the same order.
+        var writtenKeys: [String] = []
+        /// And their navigation as `NavigationTree.dataSignature` gives it.
+        var navigationTexts: [String] = []
         /// Each layout's and include's transitive reads, from the last build that succeeded.
         var closures: [String: (files: Set<String>, mentions: Set<String>)] = [:]
         var journeysGlobal: TemplateValue = .undefined
         var built = false
+        /// What a rebuild changing only templates can take from the last successful build.
+        var cache = SiteSessionCache()
+        /// The journey catalog's own model checks: the catalog is compiled in, so they never change.
+        var catalogDiagnostics: [Diagnostic]?
+        /// The section folders of `posts/`, listed once per build (`sectionFolders()`).
+        var sectionFolders: [String]?
     }
 
     /// What a page's rendering read, so a rebuild knows whether a change can affect it.
     struct PageDependencies: Sendable {
         var template: String
         /// Layouts and the templates they extend, include or import.
-        var files: [String]
+        var files: Set<String>
         /// Which of `collections`, `navigation`, `journeys` the page's templates name.
         var mentions: Set<String>
     }
@@ -79,12 +89,20 @@ public final class SiteSession: @unchecked Sendable {
     /// generated pages; a layout: the pages using it; data: every page). `pages` in the report
     /// counts the pages rendered again.
     public func rebuild(changed: [URL]) -> BuildReport {
+        rebuild(changed: changed, pagesWritten: nil)
+    }
+
+    /// Rebuild, calling `pagesWritten` (on the building thread, before returning) once every
+    /// changed page that can be shown in a browser is written, with what the build has found so
+    /// far; the pages no tab shows (feed, search index, XML sitemap) are rendered and written
+    /// after it. It is not called when the build fails before then.
+    public func rebuild(changed: [URL], pagesWritten: ((BuildReport) -> Void)?) -> BuildReport {
         lock.lock()
         defer { lock.unlock() }
         guard state.built else { return run(write: true, changed: nil) }
         // Changes of a rebuild that failed were never written: they count again now.
         let paths = Set(changed.map { $0.standardizedFileURL.path }).union(state.pendingChanges)
-        let report = run(write: true, changed: paths)
+        let report = run(write: true, changed: paths, pagesWritten: pagesWritten)
         state.pendingChanges = report.errors > 0 ? paths : []
         return report
     }
@@ -98,96 +116,176 @@ public final class SiteSession: @unchecked Sendable {
 
     // MARK: - The pipeline
 
-    private func run(write: Bool, changed: Set<String>?) -> BuildReport {
+    private func run(write: Bool, changed: Set<String>?, pagesWritten: ((BuildReport) -> Void)? = nil) -> BuildReport {
         let start = Date()
         var timings = StageTimings(enabled: ProcessInfo.processInfo.environment["SITE_TIMINGS"] != nil)
-        // Includes, macros and extended layouts are read again: one of them may have changed.
-        renderer.environment.clearCache()
         var report = BuildReport()
         var diagnostics: [Diagnostic] = []
+        let cache = state.cache
+        state.sectionFolders = nil
+
+        // A rebuild whose changes are all templates the last build had (none of them copied as a
+        // file too) takes data, layouts, copies and the unchanged templates' pages from the cache;
+        // it is sure once the walk finds the same templates (`fast`).
+        // (A template another page includes or uses as a layout is more than a template: no.)
+        let onlyKnownTemplates = changed.map { paths in
+            cache.valid && paths.allSatisfy { state.templates[$0] != nil } && cache.copySources.isDisjoint(with: paths)
+                && cache.dependencyFiles.isDisjoint(with: paths)
+        } ?? false
+        // Includes, macros and extended layouts are read again when one of them may have changed.
+        if !onlyKnownTemplates { renderer.environment.clearCache() }
 
         // Load: global data, templates (in parallel; unchanged ones kept), directory data, layouts.
-        let globalData = loadGlobalData(diagnostics: &diagnostics)
+        let globalData: TemplateObject
+        var globalDiagnostics: [Diagnostic] = []
+        if onlyKnownTemplates {
+            globalData = cache.globalData
+            globalDiagnostics = cache.globalDiagnostics
+        } else {
+            globalData = loadGlobalData(diagnostics: &globalDiagnostics)
+        }
+        diagnostics += globalDiagnostics
         let input = configuration.inputURL
         if !FileManager.default.fileExists(atPath: input.path) {
             diagnostics.append(Diagnostic(.error, path: displayPath(input), message: "the input folder does not exist"))
         }
         let sources = scanInput().map { (relative: $0.relative, url: $0.url, virtual: false) }
             + virtualTemplates().map { (relative: $0.relative, url: $0.url, virtual: true) }
+        // The walk gives standardized paths already (it starts from a standardized folder).
+        let sourceKeys = sources.map(\.url.path)
         let previous = state.templates
         let previousTemplates = Set(previous.keys)
         let inputName = configuration.inputName
         let inputPrefix = inputName.hasPrefix("/") ? inputName + "/" : "./" + inputName + "/"
-        let loaded: [SourceTemplate?] = Parallel.map(sources.indices.map { $0 }) { index in
+        let loaded: [SourceTemplate?] = Parallel.map(count: sources.count) { index in
             let source = sources[index]
-            let key = source.url.standardizedFileURL.path
-            if let changed, !changed.contains(key), let cached = previous[key] { return cached }
+            if let changed, !changed.contains(sourceKeys[index]), let cached = previous[sourceKeys[index]] { return cached }
             return SourceTemplate.load(file: source.url, relative: source.relative, displayPath: self.displayPath(source.url),
                                        inputPath: source.virtual ? "./(built-in)/virtual/" + source.relative : inputPrefix + source.relative,
                                        isVirtual: source.virtual)
         }
-        let templates = loaded.compactMap { $0 }
-        state.templates = Dictionary(templates.map { ($0.file.standardizedFileURL.path, $0) }, uniquingKeysWith: { a, _ in a })
-        for template in templates { diagnostics += template.diagnostics }
-
-        let folders = Set(templates.filter { !$0.isVirtual }.map { $0.path.folders.joined(separator: "/") })
-        var allFolders = folders
-        for folder in folders {
-            var parts = folder.split(separator: "/").map(String.init)
-            while !parts.isEmpty { parts.removeLast(); allFolders.insert(parts.joined(separator: "/")) }
+        var templateList: [SourceTemplate] = [], keyList: [String] = []
+        for (index, template) in loaded.enumerated() {
+            guard let template else { continue }
+            templateList.append(template)
+            keyList.append(sourceKeys[index])
         }
-        allFolders.insert("")
-        let directoryData = loadDirectoryData(folders: allFolders, diagnostics: &diagnostics)
+        let templates = templateList, templateKeys = keyList
+        for template in templates { diagnostics += template.diagnostics }
+        let fast = onlyKnownTemplates && templateKeys == cache.templateKeys
+        if fast {
+            for (index, key) in templateKeys.enumerated() where changed?.contains(key) ?? false { state.templates[key] = templates[index] }
+        } else {
+            state.templates = Dictionary(zip(templateKeys, templates), uniquingKeysWith: { a, _ in a })
+        }
+        let changedIndices: Set<Int> = fast ? Set(templateKeys.indices.filter { changed?.contains(templateKeys[$0]) ?? true }) : Set(templates.indices)
+
+        let directoryData: [String: TemplateObject]
+        var directoryDiagnostics: [Diagnostic] = []
+        if fast {
+            directoryData = cache.directoryData
+            directoryDiagnostics = cache.directoryDiagnostics
+        } else {
+            let folders = Set(templates.filter { !$0.isVirtual }.map { $0.path.folders.joined(separator: "/") })
+            var allFolders = folders
+            for folder in folders {
+                var parts = folder.split(separator: "/").map(String.init)
+                while !parts.isEmpty { parts.removeLast(); allFolders.insert(parts.joined(separator: "/")) }
+            }
+            allFolders.insert("")
+            directoryData = loadDirectoryData(folders: allFolders, diagnostics: &directoryDiagnostics)
+        }
+        diagnostics += directoryDiagnostics
 
         timings.mark("load")
-        // The cascade without layouts and global data, to learn each page's layout.
-        let cascades: [(data: TemplateObject, diagnostics: [Diagnostic])] = Parallel.map(templates) { template in
+        // The cascade without layouts and global data, to learn each page's layout (only the
+        // changed templates' on a fast rebuild).
+        let cascadeIndices = changedIndices.union(fast ? cache.deferred : []).sorted()
+        let cascades: [(data: TemplateObject, diagnostics: [Diagnostic])] = Parallel.map(cascadeIndices) { index in
+            let template = templates[index]
             var diagnostics: [Diagnostic] = []
             var data = template.isVirtual ? TemplateObject() : (directoryData[template.path.folders.joined(separator: "/")] ?? TemplateObject())
             DataMerge.merge(&data, DataMerge.normalizingTags(self.templateDataFiles(for: template, diagnostics: &diagnostics)))
             DataMerge.merge(&data, DataMerge.normalizingTags(template.frontMatter.data))
             return (data, diagnostics)
         }
-        for cascade in cascades { diagnostics += cascade.diagnostics }
-        var layoutNames: Set<String> = []
-        for cascade in cascades { if case .string(let name)? = cascade.data["layout"], !name.isEmpty { layoutNames.insert(name) } }
+        var ownDataList = [TemplateObject?](repeating: nil, count: templates.count)
+        var cascadeDiagnostics = fast ? cache.cascadeDiagnostics : [[Diagnostic]](repeating: [], count: templates.count)
+        var layoutNameOf = fast ? cache.layoutNames : [String?](repeating: nil, count: templates.count)
+        for (position, index) in cascadeIndices.enumerated() {
+            ownDataList[index] = cascades[position].data
+            cascadeDiagnostics[index] = cascades[position].diagnostics
+            layoutNameOf[index] = if case .string(let name)? = cascades[position].data["layout"], !name.isEmpty { name } else { nil }
+        }
+        for list in cascadeDiagnostics { diagnostics += list }
+        var layoutNames = Set(layoutNameOf.compactMap { $0 })
         if case .string(let name)? = globalData["layout"] { layoutNames.insert(name) }
-        let layouts = loadLayouts(names: layoutNames, diagnostics: &diagnostics)
-        let parsedLayouts = renderer.parseLayouts(layouts, diagnostics: &diagnostics)
+        let layouts: [String: LayoutFile]
+        let parsedLayouts: [String: Template]
+        var layoutDiagnostics: [Diagnostic] = []
+        if fast && layoutNames == cache.layoutNameSet {
+            layouts = cache.layouts
+            parsedLayouts = cache.parsedLayouts
+            layoutDiagnostics = cache.layoutDiagnostics
+        } else {
+            layouts = loadLayouts(names: layoutNames, diagnostics: &layoutDiagnostics)
+            parsedLayouts = renderer.parseLayouts(layouts, diagnostics: &layoutDiagnostics)
+        }
+        diagnostics += layoutDiagnostics
+        let ownData = ownDataList
 
         // Full data: global < layout front matter < directory data < template data < front matter.
-        let fullData: [TemplateObject] = Parallel.map(cascades.indices.map { $0 }) { index in
+        let fullData: [TemplateObject] = Parallel.map(cascadeIndices) { index in
             var data = globalData
-            let own = cascades[index].data
+            let own = ownData[index] ?? TemplateObject()
             let layout: String? = if case .string(let name)? = own["layout"] { name } else if case .string(let name)? = globalData["layout"] { name } else { nil }
             DataMerge.merge(&data, Self.layoutData(layout, layouts: layouts))
             DataMerge.merge(&data, own)
             return data
         }
+        var dataList = [TemplateObject?](repeating: nil, count: templates.count)
+        for (position, index) in cascadeIndices.enumerated() { dataList[index] = fullData[position] }
+        let dataByTemplate = dataList
 
         timings.mark("cascade")
         // Pages: URLs, pagination, computed data. Templates paginating collections wait for them.
-        let deferred = Set(templates.indices.filter { Self.paginatesCollections(fullData[$0]) })
-        let first: [(pages: [Page], diagnostics: [Diagnostic])] = Parallel.map(templates.indices.map { $0 }) { index in
-            guard !deferred.contains(index) else { return ([], []) }
+        var deferred = fast ? cache.deferred : []
+        for index in cascadeIndices {
+            if let data = dataByTemplate[index], Self.paginatesCollections(data) { deferred.insert(index) } else { deferred.remove(index) }
+        }
+        let expandNow = cascadeIndices.filter { !deferred.contains($0) }
+        let first: [(pages: [Page], diagnostics: [Diagnostic])] = Parallel.map(expandNow) { index in
             var diagnostics: [Diagnostic] = []
-            let pages = self.expand(templateIndex: index, template: templates[index], data: fullData[index], collections: nil,
-                                    renderer: self.renderer, diagnostics: &diagnostics)
+            let pages = self.expand(templateIndex: index, template: templates[index], data: dataByTemplate[index] ?? TemplateObject(),
+                                    collections: nil, renderer: self.renderer, diagnostics: &diagnostics)
             return (pages, diagnostics)
         }
-        var pages = first.flatMap(\.pages)
-        for result in first { diagnostics += result.diagnostics }
-        if !deferred.isEmpty {
-            let early = buildCollections(pages, templates: templates)
+        var expansions = fast ? cache.expansions : [(pages: [Page], diagnostics: [Diagnostic])](repeating: ([], []), count: templates.count)
+        for (position, index) in expandNow.enumerated() { expansions[index] = first[position] }
+        // Pages paginating collections see the same collections when every changed template's
+        // pages show the same items as before (a body edit): their pages are kept then.
+        let deferredKept = fast && deferred == cache.deferred && changedIndices.isDisjoint(with: deferred) && changedIndices.allSatisfy { index in
+            let new = expansions[index].pages, old = cache.expansions[index].pages
+            return new.count == old.count && zip(new, old).allSatisfy { CollectionSummary($0).isSame(as: CollectionSummary($1)) && $0.inCollections == $1.inCollections }
+        }
+        if !deferred.isEmpty && !deferredKept {
+            var early: [Page] = []
+            for index in templates.indices where !deferred.contains(index) { early += expansions[index].pages }
+            let collections = buildCollections(early, templates: templates)
             let later: [(pages: [Page], diagnostics: [Diagnostic])] = Parallel.map(deferred.sorted()) { index in
                 var diagnostics: [Diagnostic] = []
-                let pages = self.expand(templateIndex: index, template: templates[index], data: fullData[index], collections: early,
-                                        renderer: self.renderer, diagnostics: &diagnostics)
+                let pages = self.expand(templateIndex: index, template: templates[index], data: dataByTemplate[index] ?? TemplateObject(),
+                                        collections: collections, renderer: self.renderer, diagnostics: &diagnostics)
                 return (pages, diagnostics)
             }
-            pages += later.flatMap(\.pages)
-            for result in later { diagnostics += result.diagnostics }
+            for (position, index) in deferred.sorted().enumerated() { expansions[index] = later[position] }
         }
+        var pages: [Page] = []
+        for index in templates.indices where !deferred.contains(index) { pages += expansions[index].pages }
+        for index in deferred.sorted() { pages += expansions[index].pages }
+        for expansion in expansions { diagnostics += expansion.diagnostics }
+        // The templates whose pages are exactly the last successful build's (before navigation).
+        let keptTemplates: Set<Int> = fast ? Set(templates.indices.filter { !changedIndices.contains($0) && (!deferred.contains($0) || deferredKept) }) : []
 
         timings.mark("pages")
         // Two pages writing one file: an error naming both; a built-in generated page gives way
@@ -195,70 +293,114 @@ public final class SiteSession: @unchecked Sendable {
         pages = resolveConflicts(pages, diagnostics: &diagnostics, permalinkPositions: { templates[$0].frontMatter.positions["permalink"] })
 
         // Every file the site will have, for the checks.
-        let copies = copyJobs(diagnostics: &diagnostics)
+        let copies: [CopyJob]
+        var copyDiagnostics: [Diagnostic] = []
+        if fast {
+            copies = cache.copies
+            copyDiagnostics = cache.copyDiagnostics
+        } else {
+            copies = copyJobs(diagnostics: &copyDiagnostics)
+        }
+        diagnostics += copyDiagnostics
         var files = Set(copies.map(\.target))
         for page in pages { if let path = page.outputPath { files.insert(path) } }
+        let filesSame = fast && files == cache.siteFiles
 
         // Navigation, journeys, collections.
         let order = Self.collectionOrder(pages)
         timings.mark("copies")
-        let navigation = NavigationTree(pages: pages, order: order, homeKey: configuration.homeKey)
-        for orphan in navigation.orphans where orphan.parent != configuration.homeKey {
+        let pageKeys = pages.map { "\($0.inputPath)#\($0.pageNumber)" }
+        // The navigation is the last build's when the same pages come in the same order and the
+        // changed ones show what they showed (a body edit): each page keeps its navigation data.
+        let written = state.writtenPages
+        let navigationKept = fast && deferredKept && written.count == pages.count && pageKeys == state.writtenKeys
+        let navigation: NavigationTree? = navigationKept ? nil : NavigationTree(pages: pages, order: order, homeKey: configuration.homeKey)
+        var navigationDiagnostics: [Diagnostic] = navigationKept ? cache.navigationDiagnostics : []
+        for orphan in navigation?.orphans ?? [] where orphan.parent != configuration.homeKey {
             let page = pages[orphan.page]
-            diagnostics.append(Diagnostic(.warning, path: page.displayPath, line: 1, column: 1,
+            navigationDiagnostics.append(Diagnostic(.warning, path: page.displayPath, line: 1, column: 1,
                 message: "eleventyNavigation parent '\(orphan.parent ?? "")' is not the key of any page, so '\(orphan.key)' is missing from the navigation"))
         }
-        let navigationKeys = navigation.keysByPage
+        diagnostics += navigationDiagnostics
+        let navigationKeys = navigation?.keysByPage ?? [:]
         let siteFiles = files
-        let journeyInputs: [JourneyPageInput] = pages.map { page in
-            let template = templates[page.template]
+        let catalog = journeys
+        // One journey check a page, for its data, the global data and its diagnostics.
+        // A page that names no journey is not checked (and its body need not be read for one).
+        let journeyPages = pages.indices.filter { pages[$0].data["journey"]?.isTruthy ?? false }
+        let journeyInputs: [JourneyPageInput] = journeyPages.map { index in
+            let page = pages[index], template = templates[page.template]
             return JourneyPageInput(path: template.displayPath, data: page.data, positions: template.frontMatter.positions,
                                     body: template.frontMatter.body, bodyLine: template.frontMatter.bodyLine, url: page.url ?? "",
                                     siteHasFile: { Self.siteHas($0, files: siteFiles) })
         }
-        let catalog = journeys
-        // One journey check a page, for its data, the global data and its diagnostics.
-        // A page that names no journey is not checked (and its body need not be read for one).
-        let journeyChecks: [PageCheck?] = Parallel.map(journeyInputs) { input in
-            guard let reference = input.data["journey"], reference.isTruthy else { return nil }
-            return journeyPage(for: input, catalog: catalog)
-        }
+        let journeyResults: [PageCheck?] = Parallel.map(journeyInputs) { journeyPage(for: $0, catalog: catalog) }
+        var journeyChecks = [PageCheck?](repeating: nil, count: pages.count)
+        for (position, index) in journeyPages.enumerated() { journeyChecks[index] = journeyResults[position] }
         let journeyData = journeyChecks.map { $0.flatMap(journeyPageData(check:)) }
-        diagnostics += journeyCatalogDiagnostics(catalog: catalog)
+        if state.catalogDiagnostics == nil { state.catalogDiagnostics = journeyCatalogDiagnostics(catalog: catalog) }
+        diagnostics += state.catalogDiagnostics ?? []
         timings.mark("journeys")
         let pagesBeforeNavigation = pages
-        pages = Parallel.map(pages.indices.map { $0 }) { index in
+        pages = Parallel.map(count: pages.count) { index in
+            let kept = keptTemplates.contains(pagesBeforeNavigation[index].template)
+            if navigationKept, kept, journeyData[index] == nil { return written[index] }
             var page = pagesBeforeNavigation[index]
             if let value = journeyData[index] { page.data["journey"] = value }
-            page.data["navigation"] = navigation.data(forPage: index, key: navigationKeys[index])
+            page.data["navigation"] = navigation?.data(forPage: index, key: navigationKeys[index]) ?? written[index].data["navigation"]
             return page
         }
         timings.mark("navigation-data")
-        let journeysGlobal = JourneyTemplateData.global(catalog: catalog, pages: zip(journeyInputs, journeyChecks).compactMap { input, check in
+        let journeysGlobal = JourneyTemplateData.global(catalog: catalog, pages: zip(journeyInputs, journeyResults).compactMap { input, check in
             check.map { (input.url, input.data["title"]?.stringValue ?? input.url, $0) }
         })
 
         let finishedPages = pages
+        // Pages exactly as the last successful build had them before navigation (journey pages
+        // apart: their journey data is checked again).
+        let keptPages: [Bool] = pages.indices.map { keptTemplates.contains(pages[$0].template) && journeyChecks[$0] == nil }
         timings.mark("navigation")
         // Decide what to render: everything, or on a rebuild what the change can affect.
-        let navigationSignature = navigation.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)" }.joined(separator: "\n")
-        let renderSet = pagesToRender(pages, templates: templates, changed: changed, previousTemplates: previousTemplates,
-                                      navigationChanged: navigationSignature != state.navigationSignature,
-                                      journeysChanged: !CollectionSummary.same(journeysGlobal, state.journeysGlobal, depth: 0))
+        // One line per navigation entry saying everything its summary holds; the whole is the
+        // navigation's signature, and each page's navigation is told apart by the lines it shows.
+        let entryLines = navigation?.entries.map { "\($0.key)|\($0.title)|\($0.url)|\($0.parent ?? "")|\($0.order)|\($0.excerpt.json() ?? $0.excerpt.stringValue)" } ?? []
+        let navigationSignature = navigation == nil ? state.navigationSignature : entryLines.joined(separator: "\n")
+        let navigationTexts: [String] = navigation.map { tree in
+            Parallel.map(count: pages.count) { tree.dataSignature(forPage: $0, key: navigationKeys[$0], lines: entryLines) }
+        } ?? state.navigationTexts
+        let navigationChanged = navigationSignature != state.navigationSignature
+        let summaries = changed == nil ? (data: Set<Int>(), navigation: Set<Int>()) : changedSummaries(pages, keys: pageKeys, kept: keptPages, sameNavigation: !navigationChanged,
+                                                                                                     navigationTexts: navigationTexts)
+        let renderSet = pagesToRender(pages, templates: templates, templateKeys: templateKeys, changed: changed, previousTemplates: previousTemplates,
+                                      navigationChanged: navigationChanged,
+                                      journeysChanged: !CollectionSummary.same(journeysGlobal, state.journeysGlobal, depth: 0),
+                                      summaries: summaries)
+        report.pages = renderSet.count { pages[$0].outputPath != nil }
+        timings.mark("plan")
+        timings.note("rendered \(report.pages) of \(pages.count) pages" + (fast ? ", \(keptTemplates.count) templates kept" : "")
+            + (ProcessInfo.processInfo.environment["SITE_TIMINGS"] == "pages" ? ": " + renderSet.sorted().prefix(30).compactMap { pages[$0].outputPath }.joined(separator: " ") : ""))
+
+        // Pages no tab shows and no collection lists (not HTML: the feed, the search index, the XML
+        // sitemap) wait, on a rebuild with someone to tell, until the others are written and
+        // `pagesWritten` has been told: a tab can reload the page it shows sooner.
+        let late: Set<Int> = pagesWritten == nil || !write ? [] : renderSet.filter { index in
+            guard let path = pages[index].outputPath, !pages[index].inCollections else { return false }
+            return !path.hasSuffix(".html") && !path.hasSuffix(".htm")
+        }
+        let firstSet = renderSet.subtracting(late)
 
         // Render bodies, then layouts, in parallel; collections carry the rendered bodies.
         // Bodies see collections without rendered content; build them only if a body names them.
-        let bodiesReadCollections = renderSet.contains { index in
-            let body = templates[pages[index].template].frontMatter.body
-            return SiteRenderer.hasTemplateSyntax(body) && body.contains("collections")
+        let bodiesReadCollections = { (set: Set<Int>) in
+            set.contains { index in
+                let body = templates[pages[index].template].frontMatter.body
+                return SiteRenderer.hasTemplateSyntax(body) && body.contains("collections")
+            }
         }
-        let collections = bodiesReadCollections ? buildCollections(pages, templates: templates) : TemplateObject()
+        let collections = bodiesReadCollections(firstSet) ? buildCollections(pages, templates: templates) : TemplateObject()
         let renderer = self.renderer
         let previousContents = state.contents
-        let bodies: [(content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
-            guard renderSet.contains(index) else {
-                return (previousContents["\(finishedPages[index].inputPath)#\(finishedPages[index].pageNumber)"] ?? "", nil, [])
-            }
+        let renderBody: @Sendable (Int, TemplateObject) -> (content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic]) = { index, collections in
             let page = finishedPages[index]
             var context = page.data
             context["collections"] = .object(collections)
@@ -270,60 +412,116 @@ public final class SiteSession: @unchecked Sendable {
                 return ("", nil, [SiteRenderer.diagnostic(error)])
             }
         }
+        let bodies: [(content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic])] = Parallel.map(count: pages.count) { index in
+            guard firstSet.contains(index) else { return (previousContents[pageKeys[index]] ?? "", nil, []) }
+            return renderBody(index, collections)
+        }
         for body in bodies { diagnostics += body.diagnostics }
-        let contents = bodies.map(\.content)
-        var contentsByPage: [String: String] = [:]
-        for (index, page) in pages.enumerated() where incremental { contentsByPage["\(page.inputPath)#\(page.pageNumber)"] = contents[index] }
+        var contents = bodies.map(\.content)
+        // Whether each page's rendered body is the last successful build's.
+        // (A late page's is not known yet: taken as changed.)
+        let contentSame: [Bool] = pages.indices.map { !renderSet.contains($0) || (firstSet.contains($0) && previousContents[pageKeys[$0]] == contents[$0]) }
         timings.mark("bodies")
-        let finalCollections = buildCollections(pages, templates: templates, contents: contents)
-        let rendered: [(output: String, diagnostics: [Diagnostic])] = Parallel.map(pages.indices.map { $0 }) { index in
-            guard renderSet.contains(index), finishedPages[index].outputPath != nil else { return ("", []) }
+        // Collection items that are the last build's (same page, navigation and content) are reused.
+        let itemsKept = fast && !navigationChanged
+        let cachedItems: [TemplateValue?] = pages.indices.map { index in
+            guard itemsKept, keptPages[index], contentSame[index], !summaries.navigation.contains(index) else { return nil }
+            return cache.items[pageKeys[index]]
+        }
+        let (finalCollections, items) = buildCollections(pages, templates: templates, contents: contents, cachedItems: cachedItems)
+        timings.mark("collections")
+        let renderLayouts: @Sendable (Int, String) -> (output: String, diagnostics: [Diagnostic]) = { index, content in
             let page = finishedPages[index]
             var context = page.data
             context["collections"] = .object(finalCollections)
             context["journeys"] = journeysGlobal
             var diagnostics: [Diagnostic] = []
             let layout: String? = if case .string(let name)? = page.data["layout"] { name } else { nil }
-            let output = renderer.applyLayouts(contents[index], layout: layout?.isEmpty == false ? layout : nil, layouts: layouts,
+            let output = renderer.applyLayouts(content, layout: layout?.isEmpty == false ? layout : nil, layouts: layouts,
                                                parsed: parsedLayouts, context: context, pagePath: page.displayPath,
                                                layoutPosition: templates[page.template].frontMatter.positions["layout"], diagnostics: &diagnostics)
             return (output, diagnostics)
         }
+        let firstContents = contents
+        var rendered: [(output: String, diagnostics: [Diagnostic])] = Parallel.map(count: pages.count) { index in
+            guard firstSet.contains(index), finishedPages[index].outputPath != nil else { return ("", []) }
+            return renderLayouts(index, firstContents[index])
+        }
         for result in rendered { diagnostics += result.diagnostics }
 
         timings.mark("layouts")
-        // Checks.
-        let checks: [[Diagnostic]] = Parallel.map(pages.indices.map { $0 }) { index in
+        // Checks. Every page is checked on a rebuild too (a new image can resolve a warning of a
+        // page not rendered again), but a page, content and set of files the last build checked
+        // keep what it found.
+        let checkPage: @Sendable (Int, String, [MarkdownLink]?) -> [Diagnostic] = { index, content, links in
             let page = finishedPages[index]
             let template = templates[page.template]
-            // Every page is checked on a rebuild too: a new image can resolve a warning of a page not rendered again.
             guard !template.isVirtual else { return [] }
-            return self.check(page, template: template, content: contents[index], links: bodies[index].links, files: siteFiles)
-                + (journeyChecks[index]?.problems.map(Diagnostic.init(problem:)) ?? [])
+            if filesSame, keptPages[index], contentSame[index], let known = cache.checks[pageKeys[index]] { return known }
+            return self.check(page, template: template, content: content, links: links, files: siteFiles)
+        }
+        var checks: [[Diagnostic]] = Parallel.map(count: pages.count) { index in
+            late.contains(index) ? [] : checkPage(index, bodies[index].content, bodies[index].links)
         }
         for list in checks { diagnostics += list }
+        for check in journeyChecks { diagnostics += check?.problems.map(Diagnostic.init(problem:)) ?? [] }
 
         timings.mark("checks")
         // Write.
         var outputs: [(path: String, content: String)] = []
+        var outputIndex: [Int: Int] = [:]  // page -> its place in `outputs`
         for index in pages.indices {
             guard let path = pages[index].outputPath else { continue }
-            outputs.append((path, renderSet.contains(index) ? rendered[index].output : (state.outputs[path] ?? "")))
+            outputIndex[index] = outputs.count
+            outputs.append((path, firstSet.contains(index) ? rendered[index].output : (state.outputs[path] ?? "")))
         }
-        report.pages = renderSet.count { pages[$0].outputPath != nil }
         diagnostics = Self.deduplicated(diagnostics)
-        let errors = diagnostics.contains { $0.severity == .error }
+        var errors = diagnostics.contains { $0.severity == .error }
         if write && !errors {
             if changed == nil {
                 report.filesCopied = self.write(pages: outputs, copies: copies, diagnostics: &diagnostics)
             } else {
-                report.filesCopied = writeChanged(outputs, copies: copies, diagnostics: &diagnostics)
+                report.filesCopied = writeChanged(outputs, copies: copies, checkCopies: !fast, diagnostics: &diagnostics)
             }
+        }
+        if !late.isEmpty {
+            // The pages are written: say so (with what the build found so far), then the late ones.
+            if write && !errors, let pagesWritten {
+                var partial = report
+                partial.diagnostics = diagnostics.sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }
+                partial.seconds = Date().timeIntervalSince(start)
+                pagesWritten(partial)
+            }
+            timings.mark("first-pages-written")
+            let lateIndices = late.sorted()
+            let lateCollections = bodiesReadCollections(late) ? buildCollections(pages, templates: templates) : TemplateObject()
+            let lateResults: [(body: (content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic]), page: (output: String, diagnostics: [Diagnostic]), checks: [Diagnostic])]
+                = Parallel.map(lateIndices) { index in
+                    let body = renderBody(index, lateCollections)
+                    let page = renderLayouts(index, body.content)
+                    return (body, page, checkPage(index, body.content, body.links))
+                }
+            var lateOutputs: [(path: String, content: String)] = []
+            for (position, index) in lateIndices.enumerated() {
+                let result = lateResults[position]
+                contents[index] = result.body.content
+                rendered[index] = result.page
+                checks[index] = result.checks
+                diagnostics += result.body.diagnostics + result.page.diagnostics + result.checks
+                if let place = outputIndex[index] {
+                    outputs[place].content = result.page.output
+                    lateOutputs.append(outputs[place])
+                }
+            }
+            diagnostics = Self.deduplicated(diagnostics)
+            let lateErrors = diagnostics.contains { $0.severity == .error }
+            if write && !lateErrors && !errors { writeFiles(lateOutputs, diagnostics: &diagnostics) }
+            errors = lateErrors
         }
         timings.mark("write-files")
         state.pages = finishedPages
         state.collections = finalCollections
-        state.navigation = navigation.tree
+        if let navigation { state.navigation = navigation.tree }
         if !errors {
             state.outputs = Dictionary(outputs.map { ($0.path, $0.content) }, uniquingKeysWith: { a, _ in a })
             let dataKeys = globalData.keys.filter { $0 != "eleventy" }
@@ -338,23 +536,49 @@ public final class SiteSession: @unchecked Sendable {
             var closures = keepUnrendered && onlyTemplatesChanged ? state.closures : [:]
             closureDataKeys = dataKeys
             var dependencies: [String: PageDependencies] = [:]
+            // Kept pages' reads are in the last build's set already (a larger set only clears
+            // parsed includes more often).
+            var dependencyFiles: Set<String> = fast ? cache.dependencyFiles : []
             for (index, page) in pages.enumerated() where incremental {
                 guard let path = page.outputPath else { continue }
-                if keepUnrendered, !renderSet.contains(index), let known = state.dependencies[path] {
+                // A kept page's reads are the same even when it is rendered again: its template,
+                // data and layouts are.
+                if keepUnrendered, !renderSet.contains(index) || (keptPages[index] && onlyTemplatesChanged), let known = state.dependencies[path] {
                     dependencies[path] = known
-                    continue
+                    if !fast { dependencyFiles.formUnion(known.files) }
+                } else {
+                    let found = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys, closures: &closures)
+                    dependencies[path] = found
+                    dependencyFiles.formUnion(found.files)
                 }
-                dependencies[path] = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys, closures: &closures)
             }
             state.dependencies = dependencies
             if incremental { state.closures = closures }
             state.navigationSignature = navigationSignature
             if incremental {
-                state.contents = contentsByPage
+                state.contents = Dictionary(zip(pageKeys, contents), uniquingKeysWith: { a, _ in a })
                 state.writtenPages = finishedPages
+                state.writtenKeys = pageKeys
+                state.navigationTexts = navigationTexts
                 state.journeysGlobal = journeysGlobal
+                var checksByPage: [String: [Diagnostic]] = [:]
+                var itemsByPage: [String: TemplateValue] = [:]
+                for index in pages.indices {
+                    checksByPage[pageKeys[index]] = checks[index]
+                    if let item = items[index] { itemsByPage[pageKeys[index]] = item }
+                }
+                state.cache = SiteSessionCache(
+                    valid: true, templateKeys: templateKeys, globalData: globalData, globalDiagnostics: globalDiagnostics,
+                    directoryData: directoryData, directoryDiagnostics: directoryDiagnostics,
+                    cascadeDiagnostics: cascadeDiagnostics, layoutNames: layoutNameOf, layoutNameSet: layoutNames,
+                    layouts: layouts, parsedLayouts: parsedLayouts, layoutDiagnostics: layoutDiagnostics,
+                    deferred: deferred, expansions: expansions, copies: copies, copyDiagnostics: copyDiagnostics,
+                    copySources: Set(copies.map(\.source.path)), siteFiles: files, checks: checksByPage, items: itemsByPage,
+                    dependencyFiles: dependencyFiles, navigationDiagnostics: navigationDiagnostics)
             }
             state.built = true
+        } else {
+            state.cache.valid = false
         }
         timings.mark("write")
         timings.report()

@@ -6,6 +6,7 @@ struct StageTimings {
     let enabled: Bool
     private var last = DispatchTime.now().uptimeNanoseconds
     private var stages: [(String, Double)] = []
+    private var notes: [String] = []
 
     init(enabled: Bool) { self.enabled = enabled }
 
@@ -16,9 +17,17 @@ struct StageTimings {
         last = now
     }
 
+    /// Add a remark to the report line (what a rebuild rendered, what it reused).
+    mutating func note(_ text: @autoclosure () -> String) {
+        guard enabled else { return }
+        notes.append(text())
+    }
+
     func report() {
         guard enabled else { return }
+        let total = stages.reduce(0) { $0 + $1.1 }
         let line = stages.map { String(format: "%@ %.1fms", $0.0, $0.1) }.joined(separator: ", ")
+            + String(format: "; total %.1fms", total) + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
         FileHandle.standardError.write(Data(("timings: " + line + "\n").utf8))
     }
 }

@@ -119,6 +119,62 @@ final class RecordingRebuilder: SiteRebuilding, @unchecked Sendable {
         await task.value
     }
 
+    /// Settled changes (the writer closed the file) start the build after the short wait; a
+    /// change still being written waits for the whole debounce, unless it settles first.
+    @Test func settledChangesBuildWithoutWaitingOutTheDebounce() async throws {
+        let rebuilder = RecordingRebuilder(holdingFirstBuild: false)
+        // A debounce far longer than the test waits: a build that happens did not wait it out
+        // (time bounds stay loose, other tests share the machine).
+        let loop = RebuildLoop(rebuilder: rebuilder, status: PreviewStatus(), debounce: .seconds(90), settledDebounce: .milliseconds(1))
+        let task = Task { await loop.run() }
+        let start = ContinuousClock.now
+        loop.changed(FileChanges(paths: ["/a"], settled: ["/a"]))
+        #expect(await eventually(timeout: 40) { rebuilder.snapshot.batches.count == 1 })
+        #expect(ContinuousClock.now - start < .seconds(45), "a settled change waits for the short debounce only")
+
+        loop.changed(FileChanges(paths: ["/b"]))  // being written
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(rebuilder.snapshot.batches.count == 1, "an unsettled change waits for the debounce")
+        let settledAt = ContinuousClock.now
+        loop.changed(FileChanges(paths: ["/b", "/c"], settled: ["/b", "/c"]))
+        #expect(await eventually(timeout: 40) { rebuilder.snapshot.batches.count == 2 })
+        #expect(ContinuousClock.now - settledAt < .seconds(45))
+        #expect(rebuilder.snapshot.batches.last == ["/b", "/c"])
+        loop.finish()
+        task.cancel()
+        await task.value
+    }
+
+    /// A rebuilder that says its shown pages are written, then finishes with `final` diagnostics.
+    struct EarlyRebuilder: SiteRebuilding {
+        var final: [Diagnostic]
+        func rebuild(changed: Set<String>) -> BuildReport { BuildReport() }
+        func rebuild(changed: Set<String>, pagesWritten: @escaping (BuildReport) -> Void) -> BuildReport {
+            pagesWritten(BuildReport())
+            var report = BuildReport()
+            report.diagnostics = final
+            return report
+        }
+    }
+
+    /// Tabs are told to reload when the shown pages are written, and told again at the end only
+    /// when the build found something more.
+    @Test func pagesWrittenFirstArePublishedOnceUnlessTheEndDiffers() async {
+        let status = PreviewStatus()
+        let same = RebuildLoop(rebuilder: EarlyRebuilder(final: []), status: status)
+        let before = status.snapshot().token
+        await same.build(changed: ["/a"])
+        let afterOne = status.snapshot().token
+        #expect(afterOne != before)
+        let generation = { (token: String) in Int(token.split(separator: "-").last ?? "") ?? -1 }
+        #expect(generation(afterOne) == generation(before) + 1, "published once")
+
+        let failing = RebuildLoop(rebuilder: EarlyRebuilder(final: [Diagnostic(.error, path: "a.njk", message: "late failure")]), status: status)
+        await failing.build(changed: ["/a"])
+        #expect(generation(status.snapshot().token) == generation(afterOne) + 2, "published early and again with the error")
+        #expect(status.snapshot().isFailing)
+    }
+
     @Test func aBadConfigurationIsADiagnosticNotACrash() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString).yml")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import Preview
+import Site
 
 /// The server over real sockets: pages, pretty URLs, content types, caching headers, the site's
 /// 404 page and `pathPrefix`.
@@ -104,6 +106,37 @@ import Testing
             #expect(outside.status == 404)
             #expect(outside.body.contains(">Page not found</h1>"))
         }
+    }
+
+    /// Without a prefix on the command line, the preview serves below the prefix the current
+    /// configuration gives: changing it in the configuration file needs no restart.
+    @Test func aPathPrefixChangedInTheConfigurationIsServedWithoutARestart() async throws {
+        let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("preview-prefix-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("site"), to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = root.appendingPathComponent("design-history.yml")
+        try "input: Content\n".write(to: config, atomically: true, encoding: .utf8)
+        let configuration = try SiteConfiguration.load(from: config)
+        var options = PreviewSession.Options()
+        options.port = 0
+        options.pathPrefix = configuration.pathPrefix
+        options.pathPrefixFollowsConfiguration = true
+        let session = PreviewSession(
+            output: configuration.outputURL,
+            watch: WatchList(folders: [configuration.inputURL], files: [config], ignored: [configuration.outputURL]),
+            rebuilder: SessionRebuild(configurationFile: config) { SiteBuilder(configuration: try SiteConfiguration.load(from: config)).session() },
+            options: options)
+        let base = try await session.start()
+        let port = UInt16(base.port ?? 0)
+        #expect(try await HTTP.get("/", port: port).status == 200)
+        try "input: Content\noptions:\n  pathPrefix: /service/\n".write(to: config, atomically: false, encoding: .utf8)
+        let moved = await eventually(timeout: 30) { (try? await HTTP.get("/", port: port).headers["location"]) == "/service/" }
+        #expect(moved)
+        let home = try await HTTP.get("/service/", port: port)
+        #expect(home.status == 200)
+        #expect(home.body.contains(">Fixture design history</h1>"))
+        await session.stop()
     }
 
     @Test func keepAliveServesSeveralRequestsOnOneConnection() async throws {

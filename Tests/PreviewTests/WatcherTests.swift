@@ -10,6 +10,14 @@ final class ChangeLog: @unchecked Sendable {
     var all: [String] { lock.withLock { paths } }
 }
 
+/// Each path's latest report: settled or not.
+final class SettledLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var settled: [String: Bool] = [:]
+    func note(_ changes: FileChanges) { lock.withLock { for path in changes.paths { settled[path] = changes.settled.contains(path) } } }
+    func latest(_ path: String) -> Bool? { lock.withLock { settled[path] } }
+}
+
 @Suite struct WatcherTests {
     static func makeFolder() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)").resolvingSymlinksInPath()
@@ -53,6 +61,38 @@ final class ChangeLog: @unchecked Sendable {
         try "two".write(to: nested, atomically: false, encoding: .utf8)
         #expect(await eventually(timeout: 30) { log.all.contains(nested.path) })
         #expect(!log.all.contains { $0.contains("/Site/") || $0.hasSuffix(".swp") })
+    }
+
+    /// A write that ends in a close, a save by rename and a deletion each end settled; a file
+    /// held open after writing does not until it is closed.
+    @Test func inotifySaysWhenAWriteIsOver() async throws {
+        let root = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = WatchList(folders: [root.appendingPathComponent("Content")]).makeWatcher()
+        guard watcher is InotifyWatcher else { return }  // no inotify here: nothing settles
+        let log = SettledLog()
+        try watcher.start(reporting: { log.note($0) })
+        defer { watcher.stop() }
+        func state(_ path: String) -> Bool? { log.latest(path) }
+        try await Task.sleep(for: .milliseconds(50))
+
+        let post = root.appendingPathComponent("Content/posts/a.md")
+        try "one".write(to: post, atomically: false, encoding: .utf8)
+        #expect(await eventually(timeout: 30) { state(post.path) == true })
+        try "two".write(to: post, atomically: true, encoding: .utf8)  // a temporary file renamed over it
+        #expect(await eventually(timeout: 30) { state(post.path) == true })
+
+        let held = root.appendingPathComponent("Content/posts/held.md")
+        FileManager.default.createFile(atPath: held.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: held)
+        #expect(await eventually(timeout: 30) { state(held.path) == true })  // created and closed
+        handle.write(Data("still writing".utf8))
+        #expect(await eventually(timeout: 30) { state(held.path) == false })
+        try handle.close()
+        #expect(await eventually(timeout: 30) { state(held.path) == true })
+
+        try FileManager.default.removeItem(at: post)
+        #expect(await eventually(timeout: 30) { state(post.path) == true })
     }
 
     @Test(arguments: [false, true])

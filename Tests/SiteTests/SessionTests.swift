@@ -61,6 +61,27 @@ import Testing
         #expect(session.lastOutputs == fresh.lastOutputs)
     }
 
+    /// A page that reads global data only through `eleventyComputed` still follows it; a page
+    /// that does not read it at all is not rendered again.
+    @Test func globalDataReadOnlyByComputedDataIsFollowed() throws {
+        let site = try FixtureSite(nil)
+        defer { site.remove() }
+        try site.write(#"{"name": "First"}"#, to: "Content/_data/site.json")
+        try site.write("---\ntitle: A\neleventyComputed:\n  heading: \"{{ site.name }} heading\"\n---\n<h1>{{ heading }}</h1>\n", to: "Content/a.njk")
+        try site.write("---\ntitle: B\n---\n<p>B</p>\n", to: "Content/b.njk")
+        let session = SiteSession(configuration: try site.configuration())
+        #expect(session.build().errors == 0)
+        #expect(site.read("Site/a/index.html")?.contains("First heading") == true)
+        let data = site.root.appendingPathComponent("Content/_data/site.json")
+        try #"{"name": "Second"}"#.write(to: data, atomically: true, encoding: .utf8)
+        let report = session.rebuild(changed: [data])
+        #expect(report.pages == 1, "\(report.pages)")
+        #expect(site.read("Site/a/index.html")?.contains("Second heading") == true)
+        let fresh = SiteSession(configuration: try site.configuration())
+        _ = fresh.build(write: false)
+        #expect(session.lastOutputs == fresh.lastOutputs)
+    }
+
     @Test func aDirectoryDataChangeRendersThePagesBelowIt() throws {
         let site = try FixtureSite("collections")
         defer { site.remove() }
@@ -98,6 +119,25 @@ import Testing
     #expect(withImages.build().warnings == 0)
 }
 
+/// A body edit keeps the navigation as it was, warnings included.
+@Test func aBodyEditKeepsTheNavigationsWarnings() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    try site.write("---\ntitle: A\neleventyNavigation:\n  parent: Nowhere\n---\nA\n", to: "Content/a.md")
+    try site.write("---\ntitle: B\n---\nB\n", to: "Content/b.md")
+    let session = SiteSession(configuration: try site.configuration())
+    let first = session.build()
+    let orphan = { (report: BuildReport) in report.diagnostics.contains { $0.message.contains("parent 'Nowhere'") } }
+    #expect(orphan(first))
+    let b = site.root.appendingPathComponent("Content/b.md")
+    try "---\ntitle: B\n---\nB, edited\n".write(to: b, atomically: true, encoding: .utf8)
+    let second = session.rebuild(changed: [b])
+    #expect(orphan(second), "\(second.diagnostics)")
+    let fresh = SiteSession(configuration: try site.configuration())
+    _ = fresh.build(write: false)
+    #expect(session.lastOutputs == fresh.lastOutputs)
+}
+
 @Test func changesOfAFailedRebuildAreWrittenByTheNextOne() throws {
     let site = try FixtureSite(nil)
     defer { site.remove() }
@@ -132,4 +172,19 @@ import Testing
     let report = session.rebuild(changed: [include])
     #expect(report.pages == 1)
     #expect(site.read("Site/a/index.html")?.hasPrefix("second") == true)
+}
+
+/// Rebuilds replace pages by renaming a temporary file over them: the folder is made when
+/// missing, the old file is replaced whole, and no temporary file is left behind.
+@Test func aReplacedFileIsWholeAndLeavesNothingBehind() throws {
+    let site = try FixtureSite(nil)
+    defer { site.remove() }
+    let target = site.root.appendingPathComponent("out/new/folder/index.html")
+    #expect(SiteWriter.replaceFile(target.path, with: Data("first".utf8)))
+    #expect(site.read("out/new/folder/index.html") == "first")
+    #expect(SiteWriter.replaceFile(target.path, with: Data("second, longer".utf8)))
+    #expect(site.read("out/new/folder/index.html") == "second, longer")
+    let names = try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path)
+    #expect(names == ["index.html"])
+    #expect(!SiteWriter.replaceFile(site.root.appendingPathComponent("out/new/folder/index.html/x").path, with: Data()), "a file where a folder should be fails, not crashes")
 }
