@@ -140,8 +140,10 @@ func offThreadNonThrowing<T: Sendable>(_ work: @escaping @Sendable () -> T) asyn
     }
 }
 
-/// Poll `condition` every 20 ms until it holds or `timeout` passes.
-func eventually(timeout: Double = 30, _ condition: () async throws -> Bool) async rethrows -> Bool {
+/// Waits for `condition` to hold, checking every 20 ms. The limit is generous on purpose: Swift
+/// Testing runs other suites' synchronous tests on the same two cooperative threads, and under load
+/// a waiting test may not be scheduled for many seconds; a passing wait returns at once anyway.
+func eventually(timeout: Double = 120, _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
         if try await condition() { return true }

@@ -68,7 +68,7 @@ final class RecordingRebuilder: SiteRebuilding, @unchecked Sendable {
             batches.append(changed)
             return batches.count == 1
         }
-        if first, let gate { _ = gate.wait(timeout: .now() + 30) }
+        if first, let gate { _ = gate.wait(timeout: .now() + 120) }
         lock.withLock { running -= 1 }
         return BuildReport()
     }
@@ -84,7 +84,7 @@ final class RecordingRebuilder: SiteRebuilding, @unchecked Sendable {
         let loop = RebuildLoop(rebuilder: rebuilder, status: PreviewStatus(), debounce: .milliseconds(10))
         let task = Task { await loop.run() }
         loop.changed(["/a"])
-        #expect(await eventually(timeout: 30) { rebuilder.snapshot.batches.count == 1 })
+        #expect(await eventually(timeout: 120) { rebuilder.snapshot.batches.count == 1 })
         // The first build is running (held): these all land in the one queued build.
         for index in 0..<20 {
             loop.changed(["/b\(index)"])
@@ -93,7 +93,7 @@ final class RecordingRebuilder: SiteRebuilding, @unchecked Sendable {
         try await Task.sleep(for: .milliseconds(50))
         #expect(rebuilder.snapshot.batches.count == 1, "no second build while the first runs")
         rebuilder.releaseFirstBuild()
-        let done = await eventually(timeout: 30) { rebuilder.snapshot.batches.count >= 2 }
+        let done = await eventually(timeout: 120) { rebuilder.snapshot.batches.count >= 2 }
         #expect(done)
         try await Task.sleep(for: .milliseconds(300))
         let (maximum, batches) = rebuilder.snapshot
@@ -111,7 +111,7 @@ final class RecordingRebuilder: SiteRebuilding, @unchecked Sendable {
         let loop = RebuildLoop(rebuilder: rebuilder, status: PreviewStatus(), debounce: .milliseconds(30))
         let task = Task { await loop.run() }
         for index in 0..<10 { loop.changed(["/f\(index)"]) }
-        #expect(await eventually(timeout: 30) { rebuilder.snapshot.batches.count == 1 })
+        #expect(await eventually(timeout: 120) { rebuilder.snapshot.batches.count == 1 })
         try await Task.sleep(for: .milliseconds(100))
         #expect(rebuilder.snapshot.batches == [Set((0..<10).map { "/f\($0)" })])
         loop.finish()
@@ -125,20 +125,20 @@ final class RecordingRebuilder: SiteRebuilding, @unchecked Sendable {
         let rebuilder = RecordingRebuilder(holdingFirstBuild: false)
         // A debounce far longer than the test waits: a build that happens did not wait it out
         // (time bounds stay loose, other tests share the machine).
-        let loop = RebuildLoop(rebuilder: rebuilder, status: PreviewStatus(), debounce: .seconds(90), settledDebounce: .milliseconds(1))
+        let loop = RebuildLoop(rebuilder: rebuilder, status: PreviewStatus(), debounce: .seconds(600), settledDebounce: .milliseconds(1))
         let task = Task { await loop.run() }
         let start = ContinuousClock.now
         loop.changed(FileChanges(paths: ["/a"], settled: ["/a"]))
-        #expect(await eventually(timeout: 40) { rebuilder.snapshot.batches.count == 1 })
-        #expect(ContinuousClock.now - start < .seconds(45), "a settled change waits for the short debounce only")
+        #expect(await eventually(timeout: 120) { rebuilder.snapshot.batches.count == 1 })
+        #expect(ContinuousClock.now - start < .seconds(300), "a settled change waits for the short debounce only")
 
         loop.changed(FileChanges(paths: ["/b"]))  // being written
         try await Task.sleep(for: .milliseconds(200))
         #expect(rebuilder.snapshot.batches.count == 1, "an unsettled change waits for the debounce")
         let settledAt = ContinuousClock.now
         loop.changed(FileChanges(paths: ["/b", "/c"], settled: ["/b", "/c"]))
-        #expect(await eventually(timeout: 40) { rebuilder.snapshot.batches.count == 2 })
-        #expect(ContinuousClock.now - settledAt < .seconds(45))
+        #expect(await eventually(timeout: 120) { rebuilder.snapshot.batches.count == 2 })
+        #expect(ContinuousClock.now - settledAt < .seconds(300))
         #expect(rebuilder.snapshot.batches.last == ["/b", "/c"])
         loop.finish()
         task.cancel()

@@ -131,7 +131,7 @@ import Site
         let port = UInt16(base.port ?? 0)
         #expect(try await HTTP.get("/", port: port).status == 200)
         try "input: Content\noptions:\n  pathPrefix: /service/\n".write(to: config, atomically: false, encoding: .utf8)
-        let moved = await eventually(timeout: 30) { (try? await HTTP.get("/", port: port).headers["location"]) == "/service/" }
+        let moved = await eventually(timeout: 120) { (try? await HTTP.get("/", port: port).headers["location"]) == "/service/" }
         #expect(moved)
         let home = try await HTTP.get("/service/", port: port)
         #expect(home.status == 200)

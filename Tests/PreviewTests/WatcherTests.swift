@@ -42,24 +42,24 @@ final class SettledLog: @unchecked Sendable {
 
         let post = root.appendingPathComponent("Content/posts/a.md")
         try "one".write(to: post, atomically: false, encoding: .utf8)
-        #expect(await eventually(timeout: 30) { log.all.contains(post.path) })
+        #expect(await eventually(timeout: 120) { log.all.contains(post.path) })
         // Editors that save by writing a temporary file and renaming it over the old one.
         let seen = log.all.filter { $0 == post.path }.count
         try await Task.sleep(for: .milliseconds(polling ? 60 : 10))
         try "one, saved again".write(to: post, atomically: true, encoding: .utf8)
-        #expect(await eventually(timeout: 30) { log.all.filter { $0 == post.path }.count > seen })
+        #expect(await eventually(timeout: 120) { log.all.filter { $0 == post.path }.count > seen })
 
         try "ignored".write(to: root.appendingPathComponent("Content/Site/index.html"), atomically: false, encoding: .utf8)
         try "hidden".write(to: root.appendingPathComponent("Content/posts/.a.md.swp"), atomically: false, encoding: .utf8)
         try "output: Out\n".write(to: config, atomically: false, encoding: .utf8)
-        #expect(await eventually(timeout: 30) { log.all.contains(config.path) })
+        #expect(await eventually(timeout: 120) { log.all.contains(config.path) })
 
         let folder = root.appendingPathComponent("Content/new")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try await Task.sleep(for: .milliseconds(80))
         let nested = folder.appendingPathComponent("b.md")
         try "two".write(to: nested, atomically: false, encoding: .utf8)
-        #expect(await eventually(timeout: 30) { log.all.contains(nested.path) })
+        #expect(await eventually(timeout: 120) { log.all.contains(nested.path) })
         #expect(!log.all.contains { $0.contains("/Site/") || $0.hasSuffix(".swp") })
     }
 
@@ -78,21 +78,21 @@ final class SettledLog: @unchecked Sendable {
 
         let post = root.appendingPathComponent("Content/posts/a.md")
         try "one".write(to: post, atomically: false, encoding: .utf8)
-        #expect(await eventually(timeout: 30) { state(post.path) == true })
+        #expect(await eventually(timeout: 120) { state(post.path) == true })
         try "two".write(to: post, atomically: true, encoding: .utf8)  // a temporary file renamed over it
-        #expect(await eventually(timeout: 30) { state(post.path) == true })
+        #expect(await eventually(timeout: 120) { state(post.path) == true })
 
         let held = root.appendingPathComponent("Content/posts/held.md")
         FileManager.default.createFile(atPath: held.path, contents: nil)
         let handle = try FileHandle(forWritingTo: held)
-        #expect(await eventually(timeout: 30) { state(held.path) == true })  // created and closed
+        #expect(await eventually(timeout: 120) { state(held.path) == true })  // created and closed
         handle.write(Data("still writing".utf8))
-        #expect(await eventually(timeout: 30) { state(held.path) == false })
+        #expect(await eventually(timeout: 120) { state(held.path) == false })
         try handle.close()
-        #expect(await eventually(timeout: 30) { state(held.path) == true })
+        #expect(await eventually(timeout: 120) { state(held.path) == true })
 
         try FileManager.default.removeItem(at: post)
-        #expect(await eventually(timeout: 30) { state(post.path) == true })
+        #expect(await eventually(timeout: 120) { state(post.path) == true })
     }
 
     @Test(arguments: [false, true])
@@ -110,7 +110,7 @@ final class SettledLog: @unchecked Sendable {
         try await Task.sleep(for: .milliseconds(250))
         let post = content.appendingPathComponent("again.md")
         try "back".write(to: post, atomically: false, encoding: .utf8)
-        #expect(await eventually(timeout: 30) { log.all.contains(post.path) })
+        #expect(await eventually(timeout: 120) { log.all.contains(post.path) })
     }
 
     @Test func watchListKeepsToItsFolders() {
