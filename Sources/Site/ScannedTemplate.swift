@@ -6,25 +6,63 @@ struct ScannedTemplate: Sendable {
     var mentions: Set<String> = []
 
     /// `dataKeys`: the global data names (`app`, `site`) to look for; each found is `data:<key>`.
+    ///
+    /// Runs on every page of every build, so it reads bytes (Foundation's `contains` on a Linux
+    /// String goes through UTF-16), and a body without any `{{` or `{%` (most posts) is done at once.
     init(_ text: String, dataKeys: [String] = []) {
+        let bytes = Array(text.utf8)
+        guard Self.hasTags(bytes) else { return }
         // Only what is inside `{{ }}` and `{% %}` is read: a layout's doc comment may name
         // `journeys` or `collections`, and its markup says `navigation` in labels and ids.
-        let code = String(decoding: Self.codeOnly(Self.withoutComments(Array(text.utf8))), as: UTF8.self)
-        for word in ["collections", "navigation", "journeys"] where code.contains(word) { mentions.insert(word) }
+        let code = Self.codeOnly(Self.withoutComments(bytes))
+        for word in ["collections", "navigation", "journeys"] where Self.find(word, in: code) != nil { mentions.insert(word) }
         if Self.readsNavigationTree(code) { mentions.insert(Self.navigationTree) }
         if Self.readsItemContent(code) { mentions.insert(Self.itemContent) }
-        for key in dataKeys where code.contains(key) { mentions.insert("data:" + key) }
+        for key in dataKeys where Self.find(key, in: code) != nil { mentions.insert("data:" + key) }
         // {% extends "x" %}, {% include "x" %}, {% import "x" as y %}, {% from "x" import y %}
-        var rest = Substring(text)
-        while let open = rest.range(of: "{%") {
-            rest = rest[open.upperBound...]
-            let tag = rest.drop { $0 == " " || $0 == "-" || $0 == "\n" }
-            guard let keyword = ["extends", "include", "import", "from"].first(where: { tag.hasPrefix($0) }) else { continue }
-            let afterKeyword = tag.dropFirst(keyword.count).drop { $0 == " " || $0 == "\n" }
-            guard let quote = afterKeyword.first, quote == "\"" || quote == "'" else { continue }
-            let name = afterKeyword.dropFirst().prefix { $0 != quote && $0 != "\n" }
-            if !name.isEmpty { references.append(String(name)) }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+        var index = 0
+        while let open = Self.find("{%", in: bytes, from: index) {
+            index = open + 2
+            var tag = index
+            while tag < bytes.count, isSpace(bytes[tag]) || bytes[tag] == UInt8(ascii: "-") { tag += 1 }
+            guard let keyword = ["extends", "include", "import", "from"].first(where: { Self.has($0, in: bytes, at: tag) }) else { continue }
+            var start = tag + keyword.utf8.count
+            while start < bytes.count, isSpace(bytes[start]) { start += 1 }
+            guard start < bytes.count, bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'") else { continue }
+            let quote = bytes[start]
+            var end = start + 1
+            while end < bytes.count, bytes[end] != quote, bytes[end] != 0x0A { end += 1 }
+            if end > start + 1 { references.append(String(decoding: bytes[(start + 1)..<end], as: UTF8.self)) }
         }
+    }
+
+    /// Whether the bytes hold `{{` or `{%` anywhere: without either, a template names nothing.
+    static func hasTags(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") || bytes[index + 1] == UInt8(ascii: "%") { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Where `word` first occurs in `bytes` at or after `start`.
+    static func find(_ word: String, in bytes: [UInt8], from start: Int = 0) -> Int? {
+        let word = Array(word.utf8)
+        guard let first = word.first, bytes.count >= word.count else { return nil }
+        var index = start
+        while index <= bytes.count - word.count {
+            if bytes[index] == first, bytes[index..<(index + word.count)].elementsEqual(word) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether `word` stands in `bytes` at `index`.
+    static func has(_ word: String, in bytes: [UInt8], at index: Int) -> Bool {
+        let word = word.utf8
+        return index + word.count <= bytes.count && bytes[index..<(index + word.count)].elementsEqual(word)
     }
 
     /// The mention of a page that paginates collections: what it shows of them is in its own
@@ -38,10 +76,15 @@ struct ScannedTemplate: Sendable {
     static let navigationTree = "navigationTree"
 
     static func readsNavigationTree(_ text: String) -> Bool {
-        if text.contains("navigation.tree") || text.contains("navigation[") { return true }
+        readsNavigationTree(withoutComments(Array(text.utf8)))
+    }
+
+    /// `readsNavigationTree` of template bytes with the comments already left out.
+    static func readsNavigationTree(_ bytes: [UInt8]) -> Bool {
+        if find("navigation.tree", in: bytes) != nil || find("navigation[", in: bytes) != nil { return true }
         // A bare `navigation` (not `x.navigation`, `sub-navigation`, `navigationLabel`, `navigation:`
         // or `navigation.current`) hands the whole object, tree included, to whatever reads it.
-        let bytes = Self.withoutComments(Array(text.utf8)), word = Array("navigation".utf8)
+        let word = Array("navigation".utf8)
         func isName(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x24 }
         var index = 0
         while index + word.count <= bytes.count {
@@ -109,8 +152,12 @@ struct ScannedTemplate: Sendable {
     /// (`item.content`, `item["content"]`, `attribute="content"`). A macro's own `params.content`
     /// and the page's own `content` are not other pages' content.
     static func readsItemContent(_ text: String) -> Bool {
-        if text.contains("templateContent") || text.contains("searchIndex") || text.contains("dump") { return true }
-        let bytes = Array(text.utf8)
+        readsItemContent(Array(text.utf8))
+    }
+
+    /// `readsItemContent` of template bytes.
+    static func readsItemContent(_ bytes: [UInt8]) -> Bool {
+        if find("templateContent", in: bytes) != nil || find("searchIndex", in: bytes) != nil || find("dump", in: bytes) != nil { return true }
         let word = Array("content".utf8)
         let params = Array("params.".utf8)
         guard bytes.count > word.count else { return false }
