@@ -83,7 +83,7 @@ final class SettledLog: @unchecked Sendable {
         #expect(await eventually(timeout: 120) { state(post.path) == true })
 
         let held = root.appendingPathComponent("Content/posts/held.md")
-        FileManager.default.createFile(atPath: held.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: held.path, contents: nil))
         let handle = try FileHandle(forWritingTo: held)
         #expect(await eventually(timeout: 120) { state(held.path) == true })  // created and closed
         handle.write(Data("still writing".utf8))
