@@ -51,25 +51,36 @@ extension TemplateValue {
     }
 
     static func writeJSONString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendJSONString(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal, as `JSON.stringify` escapes it, byte by byte (the
+    /// site's search index writes one for every word of every page). With `escapingLessThan`, `<`
+    /// is written `\u003c` too, so that a copy inlined in HTML can never close a `<script>`.
+    public static func appendJSONString(_ text: String, to out: inout [UInt8], escapingLessThan: Bool = false) {
+        let hex: StaticString = "0123456789abcdef"
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0x08: out.append(0x5C); out.append(0x62)
+            case 0x0C: out.append(0x5C); out.append(0x66)
+            case 0x3C where escapingLessThan: out.append(contentsOf: "\\u003c".utf8)
+            case 0..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                hex.withUTF8Buffer { digits in
+                    out.append(digits[Int(byte >> 4)])
+                    out.append(digits[Int(byte & 15)])
                 }
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(0x22)
     }
 }

@@ -379,30 +379,8 @@ public enum LayoutFilters {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text` as a JSON string literal (see `jsonString`), byte by byte: the search index
-    /// writes one for every word of every page.
+    /// Appends `text` as a JSON string literal (see `jsonString`): the engine's JSON escaping, with `<`.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        let hex: StaticString = "0123456789abcdef"
-        out.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
-            case 0x09: out.append(0x5C); out.append(0x74)
-            case 0x08: out.append(0x5C); out.append(0x62)
-            case 0x0C: out.append(0x5C); out.append(0x66)
-            case 0x3C: out.append(contentsOf: "\\u003c".utf8)
-            case 0..<0x20:
-                out.append(contentsOf: "\\u00".utf8)
-                hex.withUTF8Buffer { digits in
-                    out.append(digits[Int(byte >> 4)])
-                    out.append(digits[Int(byte & 15)])
-                }
-            default: out.append(byte)
-            }
-        }
-        out.append(0x22)
+        TemplateValue.appendJSONString(text, to: &out, escapingLessThan: true)
     }
 }
