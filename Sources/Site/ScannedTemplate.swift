@@ -10,8 +10,9 @@ struct ScannedTemplate: Sendable {
     /// Runs on every page of every build, so it reads bytes (Foundation's `contains` on a Linux
     /// String goes through UTF-16), and a body without any `{{` or `{%` (most posts) is done at once.
     init(_ text: String, dataKeys: [String] = []) {
+        // A comment alone counts as template syntax there; it is then scanned and names nothing.
+        guard SiteRenderer.hasTemplateSyntax(text) else { return }
         let bytes = Array(text.utf8)
-        guard Self.hasTags(bytes) else { return }
         // Only what is inside `{{ }}` and `{% %}` is read: a layout's doc comment may name
         // `journeys` or `collections`, and its markup says `navigation` in labels and ids.
         let code = Self.codeOnly(Self.withoutComments(bytes))
@@ -35,16 +36,6 @@ struct ScannedTemplate: Sendable {
             while end < bytes.count, bytes[end] != quote, bytes[end] != 0x0A { end += 1 }
             if end > start + 1 { references.append(String(decoding: bytes[(start + 1)..<end], as: UTF8.self)) }
         }
-    }
-
-    /// Whether the bytes hold `{{` or `{%` anywhere: without either, a template names nothing.
-    static func hasTags(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") || bytes[index + 1] == UInt8(ascii: "%") { return true }
-            index += 1
-        }
-        return false
     }
 
     /// Where `word` first occurs in `bytes` at or after `start`.
