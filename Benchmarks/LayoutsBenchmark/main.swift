@@ -10,6 +10,8 @@
 // the median CPU time (user + system, robust on a shared machine) of the runs, and the layouts' cost
 // per post. Default N: 1,000 and 4,000. `ONLY_LAYOUTS=1` runs only the builds with layouts (to profile),
 // `ONLY_BARE=1` only those without (with `perf stat -e instructions:u`, a count that load does not skew).
+// `WRITE=1` times builds that also write the site (`build(write: true)`, into the temporary site's
+// `_site` folder, replaced by each build), so that the layouts' share of a full written build shows.
 import Foundation
 import Site
 #if canImport(Glibc)
@@ -48,6 +50,10 @@ while index < arguments.count {
     index += 1
 }
 if sizes.isEmpty { sizes = [1_000, 4_000] }
+/// Whether the builds write the site (`WRITE=1`) or only render and check it.
+let writes = ProcessInfo.processInfo.environment["WRITE"] != nil
+/// Said after the size in every report line.
+let label = writes ? " written" : ""
 
 /// A one-pixel PNG, for every screenshot to resolve and have a size.
 let png: [UInt8] = [
@@ -168,39 +174,39 @@ for n in sizes {
     let onlyBare = ProcessInfo.processInfo.environment["ONLY_BARE"] != nil
     for _ in 0..<(onlyBare ? 0 : runs) {
         withLayouts.append(measure {
-            let report = SiteSession(configuration: configuration).build(write: false)
+            let report = SiteSession(configuration: configuration).build(write: writes)
             pages = report.pages
             if report.errors > 0 { print(report.diagnostics.prefix(5).map(\.description).joined(separator: "\n")); exit(1) }
         })
     }
     // `ONLY_LAYOUTS=1` stops here: only builds with the layouts, for a profiler to see them alone.
     if ProcessInfo.processInfo.environment["ONLY_LAYOUTS"] != nil {
-        print(String(format: "N=%d (%d pages), median of %d with the built-in layouts: %.3f s wall, %.3f s CPU (fastest %.3f s CPU)",
-                     n, pages, runs, median(withLayouts.map(\.wall)), median(withLayouts.map(\.cpu)), withLayouts.map(\.cpu).min() ?? 0))
+        print("N=\(n) (\(pages) pages)\(label), " + String(format: "median of %d with the built-in layouts: %.3f s wall, %.3f s CPU (fastest %.3f s CPU)",
+                     runs, median(withLayouts.map(\.wall)), median(withLayouts.map(\.cpu)), withLayouts.map(\.cpu).min() ?? 0))
         continue
     }
     // The layouts without the generated pages (feed, sitemap, search index, tags, 404).
     configuration.includeVirtualTemplates = false
     var layoutsOnly: [(wall: Double, cpu: Double)] = []
     for _ in 0..<(onlyBare ? 0 : runs) {
-        layoutsOnly.append(measure { _ = SiteSession(configuration: configuration).build(write: false) })
+        layoutsOnly.append(measure { _ = SiteSession(configuration: configuration).build(write: writes) })
     }
     // The same posts without any layout or generated page.
     try write(#"{"permalink": "{{ page.filePathStem | replace('posts/', '') }}/"}"#, to: root.appendingPathComponent("app/posts/posts.json"))
     try write("---\ntitle: Benchmark history\n---\n", to: root.appendingPathComponent("app/index.md"))
     var bare: [(wall: Double, cpu: Double)] = []
     for _ in 0..<runs {
-        bare.append(measure { _ = SiteSession(configuration: configuration).build(write: false) })
+        bare.append(measure { _ = SiteSession(configuration: configuration).build(write: writes) })
     }
     if onlyBare {
-        print(String(format: "N=%d, median of %d without layouts: %.3f s wall, %.3f s CPU (fastest %.3f s CPU)",
-                     n, runs, median(bare.map(\.wall)), median(bare.map(\.cpu)), bare.map(\.cpu).min() ?? 0))
+        print("N=\(n)\(label), " + String(format: "median of %d without layouts: %.3f s wall, %.3f s CPU (fastest %.3f s CPU)",
+                     runs, median(bare.map(\.wall)), median(bare.map(\.cpu)), bare.map(\.cpu).min() ?? 0))
         continue
     }
     let a = (median(withLayouts.map(\.wall)), median(withLayouts.map(\.cpu)))
     let b = (median(bare.map(\.wall)), median(bare.map(\.cpu)))
     let c = median(layoutsOnly.map(\.cpu))
-    print(String(format: "N=%d (%d pages), median of %d: with the built-in layouts %.3f s wall, %.3f s CPU; without layouts %.3f s wall, %.3f s CPU; layouts cost %.0f µs CPU a post (%.0f µs the page layouts, %.0f µs the generated pages)",
-                 n, pages, runs, a.0, a.1, b.0, b.1, (a.1 - b.1) / Double(n) * 1_000_000,
-                 (c - b.1) / Double(n) * 1_000_000, (a.1 - c) / Double(n) * 1_000_000))
+    print("N=\(n) (\(pages) pages)\(label), " + String(format: "median of %d: with the built-in layouts %.3f s wall, %.3f s CPU; without layouts %.3f s wall, %.3f s CPU; layouts cost %.0f µs CPU a post (%.0f µs the page layouts, %.0f µs the generated pages), %.0f%% of the build's CPU",
+                 runs, a.0, a.1, b.0, b.1, (a.1 - b.1) / Double(n) * 1_000_000,
+                 (c - b.1) / Double(n) * 1_000_000, (a.1 - c) / Double(n) * 1_000_000, (a.1 - b.1) / a.1 * 100))
 }

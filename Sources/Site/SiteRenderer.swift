@@ -34,11 +34,12 @@ struct SiteRenderer: Sendable {
         environment.addFilter("url") { value, _ in
             .string(Self.url(value.stringValue, pathPrefix: prefix))
         }
+        let plain = PlainMarkdown(options: filterOptions)
         environment.addFilter("markdown") { value, arguments in
             let text = value.stringValue
-            if arguments.value(at: 0, named: "value").stringValue == "inline" {
-                return .safe(Self.inlineMarkdown(text, options: filterOptions))
-            }
+            let inline = arguments.value(at: 0, named: "value").stringValue == "inline"
+            if let html = plain?.html(text, inline: inline) { return .safe(html) }
+            if inline { return .safe(Self.inlineMarkdown(text, options: filterOptions)) }
             return .safe(MarkdownDocument.html(text, options: filterOptions))
         }
         BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(configuration: configuration))

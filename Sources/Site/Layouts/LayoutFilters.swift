@@ -8,6 +8,10 @@ public enum LayoutFilters {
     /// spaces, quotes, angle brackets and the other characters a URL may not hold are percent-encoded
     /// (real posts have file names with spaces). Other characters, non-ASCII included, stay.
     public static func encodeURL(_ url: String) -> String {
+        // Most URLs need nothing: give them back without copying (every link of every page is here).
+        if !url.utf8.contains(where: { $0 <= 37 || $0 == 127 || $0 == 60 || $0 == 62 || $0 == 92 || $0 == 94 || $0 == 96 || (123...125).contains($0) }) {
+            return url
+        }
         let bytes = Array(url.utf8)
         func isHex(_ b: UInt8) -> Bool { (48...57).contains(b) || (65...70).contains(b) || (97...102).contains(b) }
         var out: [UInt8] = []
@@ -184,48 +188,10 @@ public enum LayoutFilters {
     /// Calls `body` with each new word of `html` (see `searchTokens`), as bytes lowered for ASCII
     /// letters, and whether it holds other characters (which `body` lowers).
     static func forEachSearchToken(in html: String, _ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
-        var seen = SearchWordSet()
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var hasNonASCII = false
-        var inTag = false
-        var inEntity = false
-        func flush() {
-            defer { word.removeAll(keepingCapacity: true); hasNonASCII = false }
-            guard word.count > 1 else { return }
-            word.withUnsafeBufferPointer { word in
-                if seen.insert(word) { body(word, hasNonASCII) }
-            }
-        }
+        var tokenizer = SearchTokenizer()
         var html = html
-        html.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if inTag { if b == 0x3E { inTag = false }; i += 1; continue }
-                if inEntity { if b == 0x3B || b == 0x20 || b == 0x3C { inEntity = false }; if b != 0x3C { i += 1 }; continue }
-                switch b {
-                case 0x3C: flush(); inTag = true
-                case 0x26: flush(); inEntity = true
-                case 0x41...0x5A: word.append(b + 32)
-                case 0x61...0x7A, 0x30...0x39: word.append(b)
-                case 0x27: break // "what's" is one word
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80:
-                    // General punctuation: ’ joins a word like ', the rest (“ ” – — …) separate.
-                    if bytes[i + 2] != 0x99 { flush() }
-                    i += 3
-                    continue
-                case 0xC2 where i + 1 < bytes.count: // Latin-1 symbols and punctuation (£, °, «, no-break space…)
-                    flush()
-                    i += 2
-                    continue
-                case 0x80...0xFF: word.append(b); hasNonASCII = true
-                default: flush()
-                }
-                i += 1
-            }
-        }
-        flush()
+        html.withUTF8 { tokenizer.scan($0, body) }
+        tokenizer.flush(body)
     }
 
     /// A value as a list: a list stays, a string becomes a list of one, nothing becomes empty.
@@ -243,24 +209,27 @@ public enum LayoutFilters {
     /// The posts among `pages` (pages whose layout is `post`), newest first, ties by URL.
     public static func posts(_ pages: TemplateValue, limit: Int? = nil) -> [TemplateValue] {
         var posts = list(pages).filter { postLayouts.contains($0[member: "data"][member: "layout"].stringValue) }
-        posts = posts.enumerated().sorted { a, b in
-            let da = sortDate(a.element), db = sortDate(b.element)
-            if da != db { return da > db }
-            return a.offset < b.offset
-        }.map(\.element)
+        // Each post's date read once, not at every comparison: the feed sorts every page of a site.
+        let dates = posts.map(sortDate)
+        posts = posts.indices.sorted { a, b in
+            if dates[a] != dates[b] { return dates[a] > dates[b] }
+            return a < b
+        }.map { posts[$0] }
         if let limit, limit >= 0, limit < posts.count { posts = Array(posts.prefix(limit)) }
         return posts
     }
 
     static func sortDate(_ page: TemplateValue) -> Double {
-        for candidate in [page[member: "date"], page[member: "data"][member: "date"]] {
-            switch candidate {
-            case .date(let d): return d.timeIntervalSince1970
-            case .string(let s): if let d = parseISODate(s) { return d.timeIntervalSince1970 }
-            default: continue
-            }
+        if let date = sortDate(of: page[member: "date"]) { return date }
+        return sortDate(of: page[member: "data"][member: "date"]) ?? -Double.greatestFiniteMagnitude
+    }
+
+    private static func sortDate(of value: TemplateValue) -> Double? {
+        switch value {
+        case .date(let d): d.timeIntervalSince1970
+        case .string(let s): parseISODate(s)?.timeIntervalSince1970
+        default: nil
         }
-        return -Double.greatestFiniteMagnitude
     }
 
     /// Every tag used by `pages` as `{name, count, pages}`, by name (case-insensitive); `all` is

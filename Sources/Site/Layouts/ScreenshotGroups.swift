@@ -102,19 +102,25 @@ public enum ScreenshotGroups {
     /// The values of the `id` attributes in an HTML fragment.
     public static func ids(inHTML html: String) -> Set<String> {
         var ids = Set<String>()
-        // Byte-wise: every delimiter is ASCII, and this runs on the content of every post.
-        let bytes = Array(html.utf8)
-        let marker: [UInt8] = Array(" id=\"".utf8)
-        var position = 0
-        while position + marker.count <= bytes.count {
-            guard bytes[position] == marker[0], bytes[position..<(position + marker.count)].elementsEqual(marker) else {
-                position += 1
-                continue
+        // Byte-wise and in place: every delimiter is ASCII, and this runs on the content of every post.
+        var html = html
+        html.withUTF8 { bytes in
+            let quote = UInt8(ascii: "\"")
+            var position = 0
+            // ` id="`: five bytes.
+            while position + 5 <= bytes.count {
+                guard bytes[position] == 0x20, bytes[position + 1] == UInt8(ascii: "i"), bytes[position + 2] == UInt8(ascii: "d"),
+                      bytes[position + 3] == UInt8(ascii: "="), bytes[position + 4] == quote else {
+                    position += 1
+                    continue
+                }
+                let valueStart = position + 5
+                var end = valueStart
+                while end < bytes.count, bytes[end] != quote { end += 1 }
+                guard end < bytes.count else { break }
+                ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
+                position = end
             }
-            let valueStart = position + marker.count
-            guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            ids.insert(String(decoding: bytes[valueStart..<end], as: UTF8.self))
-            position = end
         }
         return ids
     }

@@ -44,32 +44,66 @@ public struct SitePathResolver: Sendable {
     /// `pageURL`; nil for an absolute URL with a scheme, a `data:` URL, or a path that climbs above
     /// the site root.
     public static func sitePath(of src: String, onPage pageURL: String) -> String? {
-        var reference = Substring(src)
-        if let cut = reference.firstIndex(where: { $0 == "?" || $0 == "#" }) { reference = reference[..<cut] }
-        if reference.isEmpty || reference.hasPrefix("//") { return nil }
-        if let colon = reference.firstIndex(of: ":"), !reference[..<colon].contains("/") { return nil }
-        var segments: [Substring]
-        if reference.hasPrefix("/") {
-            segments = []
-        } else {
-            segments = pageURL.split(separator: "/", omittingEmptySubsequences: true)
-            // A page URL not ending in `/` names a file: its folder is the base.
-            if !pageURL.hasSuffix("/"), !segments.isEmpty { segments.removeLast() }
-        }
-        for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                if segments.isEmpty { return nil }
-                segments.removeLast()
-            default: segments.append(part)
-            }
-        }
-        guard !segments.isEmpty else { return nil }
-        let joined = "/" + segments.joined(separator: "/")
+        var src = src, pageURL = pageURL
+        // Bytes, not characters: the layouts ask this for every screenshot of every page.
+        let joined: [UInt8]? = src.withUTF8 { reference in pageURL.withUTF8 { page in sitePath(of: reference, onPage: page) } }
+        guard let joined else { return nil }
+        let path = String(decoding: joined, as: UTF8.self)
         // Decoding is costly and changes nothing without a `%`.
-        guard joined.utf8.contains(UInt8(ascii: "%")) else { return joined }
-        return joined.removingPercentEncoding ?? joined
+        guard joined.contains(UInt8(ascii: "%")) else { return path }
+        return path.removingPercentEncoding ?? path
+    }
+
+    /// `sitePath(of:onPage:)` over UTF-8 bytes, before percent-decoding.
+    private static func sitePath(of src: UnsafeBufferPointer<UInt8>, onPage page: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let slash = UInt8(ascii: "/")
+        // The reference without its query and fragment.
+        var end = 0
+        while end < src.count, src[end] != UInt8(ascii: "?"), src[end] != UInt8(ascii: "#") { end += 1 }
+        if end == 0 || (end >= 2 && src[0] == slash && src[1] == slash) { return nil }
+        // A scheme (`https:`, `data:`): a colon before any slash.
+        var i = 0
+        while i < end, src[i] != slash {
+            if src[i] == UInt8(ascii: ":") { return nil }
+            i += 1
+        }
+        // `/` then each segment; `starts` holds where each segment's `/` is, to climb with `..`.
+        var out: [UInt8] = []
+        out.reserveCapacity(page.count + end + 1)
+        var starts: [Int] = []
+        if src[0] != slash {
+            var k = 0
+            while k < page.count {
+                if page[k] == slash { k += 1; continue }
+                var e = k
+                while e < page.count, page[e] != slash { e += 1 }
+                starts.append(out.count)
+                out.append(slash)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: page[k..<e]))
+                k = e
+            }
+            // A page URL not ending in `/` names a file: its folder is the base.
+            if page.last != slash, let last = starts.popLast() { out.removeSubrange(last...) }
+        }
+        var k = 0
+        while k < end {
+            if src[k] == slash { k += 1; continue }
+            var e = k
+            while e < end, src[e] != slash { e += 1 }
+            let length = e - k
+            if length == 1, src[k] == UInt8(ascii: ".") {
+                // `.`: this folder.
+            } else if length == 2, src[k] == UInt8(ascii: "."), src[k + 1] == UInt8(ascii: ".") {
+                guard let last = starts.popLast() else { return nil }
+                out.removeSubrange(last...)
+            } else {
+                starts.append(out.count)
+                out.append(slash)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[k..<e]))
+            }
+            k = e
+        }
+        return starts.isEmpty ? nil : out
     }
 
     /// The file that will be at `sitePath` in the built site, if one exists.
@@ -99,7 +133,7 @@ public struct SitePathResolver: Sendable {
     /// Where the file at `sitePath` may come from, in the order the roots are searched.
     func candidatePaths(forSitePath sitePath: String, roots: [(folder: String, output: String)]? = nil) -> [String] {
         let relative = String(sitePath.drop(while: { $0 == "/" }))
-        guard !relative.isEmpty, !relative.split(separator: "/").contains("..") else { return [] }
+        guard !relative.isEmpty, !Self.climbs(relative) else { return [] }
         var paths: [String] = []
         for (folder, output) in roots ?? sourceRoots {
             if output.isEmpty {
@@ -109,6 +143,22 @@ public struct SitePathResolver: Sendable {
             }
         }
         return paths
+    }
+
+    /// Whether a relative path has a `..` segment.
+    private static func climbs(_ path: String) -> Bool {
+        var dots = 0, segmentLength = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if dots == 2, segmentLength == 2 { return true }
+                dots = 0
+                segmentLength = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return dots == 2 && segmentLength == 2
     }
 
     /// A folder's path ending in `/`.

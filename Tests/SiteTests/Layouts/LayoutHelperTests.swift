@@ -51,12 +51,15 @@ func imageSizeRejectsTruncatedAndUnknownHeaders(bytes: [UInt8]) {
     ("../c/shot.png?v=1#x", "/a/b/", "/a/c/shot.png"),
     ("/images/x%20y.png", "/a/", "/images/x y.png"),
     ("./shot.png", "/", "/shot.png"),
+    ("../../shot.png", "/a/b/c", "/shot.png"),
+    ("x/./y/../z.png", "//a//b/", "/a/b/x/z.png"),
+    ("/images/shot.png#top", "/a/", "/images/shot.png"),
 ])
 func sitePathResolvesLikeABrowser(src: String, page: String, expected: String) {
     #expect(SitePathResolver.sitePath(of: src, onPage: page) == expected)
 }
 
-@Test(arguments: ["https://example.com/a.png", "//cdn.example.com/a.png", "data:image/png;base64,AA", "../../x.png", ""])
+@Test(arguments: ["https://example.com/a.png", "//cdn.example.com/a.png", "data:image/png;base64,AA", "../../x.png", "", "?v=1#top", "mailto:x@example.com"])
 func sitePathRefusesWhatIsNotOnTheSite(src: String) {
     #expect(SitePathResolver.sitePath(of: src, onPage: "/a/") == nil)
 }
