@@ -81,9 +81,23 @@ public enum LayoutFilters {
     /// `url` resolved against `base` (the site `url` option): an absolute URL stays as it is.
     public static func absoluteURL(_ url: String, base: String) -> String {
         let url = encodeURL(url)
-        if url.contains("://") || url.hasPrefix("mailto:") { return url }
+        if hasSchemeSeparator(url) || url.hasPrefix("mailto:") { return url }
         if let joined = joinedSitePath(url, base: base) { return joined }
         return resolvedByFoundation(url, base: base)
+    }
+
+    /// Whether `url` holds `://`, found over bytes (Foundation's `contains` is far slower).
+    static func hasSchemeSeparator(_ url: String) -> Bool {
+        var run = 0  // how much of "://" was just seen
+        for byte in url.utf8 {
+            switch (run, byte) {
+            case (_, 0x3A): run = 1
+            case (1, 0x2F): run = 2
+            case (2, 0x2F): return true
+            default: run = 0
+            }
+        }
+        return false
     }
 
     /// `url` resolved against `base` by Foundation's RFC 3986 resolution.
@@ -107,13 +121,22 @@ public enum LayoutFilters {
             guard plain, !(previous == 0x2F && (byte == 0x2F || byte == 0x2E)) else { return nil }
             previous = byte
         }
-        let scheme: Substring
-        if base.hasPrefix("https://") { scheme = "https://" } else if base.hasPrefix("http://") { scheme = "http://" } else { return nil }
-        let authority = base.utf8.dropFirst(scheme.utf8.count).prefix { $0 != 0x2F && $0 != 0x3F && $0 != 0x23 }
-        guard !authority.isEmpty, authority.allSatisfy({ byte in
-            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2E || byte == 0x3A
-        }) else { return nil }
-        return String(scheme) + String(decoding: authority, as: UTF8.self) + path
+        // The base's scheme and authority, then the path, as bytes (the canonical URL of every page).
+        let baseBytes = base.utf8
+        let schemeLength: Int
+        if baseBytes.starts(with: "https://".utf8) { schemeLength = 8 } else if baseBytes.starts(with: "http://".utf8) { schemeLength = 7 } else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(baseBytes.count + bytes.count)
+        out.append(contentsOf: baseBytes.prefix(schemeLength))
+        for byte in baseBytes.dropFirst(schemeLength) {
+            if byte == 0x2F || byte == 0x3F || byte == 0x23 { break }
+            let allowed = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2E || byte == 0x3A
+            guard allowed else { return nil }
+            out.append(byte)
+        }
+        guard out.count > schemeLength else { return nil }
+        out.append(contentsOf: bytes)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A date as RFC 3339 in UTC (`2023-12-01T00:00:00Z`), as Atom's `updated` needs; from a date
@@ -134,15 +157,51 @@ public enum LayoutFilters {
         let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = CivilDate.fromDays(days)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        var yearText = String(year)
-        if year >= 0, yearText.count < 4 { yearText = String(repeating: "0", count: 4 - yearText.count) + yearText }
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        // Written as bytes: the layouts date every post in lists, the feed and the sitemap.
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        if (0..<10_000).contains(year) {
+            appendDigits(year, count: 4, to: &out)
+        } else {
+            out.append(contentsOf: String(year).utf8)
+        }
+        out.append(0x2D)
+        appendDigits(month, count: 2, to: &out)
+        out.append(0x2D)
+        appendDigits(day, count: 2, to: &out)
+        out.append(0x54)
+        appendDigits(secondOfDay / 3600, count: 2, to: &out)
+        out.append(0x3A)
+        appendDigits(secondOfDay / 60 % 60, count: 2, to: &out)
+        out.append(0x3A)
+        appendDigits(secondOfDay % 60, count: 2, to: &out)
+        out.append(0x5A)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `value` (not negative) in decimal with at least `count` digits, zeros in front.
+    private static func appendDigits(_ value: Int, count: Int, to out: inout [UInt8]) {
+        // The number of digits, then each from the highest: no slice to reverse.
+        var digits = 1, scale = 1
+        while value / scale >= 10 { scale *= 10; digits += 1 }
+        for _ in digits..<max(count, digits) { out.append(0x30) }
+        while scale > 0 {
+            out.append(UInt8(0x30 + value / scale % 10))
+            scale /= 10
+        }
     }
 
     /// `YYYY-MM-DD`, optionally followed by `THH:MM[:SS[.fff]]` and `Z` or an offset; UTC without one.
     static func parseISODate(_ text: String) -> Date? {
-        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var s = Array(text.utf8)
+        if s.first.map({ $0 >= 0x80 }) ?? false || s.last.map({ $0 >= 0x80 }) ?? false {
+            s = Array(text.trimmingCharacters(in: .whitespaces).utf8)  // other spaces than ASCII's
+        } else {
+            // Foundation's trimming is costly; ASCII's spaces are a space and a tab.
+            while let last = s.last, last == 0x20 || last == 0x09 { s.removeLast() }
+            let leading = s.prefix { $0 == 0x20 || $0 == 0x09 }.count
+            if leading > 0 { s.removeFirst(leading) }
+        }
         func number(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= s.count else { return nil }
             var n = 0
@@ -188,10 +247,8 @@ public enum LayoutFilters {
     /// Calls `body` with each new word of `html` (see `searchTokens`), as bytes lowered for ASCII
     /// letters, and whether it holds other characters (which `body` lowers).
     static func forEachSearchToken(in html: String, _ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
-        var tokenizer = SearchTokenizer()
         var html = html
-        html.withUTF8 { tokenizer.scan($0, body) }
-        tokenizer.flush(body)
+        html.withUTF8 { SearchTokenizer.forEachWord(in: $0, body) }
     }
 
     /// A value as a list: a list stays, a string becomes a list of one, nothing becomes empty.

@@ -12,45 +12,55 @@ import Templates
 public enum ScreenshotGroups {
     /// `reserved`: ids the page already uses (its headings), which items must not take.
     public static func normalise(_ value: TemplateValue, slugify: ((String) -> String)? = nil, reserved: Set<String> = []) -> [TemplateValue] {
-        let groups: [TemplateValue]
+        // Items are named as they are made, in order: an object is built once, not copied to be named.
+        var naming = slugify.map { ItemNaming(slugify: $0, reserved: reserved) }
         switch value {
         case .undefined, .null: return []
-        case .string, .safe: groups = [group(title: .undefined, id: .undefined, items: [value])]
+        case .string, .safe: return [group(title: .undefined, id: .undefined, items: [value], naming: &naming)]
         case .object:
-            groups = [group(title: value[member: "title"], id: value[member: "id"], items: items(of: value))]
+            return [group(title: value[member: "title"], id: value[member: "id"], items: items(of: value), naming: &naming)]
         case .array(let elements):
             let isGroupList = !elements.isEmpty && elements.allSatisfy { element in
                 if case .array = element[member: "items"] { return true }
                 return false
             }
             if isGroupList {
-                groups = elements.map { group(title: $0[member: "title"], id: $0[member: "id"], items: items(of: $0)) }
-            } else {
-                groups = [group(title: .undefined, id: .undefined, items: elements)]
+                var groups: [TemplateValue] = []
+                groups.reserveCapacity(elements.count)
+                for element in elements {
+                    groups.append(group(title: element[member: "title"], id: element[member: "id"], items: items(of: element), naming: &naming))
+                }
+                return groups
             }
+            return [group(title: .undefined, id: .undefined, items: elements, naming: &naming)]
         default: return []
         }
-        guard let slugify else { return groups }
+    }
+
+    /// Gives items their `id` (unique on the page) and `src`, with the site's `slugify`.
+    private struct ItemNaming {
+        let slugify: (String) -> String
+        /// Ids taken so far, each with the next suffix to try.
         var seen: [String: Int] = [:]
-        for id in reserved { seen[id] = 1 }
-        return groups.map { group in
-            guard case .object(var object) = group, case .array(let items) = group[member: "items"] else { return group }
-            object["items"] = .array(items.map { item in
-                guard case .object(var fields) = item else { return item }
-                let slug = slugify(item[member: "title"].stringValue)
-                var id = item[member: "id"].isTruthy ? item[member: "id"].stringValue : slug
-                if let count = seen[id] {
-                    var next = count
-                    while seen["\(id)-\(next)"] != nil { next += 1 }
-                    seen[id] = next + 1
-                    id = "\(id)-\(next)"
-                }
-                seen[id] = seen[id] ?? 1
-                fields["id"] = .string(id)
-                if !item[member: "src"].isTruthy { fields["src"] = .string((item[member: "id"].isTruthy ? item[member: "id"].stringValue : slug) + ".png") }
-                return .object(fields)
-            })
-            return .object(object)
+
+        init(slugify: @escaping (String) -> String, reserved: Set<String>) {
+            self.slugify = slugify
+            for id in reserved { seen[id] = 1 }
+        }
+
+        mutating func name(_ object: inout TemplateObject) {
+            let slug = slugify((object["title"] ?? .undefined).stringValue)
+            let ownId = object["id"] ?? .undefined
+            var id = ownId.isTruthy ? ownId.stringValue : slug
+            if let count = seen[id] {
+                var next = count
+                while seen["\(id)-\(next)"] != nil { next += 1 }
+                seen[id] = next + 1
+                id = "\(id)-\(next)"
+            }
+            seen[id] = seen[id] ?? 1
+            object["id"] = .string(id)
+            if !(object["src"] ?? .undefined).isTruthy { object["src"] = .string((ownId.isTruthy ? ownId.stringValue : slug) + ".png") }
         }
     }
 
@@ -59,15 +69,22 @@ public enum ScreenshotGroups {
         return []
     }
 
-    private static func group(title: TemplateValue, id: TemplateValue, items: [TemplateValue]) -> TemplateValue {
+    private static func group(title: TemplateValue, id: TemplateValue, items: [TemplateValue], naming: inout ItemNaming?) -> TemplateValue {
         var object = TemplateObject()
         if title.isTruthy { object["title"] = title }
         if id.isTruthy { object["id"] = id }
-        object["items"] = .array(items.compactMap(item))
+        var list: [TemplateValue] = []
+        list.reserveCapacity(items.count)
+        for value in items {
+            guard var item = item(value) else { continue }
+            naming?.name(&item)
+            list.append(.object(item))
+        }
+        object["items"] = .array(list)
         return .object(object)
     }
 
-    private static func item(_ value: TemplateValue) -> TemplateValue? {
+    private static func item(_ value: TemplateValue) -> TemplateObject? {
         var object = TemplateObject()
         switch value {
         case .string, .safe, .number:
@@ -79,15 +96,16 @@ public enum ScreenshotGroups {
             let src = first(value[member: "src"], image[member: "src"])
             guard title.isTruthy || src.isTruthy else { return nil }
             object["title"] = title.isTruthy ? title : .string(fileStem(src.stringValue))
-            for (key, candidate) in [
-                ("id", value[member: "id"]), ("src", src),
-                ("alt", first(value[member: "alt"], image[member: "alt"])), ("caption", value[member: "caption"]),
-            ] where candidate.isTruthy {
-                object[key] = candidate
-            }
+            let id = value[member: "id"]
+            if id.isTruthy { object["id"] = id }
+            if src.isTruthy { object["src"] = src }
+            let alt = first(value[member: "alt"], image[member: "alt"])
+            if alt.isTruthy { object["alt"] = alt }
+            let caption = value[member: "caption"]
+            if caption.isTruthy { object["caption"] = caption }
         default: return nil
         }
-        return .object(object)
+        return object
     }
 
     private static func first(_ a: TemplateValue, _ b: TemplateValue) -> TemplateValue { a.isTruthy ? a : b }

@@ -1,25 +1,26 @@
 /// The search index's word finder over one page's HTML (see `LayoutFilters.searchTokens`): tags and
 /// entities skipped, ASCII letters lowered, each word reported once, single characters dropped.
 ///
-/// Its state is a value with mutating methods rather than variables captured by nested functions:
-/// captured variables are boxed and every access to them checked for exclusivity at run time, which
-/// cost more than the scan itself over the pages of a whole site.
+/// The scan keeps its state in local variables and the word in one buffer as long as the page,
+/// with no closure capturing them: captured variables are boxed and every access to them checked
+/// for exclusivity at run time, and an array grown byte by byte checks its capacity at each byte;
+/// both cost more than the scan itself over the pages of a whole site.
 struct SearchTokenizer {
     private var seen = SearchWordSet()
-    private var word: [UInt8] = []
-    private var hasNonASCII = false
-    private var inTag = false
-    private var inEntity = false
-
-    init() {
-        word.reserveCapacity(64)
-    }
 
     /// Calls `body` with each new word of `bytes`, as bytes lowered for ASCII letters, and whether it
     /// holds other characters (which `body` lowers).
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
-        var i = 0
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
+        var tokenizer = SearchTokenizer()
         let count = bytes.count
+        // A word is never longer than the page.
+        let word = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
+        defer { word.deallocate() }
+        var length = 0
+        var hasNonASCII = false
+        var inTag = false
+        var inEntity = false
+        var i = 0
         while i < count {
             let b = bytes[i]
             if inTag {
@@ -32,35 +33,35 @@ struct SearchTokenizer {
                 if b != 0x3C { i += 1 }
                 continue
             }
+            var ends = false
             switch b {
-            case 0x3C: flush(body); inTag = true
-            case 0x26: flush(body); inEntity = true
-            case 0x41...0x5A: word.append(b + 32)
-            case 0x61...0x7A, 0x30...0x39: word.append(b)
+            case 0x3C: ends = true; inTag = true
+            case 0x26: ends = true; inEntity = true
+            case 0x41...0x5A: word[length] = b + 32; length += 1
+            case 0x61...0x7A, 0x30...0x39: word[length] = b; length += 1
             case 0x27: break // "what's" is one word
             case 0xE2 where i + 2 < count && bytes[i + 1] == 0x80:
                 // General punctuation: ’ joins a word like ', the rest (“ ” – — …) separate.
-                if bytes[i + 2] != 0x99 { flush(body) }
-                i += 3
-                continue
-            case 0xC2 where i + 1 < count: // Latin-1 symbols and punctuation (£, °, «, no-break space…)
-                flush(body)
+                ends = bytes[i + 2] != 0x99
                 i += 2
-                continue
-            case 0x80...0xFF: word.append(b); hasNonASCII = true
-            default: flush(body)
+            case 0xC2 where i + 1 < count: // Latin-1 symbols and punctuation (£, °, «, no-break space…)
+                ends = true
+                i += 1
+            case 0x80...0xFF: word[length] = b; length += 1; hasNonASCII = true
+            default: ends = true
+            }
+            if ends {
+                tokenizer.report(UnsafeBufferPointer(start: word, count: length), hasNonASCII: hasNonASCII, body)
+                length = 0
+                hasNonASCII = false
             }
             i += 1
         }
+        tokenizer.report(UnsafeBufferPointer(start: word, count: length), hasNonASCII: hasNonASCII, body)
     }
 
-    /// Reports the word being read, if it is new and longer than one byte, and starts the next.
-    mutating func flush(_ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
-        if word.count > 1 {
-            let isNew = word.withUnsafeBufferPointer { seen.insert($0) }
-            if isNew { word.withUnsafeBufferPointer { body($0, hasNonASCII) } }
-        }
-        word.removeAll(keepingCapacity: true)
-        hasNonASCII = false
+    /// Reports a word if it is new and longer than one byte.
+    private mutating func report(_ word: UnsafeBufferPointer<UInt8>, hasNonASCII: Bool, _ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
+        if word.count > 1, seen.insert(word) { body(word, hasNonASCII) }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of one page already seen by the search index's tokenizer, kept as bytes in one
 /// buffer with an open-addressing table over them: a page has hundreds of words, and a set of
 /// arrays allocated and hashed one per word was most of the index's cost.
@@ -16,8 +18,10 @@ struct SearchWordSet {
         var slot = wordHash & mask
         while slots[slot] != 0 {
             let entry = words[Int(slots[slot]) - 1]
-            if entry.hash == wordHash, entry.count == word.count,
-               bytes.withUnsafeBufferPointer({ stored in stored[entry.start..<entry.start + entry.count].elementsEqual(word) }) {
+            if entry.hash == wordHash, entry.count == word.count, bytes.withUnsafeBufferPointer({ stored in
+                guard let storedBase = stored.baseAddress, let wordBase = word.baseAddress else { return word.isEmpty }
+                return memcmp(storedBase + entry.start, wordBase, word.count) == 0
+            }) {
                 return false
             }
             slot = (slot + 1) & mask

@@ -132,23 +132,29 @@ public struct SitePathResolver: Sendable {
 
     /// Where the file at `sitePath` may come from, in the order the roots are searched.
     func candidatePaths(forSitePath sitePath: String, roots: [(folder: String, output: String)]? = nil) -> [String] {
-        let relative = String(sitePath.drop(while: { $0 == "/" }))
-        guard !relative.isEmpty, !Self.climbs(relative) else { return [] }
+        // Compared over bytes, joined as strings: the layouts ask this for every screenshot of every page.
+        let slash = UInt8(ascii: "/")
+        let relative = sitePath[sitePath.utf8.index(sitePath.startIndex, offsetBy: sitePath.utf8.prefix { $0 == slash }.count)...]
+        guard !relative.isEmpty, !Self.climbs(relative.utf8) else { return [] }
         var paths: [String] = []
         for (folder, output) in roots ?? sourceRoots {
+            var path = folder
             if output.isEmpty {
-                paths.append(folder + relative)
-            } else if relative.hasPrefix(output + "/") {
-                paths.append(folder + relative.dropFirst(output.count + 1))
+                path += relative
+            } else {
+                let outputLength = output.utf8.count
+                guard relative.utf8.starts(with: output.utf8), relative.utf8.dropFirst(outputLength).first == slash else { continue }
+                path += relative[relative.utf8.index(relative.startIndex, offsetBy: outputLength + 1)...]
             }
+            paths.append(path)
         }
         return paths
     }
 
     /// Whether a relative path has a `..` segment.
-    private static func climbs(_ path: String) -> Bool {
+    private static func climbs(_ path: some Sequence<UInt8>) -> Bool {
         var dots = 0, segmentLength = 0
-        for byte in path.utf8 {
+        for byte in path {
             if byte == UInt8(ascii: "/") {
                 if dots == 2, segmentLength == 2 { return true }
                 dots = 0

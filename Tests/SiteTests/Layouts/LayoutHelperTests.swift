@@ -122,6 +122,11 @@ func sitePathRefusesWhatIsNotOnTheSite(src: String) {
     #expect(LayoutFilters.joinedSitePath("/section/post-1/", base: "https://example.gov.uk/prefix/") == "https://example.gov.uk/section/post-1/")
 }
 
+@Test(arguments: ["https://x", "a://", "a:/b//", "://", "a:b", "mailto:x", "/path//x", "", "::/:/"])
+func schemeSeparatorIsFoundAsContainsFindsIt(url: String) {
+    #expect(LayoutFilters.hasSchemeSeparator(url) == url.contains("://"))
+}
+
 @Test func absoluteURLResolvesAgainstTheSiteURL() {
     #expect(LayoutFilters.absoluteURL("/prefix/feed.xml", base: "https://example.gov.uk/prefix/") == "https://example.gov.uk/prefix/feed.xml")
     #expect(LayoutFilters.absoluteURL("/a/", base: "https://example.gov.uk") == "https://example.gov.uk/a/")
@@ -136,6 +141,12 @@ func sitePathRefusesWhatIsNotOnTheSite(src: String) {
     #expect(LayoutFilters.rfc3339(.string("not a date")) == nil)
     #expect(LayoutFilters.rfc3339(.undefined) == nil)
     #expect(LayoutFilters.rfc3339(.date(Date(timeIntervalSince1970: -1))) == "1969-12-31T23:59:59Z")
+    #expect(LayoutFilters.rfc3339(.string(" \t2023-12-01T09:05:07Z ")) == "2023-12-01T09:05:07Z")
+    #expect(LayoutFilters.rfc3339(.string("\u{A0}2023-12-01\u{A0}")) == "2023-12-01T00:00:00Z")
+    // Years beyond four digits, and before year 0, are written in full.
+    #expect(LayoutFilters.rfc3339(.date(Date(timeIntervalSince1970: 253_402_300_800))) == "10000-01-01T00:00:00Z")
+    #expect(LayoutFilters.rfc3339(.date(Date(timeIntervalSince1970: -62_167_219_200))) == "0000-01-01T00:00:00Z")
+    #expect(LayoutFilters.rfc3339(.date(Date(timeIntervalSince1970: -62_198_755_200))) == "-1-01-01T00:00:00Z")
     #expect(LayoutFilters.rfc3339(.string("2024-02-29T23:59:59-00:30")) == "2024-03-01T00:29:59Z")
     #expect(LayoutFilters.rfc3339(.string("1900-03-01")) == "1900-03-01T00:00:00Z")
     #expect(LayoutFilters.rfc3339(.number(.infinity)) == nil)
