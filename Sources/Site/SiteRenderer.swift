@@ -11,8 +11,6 @@ struct SiteRenderer: Sendable {
     var configuration: SiteConfiguration
     /// Data strings (permalinks, computed values) parsed once: many pages share one from a data file.
     let parsedStrings = ParsedTemplates()
-    /// The outputs of `callOnce` (the layouts' header and footer), emptied at the start of each build.
-    let callCache = CallOnceCache()
 
     /// The folder of built-in templates (layouts, macros, virtual templates) in the module's resources.
     static let builtInTemplates: URL? = Bundle.module.url(forResource: "Templates", withExtension: nil)
@@ -44,7 +42,7 @@ struct SiteRenderer: Sendable {
             if inline { return .safe(Self.inlineMarkdown(text, options: filterOptions)) }
             return .safe(MarkdownDocument.html(text, options: filterOptions))
         }
-        BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(configuration: configuration), callCache: callCache)
+        BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(configuration: configuration))
         environment.addFilter("log") { value, _ in value }
         self.environment = environment
     }

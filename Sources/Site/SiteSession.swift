@@ -134,8 +134,6 @@ public final class SiteSession: @unchecked Sendable {
         } ?? false
         // Includes, macros and extended layouts are read again when one of them may have changed.
         if !onlyKnownTemplates { renderer.environment.clearCache() }
-        // Macro outputs are kept for one build only: a macro's file may have changed since.
-        renderer.callCache.clear()
 
         // Load: global data, templates (in parallel; unchanged ones kept), directory data, layouts.
         let globalData: TemplateObject

@@ -30,16 +30,10 @@ public enum BuiltInLayouts {
     }
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
-    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`, `callOnce`.
+    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
     /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
-        register(in: &environment, resolver: resolver, callCache: nil)
-    }
-
-    /// Registers the layouts' filters, with `callCache` behind `callOnce` (the site's session
-    /// empties it at every build); without one, `callOnce` calls the macro every time.
-    static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver, callCache: CallOnceCache?) {
         let cache = ImageSizeCache(roots: resolver.sourceRoots)
         let searchTokens = SearchTokenCache()
         let pathPrefix = resolver.pathPrefix
@@ -97,14 +91,6 @@ public enum BuiltInLayouts {
         }
         environment.addFilter("tagIndex") { value, _ in
             .array(LayoutFilters.tagIndex(value))
-        }
-        // `macro | callOnce(arguments)`: the macro's output, rendered once a build for each set of
-        // arguments; for macros imported without context, whose output depends on nothing else.
-        environment.addFilter("callOnce") { value, arguments in
-            guard case .function(let function) = value else {
-                throw TemplateCallError("callOnce expects a macro, got \(value.typeName)")
-            }
-            return try callCache?.call(function, arguments) ?? function.call(arguments)
         }
     }
 }
