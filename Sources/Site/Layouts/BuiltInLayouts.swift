@@ -30,7 +30,7 @@ public enum BuiltInLayouts {
     }
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
-    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
+    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`, `documentListItem`, `sitemapEntry`.
     /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
@@ -91,6 +91,20 @@ public enum BuiltInLayouts {
         }
         environment.addFilter("tagIndex") { value, _ in
             .array(LayoutFilters.tagIndex(value))
+        }
+        // The document list's item, in Swift (see `DocumentListItem`), with the filters registered so far.
+        let documentListItem = DocumentListItem(environment: environment)
+        environment.addFilter("documentListItem") { value, arguments in
+            guard let documentListItem else {
+                throw TemplateCallError("documentListItem needs the url, encodeUrl, escape, atomDate and govukDate filters")
+            }
+            return .safe(try documentListItem.html(value, level: arguments.value(at: 0, named: "level")))
+        }
+        // The XML sitemap's entry, in Swift (see `SitemapEntry`).
+        let sitemapEntry = SitemapEntry(environment: environment)
+        environment.addFilter("sitemapEntry") { value, arguments in
+            guard let sitemapEntry else { throw TemplateCallError("sitemapEntry needs the url, absoluteUrl, escape and atomDate filters") }
+            return .safe(try sitemapEntry.xml(value, siteURL: arguments.value(at: 0, named: "siteUrl")))
         }
     }
 }
