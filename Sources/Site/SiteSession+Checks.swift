@@ -10,16 +10,29 @@ extension SiteSession {
     static func siteHas(_ sitePath: String, files: Set<String>) -> Bool {
         var path = sitePath
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
-        path = path.removingPercentEncoding ?? path
+        // Decoding is costly (every screenshot and link of every page is checked) and changes nothing without a `%`.
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         while path.hasPrefix("/") { path.removeFirst() }
         if path.isEmpty || path.hasSuffix("/") { return files.contains(path + "index.html") }
         return files.contains(path) || files.contains(path + "/index.html")
     }
 
+    /// Whether text holds `{{` or `{%` (a template the checks cannot follow).
+    static func hasTagOrOutput(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "{"), byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// A reference resolved against the page's URL to a site path; nil for anything outside the site.
     static func resolve(_ target: String, against pageURL: String, pathPrefix: String) -> String? {
-        let t = target.trimmingCharacters(in: .whitespaces)
-        if t.isEmpty || t.hasPrefix("#") || t.hasPrefix("//") || t.contains("{{") || t.contains("{%") { return nil }
+        // Foundation's trimming and `contains` are costly, and most targets need neither.
+        let mayHaveSpace = { (byte: UInt8?) in byte.map { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 } ?? false }
+        let t = mayHaveSpace(target.utf8.first) || mayHaveSpace(target.utf8.last) ? target.trimmingCharacters(in: .whitespaces) : target
+        if t.isEmpty || t.hasPrefix("#") || t.hasPrefix("//") || Self.hasTagOrOutput(t) { return nil }
         if let colon = t.firstIndex(of: ":"), !t[..<colon].contains("/") { return nil }  // a scheme
         var path: String
         if t.hasPrefix("/") {
