@@ -147,16 +147,20 @@ extension SiteSession {
         return (line, before[lineStart...].count + 1)
     }
 
+    /// The keys whose children the indentation check looks for, and those children (built once).
+    static let indentationChildren: [String: Set<String>] = [
+        "screenshots": ["items", "sections", "title"],
+        "related": ["items", "sections", "title"],
+        "items": ["text", "src", "href", "alt", "caption", "img", "id", "title"],
+        "sections": ["title", "items"],
+    ]
+
     /// `screenshots:`/`related:` (or their `items:`) with nothing under them because the lines that
     /// belong to them are not indented: in Eleventy they are silently empty.
+
     static func indentationWarnings(_ frontMatter: FrontMatter, path: String) -> [Diagnostic] {
         guard frontMatter.present, !frontMatter.yaml.isEmpty else { return [] }
-        let children: [String: Set<String>] = [
-            "screenshots": ["items", "sections", "title"],
-            "related": ["items", "sections", "title"],
-            "items": ["text", "src", "href", "alt", "caption", "img", "id", "title"],
-            "sections": ["title", "items"],
-        ]
+        let children = indentationChildren
         let lines = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         func parse(_ line: Substring) -> (indent: Int, key: String, rest: Substring)? {
             let indent = line.prefix { $0 == " " }.count
@@ -164,7 +168,8 @@ extension SiteSession {
             if text.hasPrefix("- ") { text = text.dropFirst(2) }
             guard let colon = text.firstIndex(of: ":") else { return nil }
             let key = String(text[..<colon])
-            guard !key.isEmpty, !key.contains(" "), !key.hasPrefix("#") else { return nil }
+            // Over bytes: every line of every page's front matter comes here (Foundation's `contains` was costly).
+            guard !key.isEmpty, !key.utf8.contains(0x20), !key.hasPrefix("#") else { return nil }
             return (indent, key, text[text.index(after: colon)...])
         }
         var warnings: [Diagnostic] = []
