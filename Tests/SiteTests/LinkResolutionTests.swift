@@ -27,3 +27,13 @@ func referencesOutsideTheSiteOrTemplatedAreNotFollowed(target: String) {
     #expect(SiteSession.siteHas("/", files: files))
     #expect(!SiteSession.siteHas("/c.png", files: files))
 }
+
+/// `screenshots:` with its items not indented under it is found with either line ending.
+@Test(arguments: ["\n", "\r\n"])
+func misindentedScreenshotsAreFoundWhateverTheLineEnding(newline: String) {
+    let text = ["---", "title: A", "screenshots:", "items:", "  - text: One", "---", "Body"].joined(separator: newline)
+    var diagnostics: [Diagnostic] = []
+    let frontMatter = FrontMatter(text: text, path: "a.md", diagnostics: &diagnostics)
+    let warnings = SiteSession.indentationWarnings(frontMatter, path: "a.md")
+    #expect(warnings.map { "\($0.line):\($0.column)" } == ["3:1"], "\(warnings)")
+}
