@@ -11,7 +11,8 @@
 // per post. Default N: 1,000 and 4,000. `ONLY_LAYOUTS=1` runs only the builds with layouts (to profile),
 // `ONLY_BARE=1` only those without (with `perf stat -e instructions:u`, a count that load does not skew).
 // `WRITE=1` times builds that also write the site (`build(write: true)`, into the temporary site's
-// `_site` folder, replaced by each build), so that the layouts' share of a full written build shows.
+// `_site` folder, replaced by each build; the site is in `/dev/shm` then), so that the layouts' share
+// of a full written build shows.
 import Foundation
 import Site
 #if canImport(Glibc)
@@ -160,7 +161,10 @@ func median(_ values: [Double]) -> Double {
 }
 
 for n in sizes {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("layouts-benchmark-\(UUID().uuidString)")
+    // Written builds go to memory (`/dev/shm`) where there is one: on a disk file system, creating
+    // thousands of files where the last build's were just deleted costs seconds that vary run to run.
+    let base = writes && FileManager.default.fileExists(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
+    let root = base.appendingPathComponent("layouts-benchmark-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: root) }
     try makeSite(root: root, posts: n)
     var configuration = try SiteConfiguration.load(from: root.appendingPathComponent("design-history.yml"))
