@@ -30,7 +30,7 @@ public enum BuiltInLayouts {
     }
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
-    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`, `documentListItem`, `sitemapEntry`.
+    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`, `documentListItem`, `sitemapEntry`, `screenshotFigure`.
     /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
@@ -99,6 +99,15 @@ public enum BuiltInLayouts {
                 throw TemplateCallError("documentListItem needs the url, encodeUrl, escape, atomDate and govukDate filters")
             }
             return .safe(try documentListItem.html(value, level: arguments.value(at: 0, named: "level")))
+        }
+        // A screenshot's figure, in Swift (see `ScreenshotFigure`).
+        let screenshotFigure = ScreenshotFigure(environment: environment)
+        environment.addFilter("screenshotFigure") { value, arguments in
+            guard let screenshotFigure else {
+                throw TemplateCallError("screenshotFigure needs the imageSize, url, encodeUrl, escape and markdown filters")
+            }
+            return .safe(try screenshotFigure.html(value, id: arguments.value(at: 0, named: "id"), src: arguments.value(at: 1, named: "src"),
+                                                   level: arguments.value(at: 2, named: "level"), pageURL: arguments.value(at: 3, named: "page")))
         }
         // The XML sitemap's entry, in Swift (see `SitemapEntry`).
         let sitemapEntry = SitemapEntry(environment: environment)
