@@ -5,9 +5,13 @@ import Templates
 extension SiteSession {
     /// What a page's rendering reads: its template, its layout chain and every template those
     /// extend, include or import (found through the loader), and which of `collections`,
-    /// `navigation` and `journeys` any of them names. `closures` caches each file's transitive reads.
+    /// `navigation` and `journeys` any of them names. `closures` caches each file's transitive reads,
+    /// and `chains` each layout chain's by the name of its first layout, for all the pages of a build
+    /// (most pages share a few chains, whose file sets are large: joining them page by page was most
+    /// of this function's cost).
     func dependencies(of page: Page, template: SourceTemplate, layouts: [String: LayoutFile], globalKeys: [String],
-                      closures: inout [String: (files: Set<String>, mentions: Set<String>)]) -> PageDependencies {
+                      closures: inout [String: (files: Set<String>, mentions: Set<String>)],
+                      chains: inout [String: (files: Set<String>, mentions: Set<String>)]) -> PageDependencies {
         var files: Set<String> = []
         var mentions: Set<String> = []
         func include(_ scan: ScannedTemplate, depth: Int) {
@@ -20,13 +24,26 @@ extension SiteSession {
             }
         }
         include(ScannedTemplate(template.frontMatter.body, dataKeys: globalKeys), depth: 0)
-        var cursor = page.data["layout"]?.stringValue
-        var seen: Set<String> = []
-        while let name = cursor, let layout = layouts[name], seen.insert(name).inserted, seen.count < 32 {
-            let closure = self.closure(of: layout.file.standardizedFileURL.path, closures: &closures, depth: 0)
-            files.formUnion(closure.files)
-            mentions.formUnion(closure.mentions)
-            cursor = layout.parentName
+        if let first = page.data["layout"]?.stringValue {
+            let chain: (files: Set<String>, mentions: Set<String>)
+            if let known = chains[first] {
+                chain = known
+            } else {
+                var chainFiles: Set<String> = [], chainMentions: Set<String> = []
+                var cursor: String? = first
+                var seen: Set<String> = []
+                while let name = cursor, let layout = layouts[name], seen.insert(name).inserted, seen.count < 32 {
+                    let closure = self.closure(of: layout.file.standardizedFileURL.path, closures: &closures, depth: 0)
+                    chainFiles.formUnion(closure.files)
+                    chainMentions.formUnion(closure.mentions)
+                    cursor = layout.parentName
+                }
+                chain = (chainFiles, chainMentions)
+                chains[first] = chain
+            }
+            // A page's own template rarely includes anything: then the chain's sets are shared, not copied.
+            if files.isEmpty { files = chain.files } else { files.formUnion(chain.files) }
+            if mentions.isEmpty { mentions = chain.mentions } else { mentions.formUnion(chain.mentions) }
         }
         // A built-in page reads collections in its layout; a page of the site that paginates them
         // sees them through its own pagination data, compared page by page.

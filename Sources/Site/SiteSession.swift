@@ -539,6 +539,7 @@ public final class SiteSession: @unchecked Sendable {
             // Kept pages' reads are in the last build's set already (a larger set only clears
             // parsed includes more often).
             var dependencyFiles: Set<String> = fast ? cache.dependencyFiles : []
+            var layoutChains: [String: (files: Set<String>, mentions: Set<String>)] = [:]
             for (index, page) in pages.enumerated() where incremental {
                 guard let path = page.outputPath else { continue }
                 // A kept page's reads are the same even when it is rendered again: its template,
@@ -547,7 +548,8 @@ public final class SiteSession: @unchecked Sendable {
                     dependencies[path] = known
                     if !fast { dependencyFiles.formUnion(known.files) }
                 } else {
-                    let found = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys, closures: &closures)
+                    let found = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys,
+                                                  closures: &closures, chains: &layoutChains)
                     dependencies[path] = found
                     dependencyFiles.formUnion(found.files)
                 }
