@@ -39,6 +39,9 @@ struct TemplateMacro: Sendable {
     var offset: Int
     /// The parameters' names with their hashes, bound on every call.
     let parameterKeys: [TemplateKey]
+    /// Set when the body's output depends only on the arguments (and the filters it names): its
+    /// calls may then be remembered (see `TemplateMacroPurity`).
+    let purity: TemplateMacroPurity?
 
     init(name: String, parameters: [(name: String, defaultValue: TemplateExpression?)], body: [TemplateNode], offset: Int) {
         self.name = name
@@ -46,5 +49,6 @@ struct TemplateMacro: Sendable {
         self.body = body
         self.offset = offset
         self.parameterKeys = parameters.map { TemplateKey($0.name) }
+        self.purity = TemplateMacroPurity.analyse(parameters: parameters, body: body)
     }
 }

@@ -20,6 +20,7 @@ final class TemplateRenderer: @unchecked Sendable {
     /// Copied out of the environment once, so that hot lookups do not go through it.
     private let globals: TemplateObject
     private let filterTable: TemplateFilterTable
+    private let macroCache: TemplateMacroCache
     private let recursionLimit: Int
 
     init(environment: TemplateEnvironment) {
@@ -27,6 +28,7 @@ final class TemplateRenderer: @unchecked Sendable {
         self.autoescape = environment.options.autoescape
         self.globals = environment.globals
         self.filterTable = environment.filterTable
+        self.macroCache = environment.macros
         self.recursionLimit = environment.options.recursionLimit
     }
 
@@ -472,12 +474,38 @@ final class TemplateRenderer: @unchecked Sendable {
         depth += 1
         defer { depth -= 1 }
         if depth > recursionLimit { throw runaway(macro) }
+        if let purity = macro.purity, binding.definingFrame == nil {
+            return try callRemembering(binding, purity, arguments)
+        }
+        return .safe(try renderMacroBody(binding, arguments))
+    }
+
+    private func renderMacroBody(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments) throws -> String {
         let frame = binding.definingFrame?.push(isolatesWrites: true) ?? TemplateFrame()
         let scope = TemplateScope(program: binding.program, context: binding.context, frame: frame, block: nil)
-        try bind(arguments, to: macro, in: scope)
+        try bind(arguments, to: binding.macro, in: scope)
         var out = ""
-        try render(macro.body, scope, into: &out)
-        return .safe(out)
+        try render(binding.macro.body, scope, into: &out)
+        return out
+    }
+
+    /// A call of a pure macro: its remembered output for these arguments, or the output rendered
+    /// and remembered (see `TemplateMacroCache`).
+    @inline(never)
+    private func callRemembering(_ binding: TemplateMacroBinding, _ purity: TemplateMacroPurity, _ arguments: TemplateArguments) throws -> TemplateValue {
+        let lookup = macroCache.lookup(binding.macro, in: binding.program, arguments: arguments) {
+            purity.filters.allSatisfy(filterTable.isPure)
+        }
+        switch lookup {
+        case .hit(let output):
+            return .safe(output)
+        case .miss(let key):
+            let output = try renderMacroBody(binding, arguments)
+            macroCache.store(output, for: key, of: binding.macro, in: binding.program)
+            return .safe(output)
+        case .notCached:
+            return .safe(try renderMacroBody(binding, arguments))
+        }
     }
 
     @inline(never)

@@ -71,6 +71,12 @@ public struct TemplateObject: Sendable {
     public var count: Int { storage.keys.count }
     public var isEmpty: Bool { storage.keys.isEmpty }
 
+    /// The values in insertion order (the keys' order), without building pairs.
+    var values: [TemplateValue] { storage.values }
+
+    /// Whether both objects are one storage, hence equal without comparing.
+    func sharesStorage(with other: TemplateObject) -> Bool { storage === other.storage }
+
     /// The pairs in insertion order.
     public var pairs: [(key: String, value: TemplateValue)] {
         let storage = storage

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Remembered outputs of pure macros (see `TemplateMacroPurity`), by macro and arguments: the
+/// header, footer and skip link of every page are the same calls with the same arguments, and are
+/// rendered once per environment instead of once per page.
+///
+/// Bounded: at most `entriesPerMacro` argument sets per macro and `maximumBytes` of output in all;
+/// a macro whose calls rarely repeat (fewer than one in `minimumHitRate` after `trialCalls` calls)
+/// is no longer looked up at all. Shared by the copies of an environment that have the same filters
+/// (it is replaced with the import cache), and safe to use from several threads.
+final class TemplateMacroCache: @unchecked Sendable {
+    /// A macro: its template and the offset of its `{% macro %}` tag.
+    private struct Identity: Hashable {
+        let program: ObjectIdentifier
+        let offset: Int
+    }
+
+    private struct Record {
+        /// Kept so that the template's identifier is never reused while it is a key.
+        let program: TemplateProgram
+        var isEnabled: Bool
+        var calls = 0
+        var hits = 0
+        var entries: [Int: [(key: TemplateMemoKey, output: String)]] = [:]
+        var entryCount = 0
+        var bytes = 0
+    }
+
+    /// What a lookup found: a remembered output, a miss to render and `store`, or a macro not
+    /// remembered (impure filters, arguments that are not plain data, calls that rarely repeat).
+    enum Lookup {
+        case hit(String)
+        case miss(TemplateMemoKey)
+        case notCached
+    }
+
+    static let trialCalls = 32
+    static let minimumHitRate = 4
+    static let entriesPerMacro = 64
+    static let maximumBytes = 8 << 20
+
+    private let lock = NSLock()
+    private var records: [Identity: Record] = [:]
+    private var bytes = 0
+
+    /// Looks a call up. `filtersArePure` is asked once per macro, on its first call.
+    func lookup(_ macro: TemplateMacro, in program: TemplateProgram, arguments: TemplateArguments, filtersArePure: () -> Bool) -> Lookup {
+        let identity = Identity(program: ObjectIdentifier(program), offset: macro.offset)
+        lock.lock()
+        var enabled = records[identity]?.isEnabled
+        lock.unlock()
+        if enabled == nil {
+            let pure = filtersArePure()
+            lock.lock()
+            if records[identity] == nil { records[identity] = Record(program: program, isEnabled: pure) }
+            enabled = records[identity]?.isEnabled
+            lock.unlock()
+        }
+        guard enabled == true, let key = TemplateMemoKey(arguments) else { return .notCached }
+        lock.lock()
+        defer { lock.unlock() }
+        guard var record = records[identity], record.isEnabled else { return .notCached }
+        records[identity] = nil  // Changed in place below, without a second copy of its entries.
+        defer { records[identity] = record }
+        record.calls += 1
+        if let found = record.entries[key.hash]?.first(where: { $0.key.matches(key) }) {
+            record.hits += 1
+            return .hit(found.output)
+        }
+        if record.calls >= Self.trialCalls, record.hits * Self.minimumHitRate < record.calls {
+            record.isEnabled = false
+            record.entries = [:]
+            bytes -= record.bytes
+            record.bytes = 0
+            return .notCached
+        }
+        return .miss(key)
+    }
+
+    /// Remembers the output of a call that `lookup` missed, within the bounds.
+    func store(_ output: String, for key: TemplateMemoKey, of macro: TemplateMacro, in program: TemplateProgram) {
+        let identity = Identity(program: ObjectIdentifier(program), offset: macro.offset)
+        let size = output.utf8.count
+        lock.lock()
+        defer { lock.unlock() }
+        guard var record = records[identity], record.isEnabled, record.entryCount < Self.entriesPerMacro,
+              bytes + size <= Self.maximumBytes else { return }
+        // Another thread may have stored the same call meanwhile.
+        if record.entries[key.hash]?.contains(where: { $0.key.matches(key) }) == true { return }
+        records[identity] = nil
+        record.entries[key.hash, default: []].append((key, output))
+        record.entryCount += 1
+        record.bytes += size
+        bytes += size
+        records[identity] = record
+    }
+
+    /// How often a macro's calls were found, for tests: nil when the macro was never looked up.
+    func statistics(ofMacroAt offset: Int, in program: TemplateProgram) -> (calls: Int, hits: Int, isEnabled: Bool)? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let record = records[Identity(program: ObjectIdentifier(program), offset: offset)] else { return nil }
+        return (record.calls, record.hits, record.isEnabled)
+    }
+
+    func clear() {
+        lock.lock()
+        records.removeAll()
+        bytes = 0
+        lock.unlock()
+    }
+}

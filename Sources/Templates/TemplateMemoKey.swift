@@ -1,0 +1,124 @@
+import Foundation
+
+/// The arguments of one call of a pure macro, as a key of `TemplateMacroCache`: two keys are equal
+/// only when their values are the same data byte for byte (strings compared as UTF-8, not as
+/// canonically equivalent text; numbers by their bits; object keys in order), so that equal keys
+/// always render the same output.
+///
+/// Only plain data makes a key: a function (a macro, `caller`, a cycler) has no such identity.
+struct TemplateMemoKey: Sendable {
+    let positional: [TemplateValue]
+    let keyword: TemplateObject
+    let hash: Int
+
+    /// The key of a call's arguments, or nil when they are not plain data or are too large to be
+    /// worth comparing (more than `maximumSize` values and string bytes, counted as they are hashed).
+    init?(_ arguments: TemplateArguments, maximumSize: Int = 65_536) {
+        var hasher = Hashing(budget: maximumSize)
+        for value in arguments.positional {
+            guard hasher.add(value, depth: 0) else { return nil }
+        }
+        hasher.mix(UInt8(0x5f))
+        let keys = arguments.keyword.keys, values = arguments.keyword.values
+        for index in keys.indices {
+            hasher.add(keys[index])
+            guard hasher.add(values[index], depth: 0) else { return nil }
+        }
+        positional = arguments.positional
+        keyword = arguments.keyword
+        hash = hasher.value
+    }
+
+    func matches(_ other: TemplateMemoKey) -> Bool {
+        guard hash == other.hash, positional.count == other.positional.count, keyword.count == other.keyword.count else { return false }
+        for index in positional.indices where !Self.same(positional[index], other.positional[index], depth: 0) { return false }
+        return Self.same(keyword, other.keyword, depth: 0)
+    }
+
+    private static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// Structural, exact equality of plain data (see the type's comment). Nesting is bounded by
+    /// the hashing, which refused anything deeper than `Hashing.maximumDepth`.
+    private static func same(_ a: TemplateValue, _ b: TemplateValue, depth: Int) -> Bool {
+        guard depth < Hashing.maximumDepth else { return false }
+        switch (a, b) {
+        case (.undefined, .undefined), (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x.bitPattern == y.bitPattern
+        case (.string(let x), .string(let y)), (.safe(let x), .safe(let y)): return same(x, y)
+        case (.date(let x), .date(let y)): return x.timeIntervalSinceReferenceDate.bitPattern == y.timeIntervalSinceReferenceDate.bitPattern
+        case (.array(let x), .array(let y)):
+            guard x.count == y.count else { return false }
+            for index in x.indices where !same(x[index], y[index], depth: depth + 1) { return false }
+            return true
+        case (.object(let x), .object(let y)):
+            return same(x, y, depth: depth + 1)
+        default:
+            return false
+        }
+    }
+
+    private static func same(_ x: TemplateObject, _ y: TemplateObject, depth: Int) -> Bool {
+        guard x.count == y.count else { return false }
+        if x.sharesStorage(with: y) { return true }
+        let xKeys = x.keys, yKeys = y.keys, xValues = x.values, yValues = y.values
+        for index in xKeys.indices {
+            guard same(xKeys[index], yKeys[index]), same(xValues[index], yValues[index], depth: depth) else { return false }
+        }
+        return true
+    }
+
+    /// FNV-1a over a value's kind and bytes, refusing functions, deep nesting and large values.
+    private struct Hashing {
+        static let maximumDepth = 32
+        var value: Int = Int(bitPattern: 0xcbf2_9ce4_8422_2325)
+        var budget: Int
+
+        init(budget: Int) { self.budget = budget }
+
+        mutating func mix(_ byte: UInt8) {
+            value = (value ^ Int(byte)) &* 0x100_0000_01b3
+        }
+
+        mutating func mix(_ word: UInt64) {
+            value = (value ^ Int(bitPattern: UInt(word))) &* 0x100_0000_01b3
+        }
+
+        mutating func add(_ string: String) {
+            budget -= string.utf8.count
+            mix(UInt64(string.utf8.count))
+            mix(UInt64(bitPattern: Int64(TemplateKey.hash(string))))
+        }
+
+        mutating func add(_ item: TemplateValue, depth: Int) -> Bool {
+            budget -= 1
+            guard budget > 0, depth < Self.maximumDepth else { return false }
+            switch item {
+            case .undefined: mix(UInt8(1))
+            case .null: mix(UInt8(2))
+            case .bool(let b): mix(UInt8(b ? 3 : 4))
+            case .number(let n): mix(UInt8(5)); mix(n.bitPattern)
+            case .string(let s): mix(UInt8(6)); add(s)
+            case .safe(let s): mix(UInt8(7)); add(s)
+            case .date(let d): mix(UInt8(8)); mix(d.timeIntervalSinceReferenceDate.bitPattern)
+            case .array(let items):
+                mix(UInt8(9)); mix(UInt64(items.count))
+                for element in items {
+                    guard add(element, depth: depth + 1) else { return false }
+                }
+            case .object(let object):
+                mix(UInt8(10)); mix(UInt64(object.count))
+                let keys = object.keys, values = object.values
+                for index in keys.indices {
+                    add(keys[index])
+                    guard add(values[index], depth: depth + 1) else { return false }
+                }
+            case .function:
+                return false
+            }
+            return budget > 0
+        }
+    }
+}
