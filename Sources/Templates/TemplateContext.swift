@@ -8,7 +8,9 @@ final class TemplateContext: @unchecked Sendable {
     private let base: TemplateObject
     @exclusivity(unchecked) private var overlay: TemplateObject
     private(set) var exports: [String] = []
-    var blocks: [String: [(program: TemplateProgram, body: [TemplateNode])]] = [:]
+    /// Block names and, for each, its bodies most derived first: few names, searched by hash.
+    private var blockNames: [TemplateKey] = []
+    private var blockBodies: [[(program: TemplateProgram, body: [TemplateNode])]] = []
     /// The context of a cached import (see `TemplateImportCache`): once its template has run, it is
     /// only read, by any number of renders at once.
     let isShared: Bool
@@ -54,7 +56,22 @@ final class TemplateContext: @unchecked Sendable {
     }
 
     func addBlocks(of program: TemplateProgram) {
-        for (name, body) in program.blocks { blocks[name, default: []].append((program, body)) }
+        for (key, body) in program.blockList {
+            if let index = blockNames.firstIndex(where: { $0.hash == key.hash && $0.name == key.name }) {
+                blockBodies[index].append((program, body))
+            } else {
+                blockNames.append(key)
+                blockBodies.append([(program, body)])
+            }
+        }
+    }
+
+    /// The bodies of a block, most derived first.
+    func blocks(named key: TemplateKey) -> [(program: TemplateProgram, body: [TemplateNode])]? {
+        for index in blockNames.indices where blockNames[index].hash == key.hash && blockNames[index].name == key.name {
+            return blockBodies[index]
+        }
+        return nil
     }
 
     /// The exported names and their values, in the order they were defined.

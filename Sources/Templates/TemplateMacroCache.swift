@@ -15,7 +15,8 @@ final class TemplateMacroCache: @unchecked Sendable {
         let offset: Int
     }
 
-    private struct Record {
+    /// A macro's calls and outputs; a class, so that it is changed in place in the dictionary.
+    private final class Record {
         /// Kept so that the template's identifier is never reused while it is a key.
         let program: TemplateProgram
         var isEnabled: Bool
@@ -24,6 +25,11 @@ final class TemplateMacroCache: @unchecked Sendable {
         var entries: [Int: [(key: TemplateMemoKey, output: String)]] = [:]
         var entryCount = 0
         var bytes = 0
+
+        init(program: TemplateProgram, isEnabled: Bool) {
+            self.program = program
+            self.isEnabled = isEnabled
+        }
     }
 
     /// What a lookup found: a remembered output, a miss to render and `store`, or a macro not
@@ -47,21 +53,20 @@ final class TemplateMacroCache: @unchecked Sendable {
     func lookup(_ macro: TemplateMacro, in program: TemplateProgram, arguments: TemplateArguments, filtersArePure: () -> Bool) -> Lookup {
         let identity = Identity(program: ObjectIdentifier(program), offset: macro.offset)
         lock.lock()
-        var enabled = records[identity]?.isEnabled
-        lock.unlock()
-        if enabled == nil {
-            let pure = filtersArePure()
-            lock.lock()
-            if records[identity] == nil { records[identity] = Record(program: program, isEnabled: pure) }
-            enabled = records[identity]?.isEnabled
-            lock.unlock()
+        let record: Record
+        if let found = records[identity] {
+            record = found
+        } else {
+            record = Record(program: program, isEnabled: filtersArePure())
+            records[identity] = record
         }
-        guard enabled == true, let key = TemplateMemoKey(arguments) else { return .notCached }
+        let enabled = record.isEnabled
+        lock.unlock()
+        // The key is made outside the lock: hashing arguments is the longest part of a lookup.
+        guard enabled, let key = TemplateMemoKey(arguments) else { return .notCached }
         lock.lock()
         defer { lock.unlock() }
-        guard var record = records[identity], record.isEnabled else { return .notCached }
-        records[identity] = nil  // Changed in place below, without a second copy of its entries.
-        defer { records[identity] = record }
+        guard record.isEnabled else { return .notCached }
         record.calls += 1
         if let found = record.entries[key.hash]?.first(where: { $0.key.matches(key) }) {
             record.hits += 1
@@ -83,24 +88,14 @@ final class TemplateMacroCache: @unchecked Sendable {
         let size = output.utf8.count
         lock.lock()
         defer { lock.unlock() }
-        guard var record = records[identity], record.isEnabled, record.entryCount < Self.entriesPerMacro,
+        guard let record = records[identity], record.isEnabled, record.entryCount < Self.entriesPerMacro,
               bytes + size <= Self.maximumBytes else { return }
         // Another thread may have stored the same call meanwhile.
         if record.entries[key.hash]?.contains(where: { $0.key.matches(key) }) == true { return }
-        records[identity] = nil
         record.entries[key.hash, default: []].append((key, output))
         record.entryCount += 1
         record.bytes += size
         bytes += size
-        records[identity] = record
-    }
-
-    /// How often a macro's calls were found, for tests: nil when the macro was never looked up.
-    func statistics(ofMacroAt offset: Int, in program: TemplateProgram) -> (calls: Int, hits: Int, isEnabled: Bool)? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let record = records[Identity(program: ObjectIdentifier(program), offset: offset)] else { return nil }
-        return (record.calls, record.hits, record.isEnabled)
     }
 
     func clear() {

@@ -96,34 +96,34 @@ struct TemplateMacroPurity: Sendable {
                 if case .function = value { isPure = false }
             case .name(let key, _):
                 if !bound.contains(key.name) { isPure = false }
-            case .member(let base, _, _):
-                self.expression(base, bound, depth: depth)
-            case .index(let base, let key, _):
-                self.expression(base, bound, depth: depth)
-                self.expression(key, bound, depth: depth)
-            case .slice(let base, let start, let stop, _):
-                self.expression(base, bound, depth: depth)
-                self.expression(start, bound, depth: depth)
-                self.expression(stop, bound, depth: depth)
+            case .member(let e):
+                self.expression(e.base, bound, depth: depth)
+            case .index(let e):
+                self.expression(e.base, bound, depth: depth)
+                self.expression(e.key, bound, depth: depth)
+            case .slice(let e):
+                self.expression(e.base, bound, depth: depth)
+                self.expression(e.start, bound, depth: depth)
+                self.expression(e.stop, bound, depth: depth)
             case .call, .superCall:
                 isPure = false
-            case .filter(let key, let input, let positional, let keyword, _):
-                filters.append(key)
-                self.expression(input, bound, depth: depth)
-                for item in positional { self.expression(item, bound, depth: depth) }
-                for item in keyword { self.expression(item.1, bound, depth: depth) }
-            case .test(_, let input, let arguments, _, _):
-                self.expression(input, bound, depth: depth)
-                for item in arguments { self.expression(item, bound, depth: depth) }
-            case .not(let operand), .negate(let operand, _), .plus(let operand, _):
-                self.expression(operand, bound, depth: depth)
-            case .and(let left, let right), .or(let left, let right), .binary(_, let left, let right, _):
-                self.expression(left, bound, depth: depth)
-                self.expression(right, bound, depth: depth)
-            case .conditional(let value, let condition, let otherwise):
-                self.expression(condition, bound, depth: depth)
-                self.expression(value, bound, depth: depth)
-                self.expression(otherwise, bound, depth: depth)
+            case .filter(let e):
+                filters.append(e.key)
+                self.expression(e.input, bound, depth: depth)
+                for item in e.positional { self.expression(item, bound, depth: depth) }
+                for item in e.keyword { self.expression(item.1, bound, depth: depth) }
+            case .test(let e):
+                self.expression(e.input, bound, depth: depth)
+                for item in e.arguments { self.expression(item, bound, depth: depth) }
+            case .not(let e), .negate(let e), .plus(let e):
+                self.expression(e.operand, bound, depth: depth)
+            case .and(let e), .or(let e), .binary(let e):
+                self.expression(e.left, bound, depth: depth)
+                self.expression(e.right, bound, depth: depth)
+            case .conditional(let e):
+                self.expression(e.condition, bound, depth: depth)
+                self.expression(e.value, bound, depth: depth)
+                self.expression(e.otherwise, bound, depth: depth)
             case .array(let items):
                 for item in items { self.expression(item, bound, depth: depth) }
             case .object(let pairs):

@@ -1,5 +1,8 @@
 /// A statement of a parsed template: text, an output, or a tag with its body.
-indirect enum TemplateNode: Sendable {
+///
+/// Not `indirect` (bodies are arrays, expressions hold their parts in classes): rendering borrows a
+/// node's payload instead of retaining and releasing a box for it.
+enum TemplateNode: Sendable {
     case text(String)
     case output(TemplateExpression, offset: Int)
     case ifBlock([(condition: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
@@ -14,29 +17,38 @@ indirect enum TemplateNode: Sendable {
     /// `{% import "x" as name %}`
     case importAll(TemplateExpression, alias: String, withContext: Bool, offset: Int)
     /// `{% from "x" import a, b as c %}`
-    case importNames(TemplateExpression, names: [(name: String, alias: String, offset: Int)], withContext: Bool, offset: Int)
+    case importNames(TemplateExpression, names: [(name: TemplateKey, alias: TemplateKey, offset: Int)], withContext: Bool, offset: Int)
     case include(TemplateExpression, ignoreMissing: Bool, offset: Int)
     case extends(TemplateExpression, offset: Int)
-    case block(String, offset: Int)
+    case block(TemplateKey, offset: Int)
     case filterBlock(String, [TemplateExpression], [(String, TemplateExpression)], [TemplateNode], offset: Int)
     case switchBlock(TemplateExpression, cases: [(value: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
 }
 
 /// A `{% for %}` loop.
-struct TemplateForLoop: Sendable {
-    var names: [TemplateKey]
-    var iterable: TemplateExpression
-    var body: [TemplateNode]
-    var otherwise: [TemplateNode]?
-    var offset: Int
+final class TemplateForLoop: Sendable {
+    let names: [TemplateKey]
+    let iterable: TemplateExpression
+    let body: [TemplateNode]
+    let otherwise: [TemplateNode]?
+    let offset: Int
+
+    init(names: [TemplateKey], iterable: TemplateExpression, body: [TemplateNode], otherwise: [TemplateNode]?, offset: Int) {
+        self.names = names
+        self.iterable = iterable
+        self.body = body
+        self.otherwise = otherwise
+        self.offset = offset
+    }
 }
 
-/// A `{% macro %}` (or the anonymous body of a `{% call %}`).
-struct TemplateMacro: Sendable {
-    var name: String
-    var parameters: [(name: String, defaultValue: TemplateExpression?)]
-    var body: [TemplateNode]
-    var offset: Int
+/// A `{% macro %}` (or the anonymous body of a `{% call %}`). A class: bindings and calls share
+/// one instance instead of copying its parts.
+final class TemplateMacro: Sendable {
+    let name: String
+    let parameters: [(name: String, defaultValue: TemplateExpression?)]
+    let body: [TemplateNode]
+    let offset: Int
     /// The parameters' names with their hashes, bound on every call.
     let parameterKeys: [TemplateKey]
     /// Set when the body's output depends only on the arguments (and the filters it names): its

@@ -4,6 +4,8 @@ final class TemplateProgram: Sendable {
     let source: TemplateSource
     let nodes: [TemplateNode]
     let blocks: [String: [TemplateNode]]
+    /// `blocks` with their names hashed, for contexts to collect without hashing strings.
+    let blockList: [(key: TemplateKey, body: [TemplateNode])]
     /// Whether importing this template without context always exports the same macros: its top
     /// level only defines macros and imports other templates, named by literal strings, without
     /// context. Such an import is run once and its exports cached (see `TemplateImportCache`).
@@ -13,6 +15,7 @@ final class TemplateProgram: Sendable {
         self.source = source
         self.nodes = nodes
         self.blocks = blocks
+        self.blockList = blocks.map { (TemplateKey($0.key), $0.value) }
         self.exportsAreContextFree = nodes.allSatisfy(Self.isContextFree)
     }
 

@@ -115,7 +115,10 @@ final class TemplateRenderer: @unchecked Sendable {
 
     func render(_ nodes: [TemplateNode], _ scope: TemplateScope, into out: inout String) throws {
         try checkStack(scope, at: nil)
-        for node in nodes { try render(node, scope, into: &out) }
+        // Through the buffer, so that each node is borrowed rather than copied out of the array.
+        try nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices { try render(nodes[index], scope, into: &out) }
+        }
     }
 
     /// Dispatches one statement. Each tag is rendered by its own function so that this one's stack
@@ -270,11 +273,11 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func renderCallBlock(_ callerMacro: TemplateMacro, _ call: TemplateExpression, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
-        guard case .call(let callee, let positional, let keyword, let callOffset) = call else {
+        guard case .call(let e) = call else {
             throw scope.error("'call' expects a macro call, such as {% call list(items) %}", at: offset)
         }
         let caller = makeMacro(callerMacro, scope, keepsFrame: true)
-        let value = try invoke(callee, positional, keyword + [("caller", .literal(caller))], scope, at: callOffset)
+        let value = try invoke(e.callee, e.positional, e.keyword + [("caller", .literal(caller))], scope, at: e.offset)
         out += value.rendered(autoescape: autoescape)
     }
 
@@ -289,11 +292,11 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     @inline(never)
-    private func importNames(_ template: TemplateExpression, names: [(name: String, alias: String, offset: Int)], withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
+    private func importNames(_ template: TemplateExpression, names: [(name: TemplateKey, alias: TemplateKey, offset: Int)], withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
         let (exported, cached) = try exports(of: template, withContext: withContext, scope, at: offset)
         for item in names {
             guard let value = exported[item.name] else {
-                throw scope.error("cannot import '\(item.name)': the template does not define it", at: item.offset)
+                throw scope.error("cannot import '\(item.name.name)': the template does not define it", at: item.offset)
             }
             bind(item.alias, cached && !definesSharedExports(scope) ? rebound(value) : value, scope)
         }
@@ -347,13 +350,17 @@ final class TemplateRenderer: @unchecked Sendable {
 
     /// An imported name: the frame, and the context at the top level (not exported).
     private func bind(_ name: String, _ value: TemplateValue, _ scope: TemplateScope) {
-        scope.frame.set(name, value)
-        if scope.frame.isTopLevel { scope.context.set(name, value) }
+        bind(TemplateKey(name), value, scope)
     }
 
-    private func renderBlock(_ name: String, index: Int, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
-        guard let entries = scope.context.blocks[name], index < entries.count else {
-            if index > 0 { throw scope.error("no parent block '\(name)' for super() to render", at: offset) }
+    private func bind(_ key: TemplateKey, _ value: TemplateValue, _ scope: TemplateScope) {
+        scope.frame.set(key, value)
+        if scope.frame.isTopLevel { scope.context.set(key, value) }
+    }
+
+    private func renderBlock(_ name: TemplateKey, index: Int, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
+        guard let entries = scope.context.blocks(named: name), index < entries.count else {
+            if index > 0 { throw scope.error("no parent block '\(name.name)' for super() to render", at: offset) }
             return
         }
         try enter(scope, at: offset, "blocks")
@@ -554,132 +561,85 @@ final class TemplateRenderer: @unchecked Sendable {
             if let value = scope.frame.lookup(key) { return value }
             if let value = scope.context.lookup(key) { return value }
             return globals[key] ?? .undefined
+        case .member(let e):
+            if case .name(let name, _) = e.base, name.hash == TemplateKey.loop.hash, name.name == "loop",
+               let value = scope.frame.loopField(e.key.name) { return value }
+            return try evaluate(e.base, scope).member(e.key)
         case .array, .object, .filter, .binary, .call:
             try checkStack(scope, at: expression.offset)
             return try evaluateOperation(expression, scope)
-        case .member(let base, let key, _):
-            if case .name(let name, _) = base, name.hash == TemplateKey.loop.hash, name.name == "loop",
-               let value = scope.frame.loopField(key.name) { return value }
-            return try evaluate(base, scope).member(key)
         default:
             return try evaluateOperation(expression, scope)
         }
     }
 
     /// Everything but the hottest expressions; each kind is evaluated by its own small function,
-    /// which destructures the expression itself so that no payload lives in this frame.
+    /// so that no kind's locals live in this recursive frame.
     @inline(never)
     private func evaluateOperation(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
         switch expression {
-        case .call(let callee, let positional, let keyword, let offset):
-            return try invoke(callee, positional, keyword, scope, at: offset)
-        case .literal, .name, .member:
-            return try evaluate(expression, scope)
-        case .index: return try evaluateIndexNode(expression, scope)
-        case .slice: return try evaluateSliceNode(expression, scope)
-        case .superCall: return try evaluateSuperCallNode(expression, scope)
-        case .filter: return try evaluateFilterNode(expression, scope)
-        case .test: return try evaluateTestNode(expression, scope)
-        case .not: return try evaluateNotNode(expression, scope)
-        case .negate: return try evaluateNegateNode(expression, scope)
-        case .plus: return try evaluatePlusNode(expression, scope)
-        case .and: return try evaluateAndNode(expression, scope)
-        case .or: return try evaluateOrNode(expression, scope)
-        case .binary: return try evaluateBinaryNode(expression, scope)
-        case .conditional: return try evaluateConditionalNode(expression, scope)
-        case .array: return try evaluateArrayNode(expression, scope)
-        case .object: return try evaluateObjectNode(expression, scope)
+        case .call(let e): return try invoke(e.callee, e.positional, e.keyword, scope, at: e.offset)
+        case .literal, .name, .member: return try evaluate(expression, scope)
+        case .index(let e): return try evaluateIndex(e.base, e.key, scope)
+        case .slice(let e): return try evaluateSlice(e.base, e.start, e.stop, scope)
+        case .superCall(let offset): return try evaluateSuper(scope, at: offset)
+        case .filter(let e): return try evaluateFilter(e, scope)
+        case .test(let e): return try evaluateTest(e.name, e.input, e.arguments, negated: e.negated, scope, at: e.offset)
+        case .not(let e): return try evaluateNot(e, scope)
+        case .negate(let e): return try evaluateNegate(e, scope)
+        case .plus(let e): return try evaluatePlus(e, scope)
+        case .and(let e): return try evaluateAnd(e, scope)
+        case .or(let e): return try evaluateOr(e, scope)
+        case .binary(let e): return try evaluateBinary(e, scope)
+        case .conditional(let e): return try evaluateConditional(e, scope)
+        case .array(let items): return try evaluateArray(items, scope)
+        case .object(let pairs): return try evaluateObject(pairs, scope)
         }
     }
 
     @inline(never)
-    private func evaluateIndexNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .index(let base, let key, _) = expression else { return .undefined }
-        return try evaluateIndex(base, key, scope)
+    private func evaluateFilter(_ e: TemplateFilterExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        try applyFilter(e.key, to: try evaluate(e.input, scope), e.positional, e.keyword, scope, at: e.offset)
     }
 
     @inline(never)
-    private func evaluateSliceNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .slice(let base, let start, let stop, _) = expression else { return .undefined }
-        return try evaluateSlice(base, start, stop, scope)
+    private func evaluateNot(_ e: TemplateUnaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        .bool(!(try evaluate(e.operand, scope).isTruthy))
     }
 
     @inline(never)
-    private func evaluateSuperCallNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .superCall(let offset) = expression else { return .undefined }
-        return try evaluateSuper(scope, at: offset)
+    private func evaluateNegate(_ e: TemplateUnaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        .number(-(try evaluate(e.operand, scope).numberValue))
     }
 
     @inline(never)
-    private func evaluateFilterNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .filter(let name, let input, let positional, let keyword, let offset) = expression else { return .undefined }
-        return try applyFilter(name, to: try evaluate(input, scope), positional, keyword, scope, at: offset)
+    private func evaluatePlus(_ e: TemplateUnaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        .number(try evaluate(e.operand, scope).numberValue)
     }
 
     @inline(never)
-    private func evaluateTestNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .test(let name, let input, let arguments, let negated, let offset) = expression else { return .undefined }
-        return try evaluateTest(name, input, arguments, negated: negated, scope, at: offset)
+    private func evaluateAnd(_ e: TemplateBinaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        let value = try evaluate(e.left, scope)
+        return value.isTruthy ? try evaluate(e.right, scope) : value
     }
 
     @inline(never)
-    private func evaluateNotNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .not(let operand) = expression else { return .undefined }
-        return .bool(!(try evaluate(operand, scope).isTruthy))
+    private func evaluateOr(_ e: TemplateBinaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        let value = try evaluate(e.left, scope)
+        return value.isTruthy ? value : try evaluate(e.right, scope)
     }
 
     @inline(never)
-    private func evaluateNegateNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .negate(let operand, _) = expression else { return .undefined }
-        return .number(-(try evaluate(operand, scope).numberValue))
+    private func evaluateBinary(_ e: TemplateBinaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        try binary(e.op, try evaluate(e.left, scope), try evaluate(e.right, scope), scope, at: e.offset)
     }
 
     @inline(never)
-    private func evaluatePlusNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .plus(let operand, _) = expression else { return .undefined }
-        return .number(try evaluate(operand, scope).numberValue)
-    }
-
-    @inline(never)
-    private func evaluateAndNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .and(let left, let right) = expression else { return .undefined }
-        let value = try evaluate(left, scope)
-        return value.isTruthy ? try evaluate(right, scope) : value
-    }
-
-    @inline(never)
-    private func evaluateOrNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .or(let left, let right) = expression else { return .undefined }
-        let value = try evaluate(left, scope)
-        return value.isTruthy ? value : try evaluate(right, scope)
-    }
-
-    @inline(never)
-    private func evaluateBinaryNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .binary(let op, let left, let right, let offset) = expression else { return .undefined }
-        return try binary(op, try evaluate(left, scope), try evaluate(right, scope), scope, at: offset)
-    }
-
-    @inline(never)
-    private func evaluateConditionalNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .conditional(let value, let condition, let otherwise) = expression else { return .undefined }
-        if try evaluate(condition, scope).isTruthy { return try evaluate(value, scope) }
-        guard let otherwise else { return .undefined }
+    private func evaluateConditional(_ e: TemplateConditionalExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        if try evaluate(e.condition, scope).isTruthy { return try evaluate(e.value, scope) }
+        guard let otherwise = e.otherwise else { return .undefined }
         return try evaluate(otherwise, scope)
     }
-
-    @inline(never)
-    private func evaluateArrayNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .array(let items) = expression else { return .undefined }
-        return try evaluateArray(items, scope)
-    }
-
-    @inline(never)
-    private func evaluateObjectNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .object(let pairs) = expression else { return .undefined }
-        return try evaluateObject(pairs, scope)
-    }
-
 
     @inline(never)
     private func evaluateIndex(_ base: TemplateExpression, _ key: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
@@ -780,9 +740,9 @@ final class TemplateRenderer: @unchecked Sendable {
     private func describeCallee(_ expression: TemplateExpression) -> String {
         switch expression {
         case .name(let key, _): return key.name
-        case .member(let base, let key, _): return describeCallee(base) + "." + key.name
-        case .index(let base, _, _): return describeCallee(base) + "[…]"
-        case .call(let base, _, _, _): return describeCallee(base) + "(…)"
+        case .member(let e): return describeCallee(e.base) + "." + e.key.name
+        case .index(let e): return describeCallee(e.base) + "[…]"
+        case .call(let e): return describeCallee(e.callee) + "(…)"
         default: return "expression"
         }
     }
