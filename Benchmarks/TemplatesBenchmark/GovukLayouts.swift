@@ -37,7 +37,7 @@ enum GovukLayouts {
             guard case .array(let items) = value else { return .array([]) }
             let normalised: [TemplateValue] = items.map { item in
                 let title = item[member: "text"].stringValue
-                return .object(TemplateObject([("title", .string(title)), ("id", .string(title.lowercased().replacingOccurrences(of: " ", with: "-"))),
+                return .object(TemplateObject([("title", .string(title)), ("id", .string(String(title.lowercased().map { $0 == " " ? "-" : $0 }))),
                                                ("src", item[member: "src"]), ("alt", .undefined), ("caption", .undefined)]))
             }
             return .array([.object(TemplateObject([("items", .array(normalised))]))])

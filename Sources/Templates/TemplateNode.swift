@@ -1,28 +1,28 @@
 /// A statement of a parsed template: text, an output, or a tag with its body.
 ///
-/// Not `indirect` (bodies are arrays, expressions hold their parts in classes): rendering borrows a
-/// node's payload instead of retaining and releasing a box for it.
+/// Text, outputs, loops and macros are stored inline (expressions hold their parts in classes),
+/// the other tags boxed (`indirect`), so that copying any node costs at most one or two retains.
 enum TemplateNode: Sendable {
     case text(String)
     case output(TemplateExpression, offset: Int)
-    case ifBlock([(condition: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
+    indirect case ifBlock([(condition: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
     case forLoop(TemplateForLoop)
     /// `{% set a, b = value %}`
-    case set([TemplateKey], TemplateExpression, offset: Int)
+    indirect case set([TemplateKey], TemplateExpression, offset: Int)
     /// `{% set a %}…{% endset %}`
-    case setBlock(String, [TemplateNode], offset: Int)
+    indirect case setBlock(String, [TemplateNode], offset: Int)
     case macro(TemplateMacro)
     /// `{% call(args) macro(…) %}body{% endcall %}`: the call, with `caller` bound to the body.
-    case callBlock(TemplateMacro, TemplateExpression, offset: Int)
+    indirect case callBlock(TemplateMacro, TemplateExpression, offset: Int)
     /// `{% import "x" as name %}`
-    case importAll(TemplateExpression, alias: String, withContext: Bool, offset: Int)
+    indirect case importAll(TemplateExpression, alias: String, withContext: Bool, offset: Int)
     /// `{% from "x" import a, b as c %}`
-    case importNames(TemplateExpression, names: [(name: TemplateKey, alias: TemplateKey, offset: Int)], withContext: Bool, offset: Int)
-    case include(TemplateExpression, ignoreMissing: Bool, offset: Int)
-    case extends(TemplateExpression, offset: Int)
-    case block(TemplateKey, offset: Int)
-    case filterBlock(String, [TemplateExpression], [(String, TemplateExpression)], [TemplateNode], offset: Int)
-    case switchBlock(TemplateExpression, cases: [(value: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
+    indirect case importNames(TemplateExpression, names: [(name: TemplateKey, alias: TemplateKey, offset: Int)], withContext: Bool, offset: Int)
+    indirect case include(TemplateExpression, ignoreMissing: Bool, offset: Int)
+    indirect case extends(TemplateExpression, offset: Int)
+    indirect case block(TemplateKey, offset: Int)
+    indirect case filterBlock(String, [TemplateExpression], [(String, TemplateExpression)], [TemplateNode], offset: Int)
+    indirect case switchBlock(TemplateExpression, cases: [(value: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
 }
 
 /// A `{% for %}` loop.

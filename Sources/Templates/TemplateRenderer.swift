@@ -230,7 +230,23 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func renderOutput(_ expression: TemplateExpression, _ scope: TemplateScope, into out: inout String) throws {
+        // A macro call or `super()` renders straight into the output, not into a string to copy.
+        switch expression {
+        case .call(let call):
+            try checkStack(scope, at: call.offset)
+            return try renderCall(call, scope, into: &out)
+        case .superCall(let offset):
+            return try renderSuper(scope, at: offset, into: &out)
+        default:
+            break
+        }
         let value = try evaluate(expression, scope)
+        append(value, to: &out)
+    }
+
+    /// A value as `{{ }}` writes it.
+    @inline(__always)
+    private func append(_ value: TemplateValue, to out: inout String) {
         switch value {
         case .undefined, .null: break
         case .safe(let s): out += s
@@ -482,37 +498,51 @@ final class TemplateRenderer: @unchecked Sendable {
         defer { depth -= 1 }
         if depth > recursionLimit { throw runaway(macro) }
         if let purity = macro.purity, binding.definingFrame == nil {
-            return try callRemembering(binding, purity, arguments)
+            return .safe(try callRemembering(binding, purity, arguments))
         }
-        return .safe(try renderMacroBody(binding, arguments))
+        var out = ""
+        try renderMacroBody(binding, arguments, into: &out)
+        return .safe(out)
     }
 
-    private func renderMacroBody(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments) throws -> String {
-        let frame = binding.definingFrame?.push(isolatesWrites: true) ?? TemplateFrame()
+    /// A macro call whose output goes straight into `out`.
+    private func call(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments, into out: inout String) throws {
+        let macro = binding.macro
+        depth += 1
+        defer { depth -= 1 }
+        if depth > recursionLimit { throw runaway(macro) }
+        if let purity = macro.purity, binding.definingFrame == nil {
+            out += try callRemembering(binding, purity, arguments)
+            return
+        }
+        try renderMacroBody(binding, arguments, into: &out)
+    }
+
+    private func renderMacroBody(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments, into out: inout String) throws {
+        let frame = binding.definingFrame?.push(isolatesWrites: true) ?? TemplateFrame(capacity: binding.macro.parameters.count)
         let scope = TemplateScope(program: binding.program, context: binding.context, frame: frame, block: nil)
         try bind(arguments, to: binding.macro, in: scope)
-        var out = ""
         try render(binding.macro.body, scope, into: &out)
-        return out
     }
 
     /// A call of a pure macro: its remembered output for these arguments, or the output rendered
     /// and remembered (see `TemplateMacroCache`).
     @inline(never)
-    private func callRemembering(_ binding: TemplateMacroBinding, _ purity: TemplateMacroPurity, _ arguments: TemplateArguments) throws -> TemplateValue {
+    private func callRemembering(_ binding: TemplateMacroBinding, _ purity: TemplateMacroPurity, _ arguments: TemplateArguments) throws -> String {
         let lookup = macroCache.lookup(binding.macro, in: binding.program, arguments: arguments) {
             purity.filters.allSatisfy(filterTable.isPure)
         }
+        var output = ""
         switch lookup {
-        case .hit(let output):
-            return .safe(output)
+        case .hit(let remembered):
+            return remembered
         case .miss(let key):
-            let output = try renderMacroBody(binding, arguments)
+            try renderMacroBody(binding, arguments, into: &output)
             macroCache.store(output, for: key, of: binding.macro, in: binding.program)
-            return .safe(output)
         case .notCached:
-            return .safe(try renderMacroBody(binding, arguments))
+            try renderMacroBody(binding, arguments, into: &output)
         }
+        return output
     }
 
     @inline(never)
@@ -672,12 +702,17 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func evaluateSuper(_ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
+        var out = ""
+        try renderSuper(scope, at: offset, into: &out)
+        return .safe(out)
+    }
+
+    @inline(never)
+    private func renderSuper(_ scope: TemplateScope, at offset: Int, into out: inout String) throws {
         guard let block = scope.block else {
             throw scope.error("super() can only be called inside a block", at: offset)
         }
-        var out = ""
         try renderBlock(block.name, index: block.index + 1, scope, into: &out, at: offset)
-        return .safe(out)
     }
 
     @inline(never)
@@ -756,6 +791,23 @@ final class TemplateRenderer: @unchecked Sendable {
             return try f.call(arguments)
         } catch {
             throw wrapped(error, scope, at: offset, prefix: { "'\(self.describeCallee(callee))' failed: " })
+        }
+    }
+
+    /// `{{ f(…) }}`: as `invoke`, but a macro renders its body into `out` directly.
+    @inline(never)
+    private func renderCall(_ e: TemplateCallExpression, _ scope: TemplateScope, into out: inout String) throws {
+        let function = try evaluate(e.callee, scope)
+        guard case .function(let f) = function else { throw notCallable(e.callee, function, scope, at: e.offset) }
+        let arguments = try evaluateArguments(e.positional, e.keyword, scope)
+        do {
+            if let binding = f.macro {
+                try call(binding, arguments, into: &out)
+            } else {
+                append(try f.call(arguments), to: &out)
+            }
+        } catch {
+            throw wrapped(error, scope, at: e.offset, prefix: { "'\(self.describeCallee(e.callee))' failed: " })
         }
     }
 
