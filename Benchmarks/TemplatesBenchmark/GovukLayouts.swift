@@ -6,8 +6,9 @@ import Templates
 /// resources. The site's own filters are replaced by cheap stand-ins of the same names, so that the
 /// time measured is the engine's; the context is shaped like the one the site gives a post.
 enum GovukLayouts {
-    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Sources/Site/Resources/Templates").standardizedFileURL
+    /// The site's built-in templates, or the folder `GOVUK_TEMPLATES` names (to try variants).
+    static let templates = ProcessInfo.processInfo.environment["GOVUK_TEMPLATES"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/Site/Resources/Templates").standardizedFileURL
 
     static func environment() -> TemplateEnvironment {
         var environment = TemplateEnvironment.designHistory(loader: TemplateLoader(searchPaths: [templates]))
@@ -88,5 +89,23 @@ enum GovukLayouts {
             precondition(total >= bytes * count / 2)
         }
         return (bytes, perPost)
+    }
+}
+
+extension GovukLayouts {
+    /// Each level of the chain on its own (`GOVUK_LEVELS=1`): where a post's time goes.
+    static func levels(cpuTime: () -> Double) throws {
+        let environment = environment()
+        let contexts = (0..<1000).map { context(post: $0) }
+        for name in ["govuk/template.njk", "layouts/base.njk", "layouts/page.njk", "layouts/post.njk"] {
+            let layout = try environment.template(named: name)
+            var best = Double.infinity
+            for _ in 0..<5 {
+                let start = cpuTime()
+                for context in contexts { _ = try layout.render(context: context) }
+                best = min(best, (cpuTime() - start) / Double(contexts.count))
+            }
+            print(String(format: "%@: fastest %.1f µs per post", name, best * 1e6))
+        }
     }
 }

@@ -115,6 +115,7 @@ var context = TemplateObject([
 do {
     // `GOVUK_ONLY=1`: only the GOV.UK layouts (to profile them).
     if ProcessInfo.processInfo.environment["GOVUK_ONLY"] == "1" { try runGovukLayouts(); exit(0) }
+    if ProcessInfo.processInfo.environment["GOVUK_LEVELS"] == "1" { try GovukLayouts.levels(cpuTime: threadCPUTime); exit(0) }
     let layout = try environment.template(named: "layouts/post.njk")
     let post = try environment.parse(source: body, path: "posts/claim/2023-12-01-signing-in.md")
     func renderOnce() throws -> String {

@@ -14,19 +14,22 @@ final class TemplateContext: @unchecked Sendable {
     /// The context of a cached import (see `TemplateImportCache`): once its template has run, it is
     /// only read, by any number of renders at once.
     let isShared: Bool
+    /// Whether names set at the top level are recorded as exports: only an import reads them.
+    let tracksExports: Bool
     /// Set when a shared context's template imports one whose exports cannot be cached: then
     /// neither can its own.
     var importsUncachedExports = false
 
-    init(_ base: TemplateObject = TemplateObject(), overlay: TemplateObject = TemplateObject(), isShared: Bool = false) {
+    init(_ base: TemplateObject = TemplateObject(), overlay: TemplateObject = TemplateObject(), isShared: Bool = false, tracksExports: Bool = false) {
         self.base = base
         self.overlay = overlay
         self.isShared = isShared
+        self.tracksExports = tracksExports
     }
 
     /// A new context with the same variables (for an include or an import `with context`).
-    func copyingVariables() -> TemplateContext {
-        TemplateContext(base, overlay: overlay)
+    func copyingVariables(tracksExports: Bool = false) -> TemplateContext {
+        TemplateContext(base, overlay: overlay, tracksExports: tracksExports)
     }
 
     func lookup(_ name: String) -> TemplateValue? {
@@ -52,7 +55,7 @@ final class TemplateContext: @unchecked Sendable {
     }
 
     func addExport(_ name: String) {
-        if !exports.contains(name) { exports.append(name) }
+        if tracksExports, !exports.contains(name) { exports.append(name) }
     }
 
     func addBlocks(of program: TemplateProgram) {

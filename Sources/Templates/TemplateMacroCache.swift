@@ -9,15 +9,10 @@ import Foundation
 /// is no longer looked up at all. Shared by the copies of an environment that have the same filters
 /// (it is replaced with the import cache), and safe to use from several threads.
 final class TemplateMacroCache: @unchecked Sendable {
-    /// A macro: its template and the offset of its `{% macro %}` tag.
-    private struct Identity: Hashable {
-        let program: ObjectIdentifier
-        let offset: Int
-    }
-
     /// A macro's calls and outputs; a class, so that it is changed in place in the dictionary.
     private final class Record {
-        /// Kept so that the template's identifier is never reused while it is a key.
+        /// Kept so that the macro's identifier is never reused while it is a key.
+        let macro: TemplateMacro
         let program: TemplateProgram
         var isEnabled: Bool
         var calls = 0
@@ -26,7 +21,8 @@ final class TemplateMacroCache: @unchecked Sendable {
         var entryCount = 0
         var bytes = 0
 
-        init(program: TemplateProgram, isEnabled: Bool) {
+        init(macro: TemplateMacro, program: TemplateProgram, isEnabled: Bool) {
+            self.macro = macro
             self.program = program
             self.isEnabled = isEnabled
         }
@@ -46,18 +42,19 @@ final class TemplateMacroCache: @unchecked Sendable {
     static let maximumBytes = 8 << 20
 
     private let lock = NSLock()
-    private var records: [Identity: Record] = [:]
+    /// By macro (a parsed macro is one instance, shared by every render of its template).
+    private var records: [ObjectIdentifier: Record] = [:]
     private var bytes = 0
 
     /// Looks a call up. `filtersArePure` is asked once per macro, on its first call.
     func lookup(_ macro: TemplateMacro, in program: TemplateProgram, arguments: TemplateArguments, filtersArePure: () -> Bool) -> Lookup {
-        let identity = Identity(program: ObjectIdentifier(program), offset: macro.offset)
+        let identity = ObjectIdentifier(macro)
         lock.lock()
         let record: Record
         if let found = records[identity] {
             record = found
         } else {
-            record = Record(program: program, isEnabled: filtersArePure())
+            record = Record(macro: macro, program: program, isEnabled: filtersArePure())
             records[identity] = record
         }
         let enabled = record.isEnabled
@@ -84,7 +81,7 @@ final class TemplateMacroCache: @unchecked Sendable {
 
     /// Remembers the output of a call that `lookup` missed, within the bounds.
     func store(_ output: String, for key: TemplateMemoKey, of macro: TemplateMacro, in program: TemplateProgram) {
-        let identity = Identity(program: ObjectIdentifier(program), offset: macro.offset)
+        let identity = ObjectIdentifier(macro)
         let size = output.utf8.count
         lock.lock()
         defer { lock.unlock() }

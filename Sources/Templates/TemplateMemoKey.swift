@@ -19,10 +19,9 @@ struct TemplateMemoKey: Sendable {
             guard hasher.add(value, depth: 0) else { return nil }
         }
         hasher.mix(UInt8(0x5f))
-        let keys = arguments.keyword.keys, values = arguments.keyword.values
-        for index in keys.indices {
-            hasher.add(keys[index])
-            guard hasher.add(values[index], depth: 0) else { return nil }
+        for entry in arguments.keyword.entries {
+            hasher.add(entry.key)
+            guard hasher.add(entry.value, depth: 0) else { return nil }
         }
         positional = arguments.positional
         keyword = arguments.keyword
@@ -71,9 +70,9 @@ struct TemplateMemoKey: Sendable {
     private static func same(_ x: TemplateObject, _ y: TemplateObject, depth: Int) -> Bool {
         guard x.count == y.count else { return false }
         if x.sharesStorage(with: y) { return true }
-        let xKeys = x.keys, yKeys = y.keys, xValues = x.values, yValues = y.values
-        for index in xKeys.indices {
-            guard same(xKeys[index], yKeys[index]), same(xValues[index], yValues[index], depth: depth) else { return false }
+        let xs = x.entries, ys = y.entries
+        for index in xs.indices {
+            guard xs[index].hash == ys[index].hash, same(xs[index].key, ys[index].key), same(xs[index].value, ys[index].value, depth: depth) else { return false }
         }
         return true
     }
@@ -118,10 +117,9 @@ struct TemplateMemoKey: Sendable {
                 }
             case .object(let object):
                 mix(UInt8(10)); mix(UInt64(object.count))
-                let keys = object.keys, values = object.values
-                for index in keys.indices {
-                    add(keys[index])
-                    guard add(values[index], depth: depth + 1) else { return false }
+                for entry in object.entries {
+                    add(entry.key)
+                    guard add(entry.value, depth: depth + 1) else { return false }
                 }
             case .function:
                 return false

@@ -21,6 +21,7 @@ final class TemplateRenderer: @unchecked Sendable {
     private let globals: TemplateObject
     private let filterTable: TemplateFilterTable
     private let macroCache: TemplateMacroCache
+    private let noArguments = TemplateArguments()
     private let recursionLimit: Int
 
     init(environment: TemplateEnvironment) {
@@ -360,7 +361,7 @@ final class TemplateRenderer: @unchecked Sendable {
         scope.frame.set(key, value, resolveUp: true)
         if scope.frame.isTopLevel {
             scope.context.set(key, value)
-            if !key.name.hasPrefix("_") { scope.context.addExport(key.name) }
+            if scope.context.tracksExports, !key.name.hasPrefix("_") { scope.context.addExport(key.name) }
         }
     }
 
@@ -444,7 +445,7 @@ final class TemplateRenderer: @unchecked Sendable {
         let cacheable = !withContext && program.exportsAreContextFree
         if !cacheable, definesSharedExports(scope) { scope.context.importsUncachedExports = true }
         if cacheable, let exported = environment.imports.exports(of: program) { return (exported, true) }
-        let context = withContext ? scope.context.copyingVariables() : TemplateContext(isShared: cacheable)
+        let context = withContext ? scope.context.copyingVariables(tracksExports: true) : TemplateContext(isShared: cacheable, tracksExports: true)
         let frame = withContext ? scope.frame.push(isolatesWrites: true) : TemplateFrame()
         frame.isTopLevel = true
         var discarded = ""
@@ -854,7 +855,8 @@ final class TemplateRenderer: @unchecked Sendable {
         guard let filter = filterTable.filter(key) else {
             throw scope.error("unknown filter '\(name)'" + TemplateSuggestion.hint(for: name, in: environment.filters.keys), at: offset)
         }
-        let arguments = try evaluateArguments(positional, keyword, scope)
+        // Most filters are applied without arguments: those share one empty set.
+        let arguments = positional.isEmpty && keyword.isEmpty ? noArguments : try evaluateArguments(positional, keyword, scope)
         do {
             return try filter(value, arguments)
         } catch {
