@@ -116,7 +116,7 @@ public struct TemplateEnvironment: Sendable {
     func program(named name: String, relativeTo parentPath: String?) throws(TemplateError) -> TemplateProgram? {
         let url: URL?
         let key: String
-        if name.hasPrefix("./") || name.hasPrefix("../"), let parentPath {
+        if name.utf8.first == UInt8(ascii: "."), name.hasPrefix("./") || name.hasPrefix("../"), let parentPath {
             let candidate = URL(fileURLWithPath: parentPath).deletingLastPathComponent().appendingPathComponent(name).standardizedFileURL
             key = candidate.path
             if let cached = cache.lookup(key) { return cached }

@@ -17,8 +17,8 @@ final class TemplateMacroCache: @unchecked Sendable {
         var isEnabled: Bool
         var calls = 0
         var hits = 0
-        var entries: [Int: [(key: TemplateMemoKey, output: String)]] = [:]
-        var entryCount = 0
+        /// Few (at most `entriesPerMacro`): searched by hash, in order.
+        var entries: [(key: TemplateMemoKey, output: String)] = []
         var bytes = 0
 
         init(macro: TemplateMacro, program: TemplateProgram, isEnabled: Bool) {
@@ -42,36 +42,25 @@ final class TemplateMacroCache: @unchecked Sendable {
     static let maximumBytes = 8 << 20
 
     private let lock = NSLock()
-    /// By macro (a parsed macro is one instance, shared by every render of its template).
-    private var records: [ObjectIdentifier: Record] = [:]
+    /// By macro (a parsed macro is one instance, shared by every render of its template); the
+    /// macros of a site's layouts are few, so they are searched by identity, without hashing.
+    private var records: [Record] = []
     private var bytes = 0
 
     /// Looks a call up. `filtersArePure` is asked once per macro, on its first call.
     func lookup(_ macro: TemplateMacro, in program: TemplateProgram, arguments: TemplateArguments, filtersArePure: () -> Bool) -> Lookup {
-        let identity = ObjectIdentifier(macro)
-        lock.lock()
-        let record: Record
-        if let found = records[identity] {
-            record = found
-        } else {
-            record = Record(macro: macro, program: program, isEnabled: filtersArePure())
-            records[identity] = record
-        }
-        let enabled = record.isEnabled
-        lock.unlock()
-        // The key is made outside the lock: hashing arguments is the longest part of a lookup.
-        guard enabled, let key = TemplateMemoKey(arguments) else { return .notCached }
         lock.lock()
         defer { lock.unlock() }
-        guard record.isEnabled else { return .notCached }
+        let record = self.record(of: macro, in: program, filtersArePure: filtersArePure)
+        guard record.isEnabled, let key = TemplateMemoKey(arguments) else { return .notCached }
         record.calls += 1
-        if let found = record.entries[key.hash]?.first(where: { $0.key.matches(key) }) {
+        if let found = record.entries.first(where: { $0.key.matches(key) }) {
             record.hits += 1
             return .hit(found.output)
         }
         if record.calls >= Self.trialCalls, record.hits * Self.minimumHitRate < record.calls {
             record.isEnabled = false
-            record.entries = [:]
+            record.entries = []
             bytes -= record.bytes
             record.bytes = 0
             return .notCached
@@ -81,18 +70,24 @@ final class TemplateMacroCache: @unchecked Sendable {
 
     /// Remembers the output of a call that `lookup` missed, within the bounds.
     func store(_ output: String, for key: TemplateMemoKey, of macro: TemplateMacro, in program: TemplateProgram) {
-        let identity = ObjectIdentifier(macro)
         let size = output.utf8.count
         lock.lock()
         defer { lock.unlock() }
-        guard let record = records[identity], record.isEnabled, record.entryCount < Self.entriesPerMacro,
-              bytes + size <= Self.maximumBytes else { return }
+        guard let record = records.first(where: { $0.macro === macro }), record.isEnabled,
+              record.entries.count < Self.entriesPerMacro, bytes + size <= Self.maximumBytes else { return }
         // Another thread may have stored the same call meanwhile.
-        if record.entries[key.hash]?.contains(where: { $0.key.matches(key) }) == true { return }
-        record.entries[key.hash, default: []].append((key, output))
-        record.entryCount += 1
+        if record.entries.contains(where: { $0.key.matches(key) }) { return }
+        record.entries.append((key, output))
         record.bytes += size
         bytes += size
+    }
+
+    /// The record of a macro, made on its first call. Called with the lock held.
+    private func record(of macro: TemplateMacro, in program: TemplateProgram, filtersArePure: () -> Bool) -> Record {
+        for record in records where record.macro === macro { return record }
+        let record = Record(macro: macro, program: program, isEnabled: filtersArePure())
+        records.append(record)
+        return record
     }
 
     func clear() {
