@@ -10,7 +10,7 @@ final class TemplateContext: @unchecked Sendable {
     private(set) var exports: [String] = []
     /// Block names and, for each, its bodies most derived first: few names, searched by hash.
     private var blockNames: [TemplateKey] = []
-    private var blockBodies: [[(program: TemplateProgram, body: [TemplateNode])]] = []
+    private var blockBodies: [[(program: TemplateProgram, body: [TemplateNode], bindsNames: Bool)]] = []
     /// The context of a cached import (see `TemplateImportCache`): once its template has run, it is
     /// only read, by any number of renders at once.
     let isShared: Bool
@@ -59,18 +59,18 @@ final class TemplateContext: @unchecked Sendable {
     }
 
     func addBlocks(of program: TemplateProgram) {
-        for (key, body) in program.blockList {
+        for (key, body, bindsNames) in program.blockList {
             if let index = blockNames.firstIndex(where: { $0.hash == key.hash && $0.name == key.name }) {
-                blockBodies[index].append((program, body))
+                blockBodies[index].append((program, body, bindsNames))
             } else {
                 blockNames.append(key)
-                blockBodies.append([(program, body)])
+                blockBodies.append([(program, body, bindsNames)])
             }
         }
     }
 
     /// The bodies of a block, most derived first.
-    func blocks(named key: TemplateKey) -> [(program: TemplateProgram, body: [TemplateNode])]? {
+    func blocks(named key: TemplateKey) -> [(program: TemplateProgram, body: [TemplateNode], bindsNames: Bool)]? {
         for index in blockNames.indices where blockNames[index].hash == key.hash && blockNames[index].name == key.name {
             return blockBodies[index]
         }

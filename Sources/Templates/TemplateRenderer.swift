@@ -383,7 +383,9 @@ final class TemplateRenderer: @unchecked Sendable {
         try enter(scope, at: offset, "blocks")
         defer { leave() }
         let entry = entries[index]
-        let blockScope = TemplateScope(program: entry.program, context: scope.context, frame: scope.frame.push(isolatesWrites: true), block: (name, index))
+        // A block's variables are its own; a block that sets none shares its caller's frame.
+        let frame = entry.bindsNames ? scope.frame.push(isolatesWrites: true) : scope.frame
+        let blockScope = TemplateScope(program: entry.program, context: scope.context, frame: frame, block: (name, index))
         try render(entry.body, blockScope, into: &out)
     }
 
