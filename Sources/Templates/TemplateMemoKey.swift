@@ -20,7 +20,7 @@ struct TemplateMemoKey: Sendable {
         }
         hasher.mix(UInt8(0x5f))
         for entry in arguments.keyword.entries {
-            hasher.add(entry.key)
+            hasher.add(entry.hash, count: entry.key.utf8.count)
             guard hasher.add(entry.value, depth: 0) else { return nil }
         }
         positional = arguments.positional
@@ -50,31 +50,39 @@ struct TemplateMemoKey: Sendable {
     /// the hashing, which refused anything deeper than `Hashing.maximumDepth`.
     private static func same(_ a: TemplateValue, _ b: TemplateValue, depth: Int) -> Bool {
         guard depth < Hashing.maximumDepth else { return false }
-        switch (a, b) {
-        case (.undefined, .undefined), (.null, .null): return true
-        case (.bool(let x), .bool(let y)): return x == y
-        case (.number(let x), .number(let y)): return x.bitPattern == y.bitPattern
-        case (.string(let x), .string(let y)), (.safe(let x), .safe(let y)): return same(x, y)
-        case (.date(let x), .date(let y)): return x.timeIntervalSinceReferenceDate.bitPattern == y.timeIntervalSinceReferenceDate.bitPattern
-        case (.array(let x), .array(let y)):
-            guard x.count == y.count else { return false }
+        // One value at a time (a switch over a tuple of both would copy them).
+        switch a {
+        case .undefined: if case .undefined = b { return true }
+        case .null: if case .null = b { return true }
+        case .bool(let x): if case .bool(let y) = b { return x == y }
+        case .number(let x): if case .number(let y) = b { return x.bitPattern == y.bitPattern }
+        case .string(let x): if case .string(let y) = b { return same(x, y) }
+        case .safe(let x): if case .safe(let y) = b { return same(x, y) }
+        case .date(let x): if case .date(let y) = b { return x.timeIntervalSinceReferenceDate.bitPattern == y.timeIntervalSinceReferenceDate.bitPattern }
+        case .array(let x):
+            guard case .array(let y) = b, x.count == y.count else { return false }
             for index in x.indices where !same(x[index], y[index], depth: depth + 1) { return false }
             return true
-        case (.object(let x), .object(let y)):
-            return same(x, y, depth: depth + 1)
-        default:
+        case .object(let x):
+            if case .object(let y) = b { return same(x, y, depth: depth + 1) }
+        case .function:
             return false
         }
+        return false
     }
 
     private static func same(_ x: TemplateObject, _ y: TemplateObject, depth: Int) -> Bool {
         guard x.count == y.count else { return false }
         if x.sharesStorage(with: y) { return true }
-        let xs = x.entries, ys = y.entries
-        for index in xs.indices {
-            guard xs[index].hash == ys[index].hash, same(xs[index].key, ys[index].key), same(xs[index].value, ys[index].value, depth: depth) else { return false }
+        return x.entries.withUnsafeBufferPointer { xs in
+            y.entries.withUnsafeBufferPointer { ys in
+                for index in xs.indices {
+                    guard xs[index].hash == ys[index].hash, same(xs[index].key, ys[index].key),
+                          same(xs[index].value, ys[index].value, depth: depth) else { return false }
+                }
+                return true
+            }
         }
-        return true
     }
 
     /// FNV-1a over a value's kind and bytes, refusing functions, deep nesting and large values.
@@ -91,6 +99,13 @@ struct TemplateMemoKey: Sendable {
 
         mutating func mix(_ word: UInt64) {
             value = (value ^ Int(bitPattern: UInt(word))) &* 0x100_0000_01b3
+        }
+
+        /// An object key, whose hash the object already has.
+        mutating func add(_ keyHash: Int, count: Int) {
+            budget -= count
+            mix(UInt64(count))
+            mix(UInt64(bitPattern: Int64(keyHash)))
         }
 
         mutating func add(_ string: String) {
@@ -117,10 +132,14 @@ struct TemplateMemoKey: Sendable {
                 }
             case .object(let object):
                 mix(UInt8(10)); mix(UInt64(object.count))
-                for entry in object.entries {
-                    add(entry.key)
-                    guard add(entry.value, depth: depth + 1) else { return false }
+                let complete = object.entries.withUnsafeBufferPointer { entries in
+                    for index in entries.indices {
+                        add(entries[index].hash, count: entries[index].key.utf8.count)
+                        guard add(entries[index].value, depth: depth + 1) else { return false }
+                    }
+                    return true
                 }
+                guard complete else { return false }
             case .function:
                 return false
             }
