@@ -78,6 +78,8 @@ final class TemplateRenderer: @unchecked Sendable {
     private func renderRoot(_ program: TemplateProgram, context: TemplateContext, frame: TemplateFrame, into out: inout String, at caller: (TemplateScope, Int)?) throws {
         try enter(caller?.0, at: caller?.1, "templates")
         defer { leave() }
+        // Includes, imports and layouts recurse through here without passing `render(_:_:into:)`.
+        if let (callerScope, offset) = caller { try checkStack(callerScope, at: offset) }
         context.addBlocks(of: program)
         let scope = TemplateScope(program: program, context: context, frame: frame, block: nil)
         var parent: (TemplateProgram, Int)?
