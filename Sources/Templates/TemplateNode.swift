@@ -4,7 +4,7 @@
 /// the other tags boxed (`indirect`), so that copying any node costs at most one or two retains.
 enum TemplateNode: Sendable {
     case text(String)
-    case output(TemplateExpression, offset: Int)
+    indirect case output(TemplateExpression, offset: Int)
     indirect case ifBlock([(condition: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
     case forLoop(TemplateForLoop)
     /// `{% set a, b = value %}`

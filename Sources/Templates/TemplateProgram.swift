@@ -11,6 +11,8 @@ final class TemplateProgram: Sendable {
     /// level only defines macros and imports other templates, named by literal strings, without
     /// context. Such an import is run once and its exports cached (see `TemplateImportCache`).
     let exportsAreContextFree: Bool
+    /// Whether its top level has an `{% extends %}` (the only place one is allowed).
+    let extendsAnother: Bool
 
     init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]]) {
         self.source = source
@@ -18,6 +20,7 @@ final class TemplateProgram: Sendable {
         self.blocks = blocks
         self.blockList = blocks.map { (TemplateKey($0.key), $0.value, Self.bindsNames($0.value, depth: 0)) }
         self.exportsAreContextFree = nodes.allSatisfy(Self.isContextFree)
+        self.extendsAnother = nodes.contains { if case .extends = $0 { true } else { false } }
     }
 
     private static func isContextFree(_ node: TemplateNode) -> Bool {

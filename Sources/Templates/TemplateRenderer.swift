@@ -83,7 +83,10 @@ final class TemplateRenderer: @unchecked Sendable {
         context.addBlocks(of: program)
         let scope = TemplateScope(program: program, context: context, frame: frame, block: nil)
         var parent: (TemplateProgram, Int)?
-        var buffer = ""
+        // A template that extends another writes nothing of its own (its blocks go to the parent);
+        // one that does not writes straight into the output.
+        var discarded = ""
+        let extends = program.extendsAnother
         for node in program.nodes {
             if case .extends(let expression, let offset) = node {
                 let name = try evaluate(expression, scope)
@@ -92,12 +95,14 @@ final class TemplateRenderer: @unchecked Sendable {
                 continue
             }
             if parent != nil, case .block = node { continue }
-            try render(node, scope, into: &buffer)
+            if extends {
+                try render(node, scope, into: &discarded)
+            } else {
+                try render(node, scope, into: &out)
+            }
         }
         if let (parentProgram, offset) = parent {
             try renderRoot(parentProgram, context: context, frame: frame, into: &out, at: (scope, offset))
-        } else {
-            out += buffer
         }
     }
 
