@@ -41,6 +41,12 @@ final class TemplateContext: @unchecked Sendable {
         return base[key]
     }
 
+    /// `key.member`, read in place (see `TemplateFrame.lookupMember`).
+    func lookupMember(_ key: TemplateKey, _ member: TemplateKey) -> TemplateValue? {
+        if !overlay.isEmpty, let value = overlay.member(of: key, member) { return value }
+        return base.member(of: key, member)
+    }
+
     /// Every variable name, for suggestions in diagnostics.
     func allNames() -> [String] {
         base.keys + overlay.keys

@@ -602,8 +602,16 @@ final class TemplateRenderer: @unchecked Sendable {
             if let value = scope.context.lookup(key) { return value }
             return globals[key] ?? .undefined
         case .member(let e):
-            if case .name(let name, _) = e.base, name.hash == TemplateKey.loop.hash, name.name == "loop",
-               let value = scope.frame.loopField(e.key.name) { return value }
+            if case .name(let name, _) = e.base {
+                if name.hash == TemplateKey.loop.hash, name.name == "loop" {
+                    if let value = scope.frame.loopField(e.key.name) { return value }
+                } else {
+                    // `a.b`: the member is read where `a` is stored, without copying `a`.
+                    if let value = scope.frame.lookupMember(name, e.key) { return value }
+                    if let value = scope.context.lookupMember(name, e.key) { return value }
+                    return (globals[name] ?? .undefined).member(e.key)
+                }
+            }
             return try evaluate(e.base, scope).member(e.key)
         case .array, .object, .filter, .binary, .call:
             try checkStack(scope, at: expression.offset)

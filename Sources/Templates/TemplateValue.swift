@@ -77,6 +77,11 @@ public struct TemplateObject: Sendable {
     /// The entries in insertion order, without building arrays of keys or values.
     var entries: [TemplateObjectStorage.Entry] { storage.entries }
 
+    /// `self[key].member`, read in place; nil when there is no `key`.
+    func member(of key: TemplateKey, _ member: TemplateKey) -> TemplateValue? {
+        storage.member(of: key.name, key.hash, member)
+    }
+
     /// Whether both objects are one storage, hence equal without comparing.
     func sharesStorage(with other: TemplateObject) -> Bool { storage === other.storage }
 
@@ -139,6 +144,11 @@ final class TemplateObjectStorage: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    func member(of key: String, _ hash: Int, _ member: TemplateKey) -> TemplateValue? {
+        guard let position = position(key, hash) else { return nil }
+        return entries.withUnsafeBufferPointer { $0[position].value.member(member) }
     }
 
     func value(_ key: String, _ hash: Int) -> TemplateValue? {
