@@ -8,9 +8,9 @@ final class TemplateContext: @unchecked Sendable {
     private let base: TemplateObject
     @exclusivity(unchecked) private var overlay: TemplateObject
     private(set) var exports: [String] = []
-    /// Block names and, for each, its bodies most derived first: few names, searched by hash.
-    private var blockNames: [TemplateKey] = []
-    private var blockBodies: [[(program: TemplateProgram, body: [TemplateNode], bindsNames: Bool)]] = []
+    /// Every block body of the inheritance chain, in the order the templates were entered (most
+    /// derived first): a few dozen at most, searched by hash, in one array.
+    @exclusivity(unchecked) private var blockEntries: [TemplateBlockEntry] = []
     /// The context of a cached import (see `TemplateImportCache`): once its template has run, it is
     /// only read, by any number of renders at once.
     let isShared: Bool
@@ -66,19 +66,16 @@ final class TemplateContext: @unchecked Sendable {
 
     func addBlocks(of program: TemplateProgram) {
         for (key, body, bindsNames) in program.blockList {
-            if let index = blockNames.firstIndex(where: { $0.hash == key.hash && $0.name == key.name }) {
-                blockBodies[index].append((program, body, bindsNames))
-            } else {
-                blockNames.append(key)
-                blockBodies.append([(program, body, bindsNames)])
-            }
+            blockEntries.append(TemplateBlockEntry(key: key, program: program, body: body, bindsNames: bindsNames))
         }
     }
 
-    /// The bodies of a block, most derived first.
-    func blocks(named key: TemplateKey) -> [(program: TemplateProgram, body: [TemplateNode], bindsNames: Bool)]? {
-        for index in blockNames.indices where blockNames[index].hash == key.hash && blockNames[index].name == key.name {
-            return blockBodies[index]
+    /// The `index`th body of a block, counting from the most derived; nil when there is none.
+    func block(named key: TemplateKey, index: Int) -> TemplateBlockEntry? {
+        var remaining = index
+        for entry in blockEntries where entry.key.hash == key.hash && entry.key.name == key.name {
+            if remaining == 0 { return entry }
+            remaining -= 1
         }
         return nil
     }

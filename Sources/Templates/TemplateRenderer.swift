@@ -383,13 +383,12 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     private func renderBlock(_ name: TemplateKey, index: Int, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
-        guard let entries = scope.context.blocks(named: name), index < entries.count else {
+        guard let entry = scope.context.block(named: name, index: index) else {
             if index > 0 { throw scope.error("no parent block '\(name.name)' for super() to render", at: offset) }
             return
         }
         try enter(scope, at: offset, "blocks")
         defer { leave() }
-        let entry = entries[index]
         // A block's variables are its own; a block that sets none shares its caller's frame.
         let frame = entry.bindsNames ? scope.frame.push(isolatesWrites: true) : scope.frame
         let blockScope = TemplateScope(program: entry.program, context: scope.context, frame: frame, block: (name, index))
