@@ -1,5 +1,6 @@
 // The Templates benchmark: renders a post through a layout chain with includes and macro calls,
-// 10,000 times per run, and reports the median time per render.
+// 10,000 times per run, and reports the median time per render; then 2,000 posts through the site's
+// real GOV.UK layouts (see `GovukLayouts`).
 // Run with: swift run -c release --scratch-path .build-release TemplatesBenchmark
 import Foundation
 import Templates
@@ -82,6 +83,16 @@ We use DfE Sign-in for access management.
 var environment = TemplateEnvironment.designHistory(loader: TemplateLoader(searchPaths: [folder]))
 environment.addFilter("url") { value, _ in .string("/history" + value.stringValue) }
 
+/// The site's real GOV.UK layouts, with stand-ins for the site's filters: the engine's share of
+/// LayoutsBenchmark's page layouts. The fastest run is the least disturbed by other processes.
+func runGovukLayouts() throws {
+    let layouts = try GovukLayouts.run(posts: 2_000, runs: 7, cpuTime: threadCPUTime)
+    let sorted = layouts.perPost.sorted()
+    print(String(format: "GOV.UK post layout chain (2,000 posts, %d bytes each): CPU median %.1f µs, fastest %.1f µs per post (runs: %@)",
+                 layouts.bytes, sorted[sorted.count / 2] * 1e6, sorted[0] * 1e6,
+                 layouts.perPost.map { String(format: "%.1f", $0 * 1e6) }.joined(separator: ", ")))
+}
+
 /// CPU time of this thread in seconds: unlike wall-clock time, not inflated by other processes.
 func threadCPUTime() -> Double {
     var spec = timespec()
@@ -102,6 +113,9 @@ var context = TemplateObject([
 ])
 
 do {
+    // `GOVUK_ONLY=1`: only the GOV.UK layouts (to profile them).
+    if ProcessInfo.processInfo.environment["GOVUK_ONLY"] == "1" { try runGovukLayouts(); exit(0) }
+    if ProcessInfo.processInfo.environment["GOVUK_LEVELS"] == "1" { try GovukLayouts.levels(cpuTime: threadCPUTime); exit(0) }
     let layout = try environment.template(named: "layouts/post.njk")
     let post = try environment.parse(source: body, path: "posts/claim/2023-12-01-signing-in.md")
     func renderOnce() throws -> String {
@@ -131,6 +145,8 @@ do {
     let parseStart = threadCPUTime()
     for _ in 0..<iterations { _ = try environment.parse(source: body, path: "post.md") }
     print(String(format: "parse of the post body: %.1f µs of CPU time", (threadCPUTime() - parseStart) * 1e6 / Double(iterations)))
+
+    try runGovukLayouts()
 } catch {
     print(error)
     exit(1)

@@ -5,8 +5,8 @@ import Foundation
 enum DesignHistoryFilters {
     static func register(in environment: inout TemplateEnvironment) {
         let text = NunjucksFilters.text
-        environment.addFilter("slugify") { value, _ in .string(TemplateSlug.slugify(text(value))) }
-        environment.addFilter("slug") { value, _ in .string(TemplateSlug.slug(text(value))) }
+        environment.addFilter("slugify", pure: true) { value, _ in .string(TemplateSlug.slugify(text(value))) }
+        environment.addFilter("slug", pure: true) { value, _ in .string(TemplateSlug.slug(text(value))) }
         environment.addFilter("log") { value, arguments in
             let parts = [value] + arguments.positional
             let line = parts.map { $0.isString ? $0.stringValue : ($0.json() ?? $0.stringValue) }.joined(separator: " ") + "\n"
@@ -30,18 +30,18 @@ enum DesignHistoryFilters {
             guard let date = TemplateDateFormat.date(from: value) else { return invalidDate(value) }
             return .string(TemplateDateFormat.format(date, "yyyy-MM-dd"))
         }
-        environment.addFilter("noOrphans") { value, _ in
+        environment.addFilter("noOrphans", pure: true) { value, _ in
             let s = text(value)
             guard let space = s.lastIndex(of: " ") else { return NunjucksFilters.keepingSafety(value, s) }
             return NunjucksFilters.keepingSafety(value, s[..<space] + "&nbsp;" + s[s.index(after: space)...])
         }
-        environment.addFilter("pretty") { value, _ in
+        environment.addFilter("pretty", pure: true) { value, _ in
             .string(TemplateText.replace(#"(?:index)?\.html"#, in: value.stringValue, with: ""))
         }
-        environment.addFilter("smart") { value, _ in
+        environment.addFilter("smart", pure: true) { value, _ in
             NunjucksFilters.keepingSafety(value, TemplateSmartQuotes.apply(text(value)))
         }
-        environment.addFilter("includes") { value, arguments in
+        environment.addFilter("includes", pure: true) { value, arguments in
             guard case .array(let items) = value else { return value.isNullish ? .array([]) : value }
             let path = arguments.value(at: 0, named: "keyPath")
             let needle = arguments.value(at: 1, named: "value")

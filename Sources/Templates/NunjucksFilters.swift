@@ -3,7 +3,7 @@ import Foundation
 /// Nunjucks' built-in filters, with Nunjucks' argument names for keyword use.
 enum NunjucksFilters {
     static func register(in environment: inout TemplateEnvironment) {
-        for (name, filter) in all { environment.addFilter(name, filter) }
+        for (name, filter) in all { environment.addFilter(name, pure: true, filter) }
     }
 
     /// The string a filter works on: nothing for undefined and null (Nunjucks' `normalize`).

@@ -8,23 +8,28 @@ final class TemplateContext: @unchecked Sendable {
     private let base: TemplateObject
     @exclusivity(unchecked) private var overlay: TemplateObject
     private(set) var exports: [String] = []
-    var blocks: [String: [(program: TemplateProgram, body: [TemplateNode])]] = [:]
+    /// Every block body of the inheritance chain, in the order the templates were entered (most
+    /// derived first): a few dozen at most, searched by hash, in one array.
+    @exclusivity(unchecked) private var blockEntries: [TemplateBlockEntry] = []
     /// The context of a cached import (see `TemplateImportCache`): once its template has run, it is
     /// only read, by any number of renders at once.
     let isShared: Bool
+    /// Whether names set at the top level are recorded as exports: only an import reads them.
+    let tracksExports: Bool
     /// Set when a shared context's template imports one whose exports cannot be cached: then
     /// neither can its own.
     var importsUncachedExports = false
 
-    init(_ base: TemplateObject = TemplateObject(), overlay: TemplateObject = TemplateObject(), isShared: Bool = false) {
+    init(_ base: TemplateObject = TemplateObject(), overlay: TemplateObject = TemplateObject(), isShared: Bool = false, tracksExports: Bool = false) {
         self.base = base
         self.overlay = overlay
         self.isShared = isShared
+        self.tracksExports = tracksExports
     }
 
     /// A new context with the same variables (for an include or an import `with context`).
-    func copyingVariables() -> TemplateContext {
-        TemplateContext(base, overlay: overlay)
+    func copyingVariables(tracksExports: Bool = false) -> TemplateContext {
+        TemplateContext(base, overlay: overlay, tracksExports: tracksExports)
     }
 
     func lookup(_ name: String) -> TemplateValue? {
@@ -34,6 +39,12 @@ final class TemplateContext: @unchecked Sendable {
     func lookup(_ key: TemplateKey) -> TemplateValue? {
         if !overlay.isEmpty, let value = overlay[key] { return value }
         return base[key]
+    }
+
+    /// `key.member`, read in place (see `TemplateFrame.lookupMember`).
+    func lookupMember(_ key: TemplateKey, _ member: TemplateKey) -> TemplateValue? {
+        if !overlay.isEmpty, let value = overlay.member(of: key, member) { return value }
+        return base.member(of: key, member)
     }
 
     /// Every variable name, for suggestions in diagnostics.
@@ -50,11 +61,23 @@ final class TemplateContext: @unchecked Sendable {
     }
 
     func addExport(_ name: String) {
-        if !exports.contains(name) { exports.append(name) }
+        if tracksExports, !exports.contains(name) { exports.append(name) }
     }
 
     func addBlocks(of program: TemplateProgram) {
-        for (name, body) in program.blocks { blocks[name, default: []].append((program, body)) }
+        for (key, body, bindsNames) in program.blockList {
+            blockEntries.append(TemplateBlockEntry(key: key, program: program, body: body, bindsNames: bindsNames))
+        }
+    }
+
+    /// The `index`th body of a block, counting from the most derived; nil when there is none.
+    func block(named key: TemplateKey, index: Int) -> TemplateBlockEntry? {
+        var remaining = index
+        for entry in blockEntries where entry.key.hash == key.hash && entry.key.name == key.name {
+            if remaining == 0 { return entry }
+            remaining -= 1
+        }
+        return nil
     }
 
     /// The exported names and their values, in the order they were defined.

@@ -14,7 +14,7 @@ public typealias TemplateFilter = @Sendable (_ value: TemplateValue, _ arguments
 public struct TemplateEnvironment: Sendable {
     /// Where named templates are found; changing it forgets the parsed templates of this copy.
     public var loader: TemplateLoader {
-        didSet { cache = TemplateCache(); imports = TemplateImportCache() }
+        didSet { cache = TemplateCache(); imports = TemplateImportCache(); macros = TemplateMacroCache() }
     }
     /// Autoescaping, the recursion limit and the whitespace options; changing `trimBlocks` or
     /// `lstripBlocks` forgets the parsed templates of this copy, since they are applied when parsing.
@@ -24,17 +24,22 @@ public struct TemplateEnvironment: Sendable {
                 cache = TemplateCache()
             }
             imports = TemplateImportCache()
+            macros = TemplateMacroCache()
         }
     }
     /// Every filter by name: the built-ins and those added with `addFilter`.
     public private(set) var filters: [String: TemplateFilter] = [:]
     /// `filters`, for renders to find by a name's parsed hash.
     private(set) var filterTable = TemplateFilterTable([:])
+    /// The filters registered as pure (see `addFilter(_:pure:_:)`).
+    public private(set) var pureFilters: Set<String> = []
     /// Variables and functions every template sees, below the render's own context.
     public private(set) var globals = TemplateObject()
     private var cache = TemplateCache()
     /// Exports of context-free imports; a copy that changes its filters or globals gets its own.
     private(set) var imports = TemplateImportCache()
+    /// Outputs of pure macros' calls; replaced with `imports`.
+    private(set) var macros = TemplateMacroCache()
 
     /// An environment with Nunjucks' built-in filters and globals.
     public init(loader: TemplateLoader = TemplateLoader(searchPaths: []), options: TemplateOptions = TemplateOptions()) {
@@ -56,28 +61,38 @@ public struct TemplateEnvironment: Sendable {
     }
 
     /// Adds or replaces a filter: how the site adds `url` and `markdown`, and overrides built-ins.
-    public mutating func addFilter(_ name: String, _ filter: @escaping TemplateFilter) {
+    ///
+    /// A filter is `pure` when its result depends only on its value and arguments (no files, no
+    /// clock, no output, no state): then a macro that only reads its parameters and applies pure
+    /// filters gives the same output for the same arguments, and the environment remembers its
+    /// calls (the header and footer of every page are rendered once). Leave it false when unsure.
+    public mutating func addFilter(_ name: String, pure: Bool = false, _ filter: @escaping TemplateFilter) {
         filters[name] = filter
-        filterTable = TemplateFilterTable(filters)
+        if pure { pureFilters.insert(name) } else { pureFilters.remove(name) }
+        filterTable = TemplateFilterTable(filters, pure: pureFilters)
         imports = TemplateImportCache()
+        macros = TemplateMacroCache()
     }
 
     /// Adds or replaces a global variable.
     public mutating func addGlobal(_ name: String, _ value: TemplateValue) {
         globals[name] = value
         imports = TemplateImportCache()
+        macros = TemplateMacroCache()
     }
 
     /// Registers a global function, such as a shortcode.
     public mutating func addFunction(_ name: String, _ body: @escaping @Sendable (TemplateArguments) throws -> TemplateValue) {
         globals[name] = .function(TemplateFunction(name: name, call: body))
         imports = TemplateImportCache()
+        macros = TemplateMacroCache()
     }
 
     /// Forgets every parsed template, so that changed files are read again.
     public func clearCache() {
         cache.clear()
         imports.clear()
+        macros.clear()
     }
 
     // MARK: Parsing
@@ -101,7 +116,7 @@ public struct TemplateEnvironment: Sendable {
     func program(named name: String, relativeTo parentPath: String?) throws(TemplateError) -> TemplateProgram? {
         let url: URL?
         let key: String
-        if name.hasPrefix("./") || name.hasPrefix("../"), let parentPath {
+        if name.utf8.first == UInt8(ascii: "."), name.hasPrefix("./") || name.hasPrefix("../"), let parentPath {
             let candidate = URL(fileURLWithPath: parentPath).deletingLastPathComponent().appendingPathComponent(name).standardizedFileURL
             key = candidate.path
             if let cached = cache.lookup(key) { return cached }

@@ -1,41 +1,50 @@
 /// An expression as Nunjucks reads it, with the byte offset of the part an error would point at.
-indirect enum TemplateExpression: Sendable {
+///
+/// Not `indirect`: a case with sub-expressions holds them in one immutable class, which evaluation
+/// borrows; an indirect case's box was retained and released on every evaluation.
+enum TemplateExpression: Sendable {
     case literal(TemplateValue)
     case name(TemplateKey, offset: Int)
     /// `a.b`
-    case member(TemplateExpression, TemplateKey, offset: Int)
+    case member(TemplateMemberExpression)
     /// `a[b]`
-    case index(TemplateExpression, TemplateExpression, offset: Int)
+    case index(TemplateIndexExpression)
     /// `a[start:stop]`
-    case slice(TemplateExpression, TemplateExpression?, TemplateExpression?, offset: Int)
+    case slice(TemplateSliceExpression)
     /// `f(a, b, key=c)`
-    case call(TemplateExpression, [TemplateExpression], [(String, TemplateExpression)], offset: Int)
+    case call(TemplateCallExpression)
     /// `super()` inside a block.
     case superCall(offset: Int)
     /// `value | name(a, key=b)`
-    case filter(TemplateKey, TemplateExpression, [TemplateExpression], [(String, TemplateExpression)], offset: Int)
+    case filter(TemplateFilterExpression)
     /// `value is [not] name(a)`
-    case test(String, TemplateExpression, [TemplateExpression], negated: Bool, offset: Int)
-    case not(TemplateExpression)
-    case negate(TemplateExpression, offset: Int)
-    case plus(TemplateExpression, offset: Int)
-    case and(TemplateExpression, TemplateExpression)
-    case or(TemplateExpression, TemplateExpression)
-    case binary(TemplateBinaryOperator, TemplateExpression, TemplateExpression, offset: Int)
+    case test(TemplateTestExpression)
+    case not(TemplateUnaryExpression)
+    case negate(TemplateUnaryExpression)
+    case plus(TemplateUnaryExpression)
+    case and(TemplateBinaryExpression)
+    case or(TemplateBinaryExpression)
+    case binary(TemplateBinaryExpression)
     /// `a if c else b`
-    case conditional(TemplateExpression, condition: TemplateExpression, otherwise: TemplateExpression?)
+    case conditional(TemplateConditionalExpression)
     case array([TemplateExpression])
     case object([(TemplateKey, TemplateExpression)])
 
     /// The offset an error about this expression points at, where one is known.
     var offset: Int? {
         switch self {
-        case .name(_, let o), .member(_, _, let o), .index(_, _, let o), .slice(_, _, _, let o), .call(_, _, _, let o), .superCall(let o),
-             .filter(_, _, _, _, let o), .test(_, _, _, _, let o), .negate(_, let o), .plus(_, let o),
-             .binary(_, _, _, let o):
-            return o
-        case .not(let e): return e.offset
-        case .and(let e, _), .or(let e, _), .conditional(let e, _, _): return e.offset
+        case .name(_, let o), .superCall(let o): return o
+        case .member(let e): return e.offset
+        case .index(let e): return e.offset
+        case .slice(let e): return e.offset
+        case .call(let e): return e.offset
+        case .filter(let e): return e.offset
+        case .test(let e): return e.offset
+        case .negate(let e), .plus(let e): return e.offset
+        case .binary(let e): return e.offset
+        case .not(let e): return e.operand.offset
+        case .and(let e), .or(let e): return e.left.offset
+        case .conditional(let e): return e.value.offset
         case .literal, .array, .object: return nil
         }
     }

@@ -5,14 +5,17 @@ final class TemplateFilterTable: Sendable {
     private let names: [String]
     private let hashes: [Int]
     private let filters: [TemplateFilter]
+    /// Whether each filter is pure: its result depends only on its value and arguments.
+    private let pure: [Bool]
     /// An open-addressing table of positions + 1 (0: empty), at most half full.
     private let slots: [Int32]
 
-    init(_ dictionary: [String: TemplateFilter]) {
+    init(_ dictionary: [String: TemplateFilter], pure pureNames: Set<String> = []) {
         let entries = dictionary.sorted { $0.key < $1.key }
         names = entries.map(\.key)
         hashes = names.map(TemplateKey.hash)
         filters = entries.map(\.value)
+        pure = names.map(pureNames.contains)
         var size = 16
         while size < entries.count * 2 { size *= 2 }
         var slots = [Int32](repeating: 0, count: size)
@@ -25,12 +28,21 @@ final class TemplateFilterTable: Sendable {
     }
 
     func filter(_ key: TemplateKey) -> TemplateFilter? {
+        position(key).map { filters[$0] }
+    }
+
+    /// Whether the filter exists and was registered as pure.
+    func isPure(_ key: TemplateKey) -> Bool {
+        position(key).map { pure[$0] } ?? false
+    }
+
+    private func position(_ key: TemplateKey) -> Int? {
         let mask = slots.count - 1
         var slot = key.hash & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { return nil }
-            if hashes[entry - 1] == key.hash, names[entry - 1] == key.name { return filters[entry - 1] }
+            if hashes[entry - 1] == key.hash, names[entry - 1] == key.name { return entry - 1 }
             slot = (slot + 1) & mask
         }
     }

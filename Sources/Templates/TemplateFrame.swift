@@ -6,10 +6,15 @@
 /// when the template was parsed), which is faster than a dictionary. A frame lives only during one render on one thread (hence unchecked `Sendable`: macros
 /// that capture it are values of that render only).
 final class TemplateFrame: @unchecked Sendable {
+    /// A variable: one array of these is one allocation per frame, where three arrays were three.
+    private struct Entry {
+        let name: String
+        let hash: Int
+        var value: TemplateValue
+    }
+
     // Unchecked exclusivity, as in `TemplateObjectStorage`: read on every name lookup.
-    @exclusivity(unchecked) private var names: [String] = []
-    @exclusivity(unchecked) private var hashes: [Int] = []
-    @exclusivity(unchecked) private var values: [TemplateValue] = []
+    @exclusivity(unchecked) private var entries: [Entry] = []
     let parent: TemplateFrame?
     let isolatesWrites: Bool
     /// The root frame of a template render: its `set`s also go to the context and are exported.
@@ -17,10 +22,11 @@ final class TemplateFrame: @unchecked Sendable {
     /// The position of the `for` loop this frame is the body of: `loop.*` is computed from it.
     @exclusivity(unchecked) var loop: (index: Int, count: Int)?
 
-    init(parent: TemplateFrame? = nil, isolatesWrites: Bool = false, isTopLevel: Bool = false) {
+    init(parent: TemplateFrame? = nil, isolatesWrites: Bool = false, isTopLevel: Bool = false, capacity: Int = 0) {
         self.parent = parent
         self.isolatesWrites = isolatesWrites
         self.isTopLevel = isTopLevel
+        if capacity > 0 { entries.reserveCapacity(capacity) }
     }
 
     /// Every name visible from this frame, for suggestions in diagnostics.
@@ -28,7 +34,7 @@ final class TemplateFrame: @unchecked Sendable {
         var all: [String] = []
         var frame: TemplateFrame? = self
         while let current = frame {
-            all += current.names
+            all += current.entries.map(\.name)
             frame = current.parent
         }
         return all
@@ -39,8 +45,8 @@ final class TemplateFrame: @unchecked Sendable {
     }
 
     private func find(_ name: String, _ hash: Int) -> Int? {
-        hashes.withUnsafeBufferPointer { hashes in
-            for index in hashes.indices where hashes[index] == hash && names[index] == name { return index }
+        entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices where entries[index].hash == hash && entries[index].name == name { return index }
             return nil
         }
     }
@@ -56,8 +62,25 @@ final class TemplateFrame: @unchecked Sendable {
         var current = Unmanaged.passUnretained(self)
         while true {
             let step: (value: TemplateValue?, parent: Unmanaged<TemplateFrame>?) = current._withUnsafeGuaranteedRef { frame in
-                if let index = frame.find(key.name, key.hash) { return (frame.values[index], nil) }
+                if let index = frame.find(key.name, key.hash) { return (frame.entries[index].value, nil) }
                 if isLoop, let loop = frame.loop { return (.object(Self.loopObject(loop)), nil) }
+                return (nil, frame.parent.map(Unmanaged.passUnretained))
+            }
+            if let value = step.value { return value }
+            guard let parent = step.parent else { return nil }
+            current = parent
+        }
+    }
+
+    /// `key.member`, read where the variable is stored rather than from a copy of it; nil when no
+    /// frame has `key` (the caller then looks in the context). Not for `loop`, which `lookup` builds.
+    func lookupMember(_ key: TemplateKey, _ member: TemplateKey) -> TemplateValue? {
+        var current = Unmanaged.passUnretained(self)
+        while true {
+            let step: (value: TemplateValue?, parent: Unmanaged<TemplateFrame>?) = current._withUnsafeGuaranteedRef { frame in
+                if let index = frame.find(key.name, key.hash) {
+                    return (frame.entries.withUnsafeBufferPointer { $0[index].value.member(member) }, nil)
+                }
                 return (nil, frame.parent.map(Unmanaged.passUnretained))
             }
             if let value = step.value { return value }
@@ -109,7 +132,7 @@ final class TemplateFrame: @unchecked Sendable {
             unowned(unsafe) var current = self
             while true {
                 if let index = current.find(name, hash) {
-                    current.values[index] = value
+                    current.entries[index].value = value
                     return
                 }
                 guard !current.isolatesWrites, let parent = current.parent else { break }
@@ -117,11 +140,9 @@ final class TemplateFrame: @unchecked Sendable {
             }
         }
         if let index = find(name, hash) {
-            values[index] = value
+            entries[index].value = value
         } else {
-            names.append(name)
-            hashes.append(hash)
-            values.append(value)
+            entries.append(Entry(name: name, hash: hash, value: value))
         }
     }
 }

@@ -13,8 +13,16 @@ struct TemplateKey: Sendable {
     }
 
     static func hash(_ name: String) -> Int {
+        // Over the contiguous UTF-8 when there is one (native and small strings), else byte by byte.
+        if let hash = name.utf8.withContiguousStorageIfAvailable(hash(bytes:)) { return hash }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(bitPattern: UInt(hash))
+    }
+
+    private static func hash(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return Int(bitPattern: UInt(hash))
     }
 

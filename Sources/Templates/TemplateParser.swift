@@ -313,13 +313,13 @@ struct TemplateParser {
         guard skipName("import") else {
             throw fail("expected 'import' in the 'from' tag, found \(describe(current))", at: current)
         }
-        var names: [(name: String, alias: String, offset: Int)] = []
+        var names: [(name: TemplateKey, alias: TemplateKey, offset: Int)] = []
         repeat {
             if current.isName("with") || current.isName("without") { break }
             let name = try expectName("to import")
             var alias = name.text
             if skipName("as") { alias = try expectName("after 'as'").text }
-            names.append((name.text, alias, name.offset))
+            names.append((TemplateKey(name.text), TemplateKey(alias), name.offset))
         } while skipSymbol(",")
         if names.isEmpty { throw fail("expected at least one name to import", at: current) }
         let withContext = try parseContextClause(default: false)
@@ -352,7 +352,7 @@ struct TemplateParser {
             throw fail("block '\(name.text)' is defined more than once", at: name)
         }
         blocks[name.text] = body
-        return .block(name.text, offset: tag.offset)
+        return .block(TemplateKey(name.text), offset: tag.offset)
     }
 
     private mutating func parseFilterBlock(tag: TemplateToken) throws(TemplateError) -> TemplateNode {
@@ -401,20 +401,20 @@ struct TemplateParser {
             let condition = try parseOr()
             var otherwise: TemplateExpression?
             if skipName("else") { otherwise = try parseExpression() }
-            return .conditional(value, condition: condition, otherwise: otherwise)
+            return .conditional(TemplateConditionalExpression(value: value, condition: condition, otherwise: otherwise))
         }
         return value
     }
 
     private mutating func parseOr() throws(TemplateError) -> TemplateExpression {
         var left = try parseAnd()
-        while skipName("or") { left = .or(left, try parseAnd()) }
+        while skipName("or") { left = .or(TemplateBinaryExpression(op: .equal, left: left, right: try parseAnd(), offset: 0)) }
         return left
     }
 
     private mutating func parseAnd() throws(TemplateError) -> TemplateExpression {
         var left = try parseNot()
-        while skipName("and") { left = .and(left, try parseNot()) }
+        while skipName("and") { left = .and(TemplateBinaryExpression(op: .equal, left: left, right: try parseNot(), offset: 0)) }
         return left
     }
 
@@ -423,7 +423,7 @@ struct TemplateParser {
             let token = advance()
             try enter(token)
             defer { leave() }
-            return .not(try parseNot())
+            return .not(TemplateUnaryExpression(operand: try parseNot(), offset: nil))
         }
         return try parseIn()
     }
@@ -434,10 +434,10 @@ struct TemplateParser {
             let token = current
             if token.isName("in") {
                 _ = advance()
-                left = .binary(.contains, left, try parseIs(), offset: token.offset)
+                left = .binary(TemplateBinaryExpression(op: .contains, left: left, right: try parseIs(), offset: token.offset))
             } else if token.isName("not"), peek().isName("in") {
                 _ = advance(); _ = advance()
-                left = .binary(.notContains, left, try parseIs(), offset: token.offset)
+                left = .binary(TemplateBinaryExpression(op: .notContains, left: left, right: try parseIs(), offset: token.offset))
             } else {
                 return left
             }
@@ -462,7 +462,7 @@ struct TemplateParser {
             _ = advance()
             arguments = try parseArguments().0
         }
-        return .test(name, left, arguments, negated: negated, offset: token.offset)
+        return .test(TemplateTestExpression(name: name, input: left, arguments: arguments, negated: negated, offset: token.offset))
     }
 
     private static let comparisons: [String: TemplateBinaryOperator] = [
@@ -476,7 +476,7 @@ struct TemplateParser {
         var left = try parseConcat()
         while current.kind == .symbol, let op = Self.comparisons[current.text] {
             let token = advance()
-            left = .binary(op, left, try parseConcat(), offset: token.offset)
+            left = .binary(TemplateBinaryExpression(op: op, left: left, right: try parseConcat(), offset: token.offset))
         }
         return left
     }
@@ -485,7 +485,7 @@ struct TemplateParser {
         var left = try parseAdditive()
         while current.isSymbol("~") {
             let token = advance()
-            left = .binary(.concatenate, left, try parseAdditive(), offset: token.offset)
+            left = .binary(TemplateBinaryExpression(op: .concatenate, left: left, right: try parseAdditive(), offset: token.offset))
         }
         return left
     }
@@ -494,7 +494,7 @@ struct TemplateParser {
         var left = try parseMultiplicative()
         while current.isSymbol("+") || current.isSymbol("-") {
             let token = advance()
-            left = .binary(token.text == "+" ? .add : .subtract, left, try parseMultiplicative(), offset: token.offset)
+            left = .binary(TemplateBinaryExpression(op: token.text == "+" ? .add : .subtract, left: left, right: try parseMultiplicative(), offset: token.offset))
         }
         return left
     }
@@ -503,7 +503,7 @@ struct TemplateParser {
         var left = try parsePower()
         while current.kind == .symbol, let op = Self.multiplicative[current.text] {
             let token = advance()
-            left = .binary(op, left, try parsePower(), offset: token.offset)
+            left = .binary(TemplateBinaryExpression(op: op, left: left, right: try parsePower(), offset: token.offset))
         }
         return left
     }
@@ -512,7 +512,7 @@ struct TemplateParser {
         var left = try parseUnary()
         while current.isSymbol("**") {
             let token = advance()
-            left = .binary(.power, left, try parseUnary(), offset: token.offset)
+            left = .binary(TemplateBinaryExpression(op: .power, left: left, right: try parseUnary(), offset: token.offset))
         }
         return left
     }
@@ -526,7 +526,7 @@ struct TemplateParser {
             try enter(token)
             defer { leave() }
             let operand = try parseUnary(filters: false)
-            value = token.text == "-" ? .negate(operand, offset: token.offset) : .plus(operand, offset: token.offset)
+            value = token.text == "-" ? .negate(TemplateUnaryExpression(operand: operand, offset: token.offset)) : .plus(TemplateUnaryExpression(operand: operand, offset: token.offset))
         } else {
             value = try parsePrimaryWithPostfix()
         }
@@ -548,7 +548,7 @@ struct TemplateParser {
                 _ = advance()
                 arguments = try parseArguments()
             }
-            value = .filter(TemplateKey(filterName), value, arguments.0, arguments.1, offset: name.offset)
+            value = .filter(TemplateFilterExpression(key: TemplateKey(filterName), input: value, positional: arguments.0, keyword: arguments.1, offset: name.offset))
         }
         return value
     }
@@ -583,10 +583,10 @@ struct TemplateParser {
                 let member = current
                 if member.kind == .name {
                     _ = advance()
-                    value = .member(value, TemplateKey(member.text), offset: member.offset)
+                    value = .member(TemplateMemberExpression(base: value, key: TemplateKey(member.text), offset: member.offset))
                 } else if member.kind == .number, member.number >= 0, member.number == member.number.rounded() {
                     _ = advance()
-                    value = .index(value, .literal(.number(member.number)), offset: member.offset)
+                    value = .index(TemplateIndexExpression(base: value, key: .literal(.number(member.number)), offset: member.offset))
                 } else {
                     throw fail("expected a name after '.', found \(describe(member))", at: member)
                 }
@@ -596,10 +596,10 @@ struct TemplateParser {
                 if skipSymbol(":") {
                     let stop = current.isSymbol("]") ? nil : try parseExpression()
                     try expectSymbol("]", "to close the slice")
-                    value = .slice(value, key, stop, offset: token.offset)
+                    value = .slice(TemplateSliceExpression(base: value, start: key, stop: stop, offset: token.offset))
                 } else if let key {
                     try expectSymbol("]", "to close the index")
-                    value = .index(value, key, offset: token.offset)
+                    value = .index(TemplateIndexExpression(base: value, key: key, offset: token.offset))
                 }
             } else if token.isSymbol("(") {
                 _ = advance()
@@ -607,7 +607,7 @@ struct TemplateParser {
                 if case .name(let name, _) = value, name.name == "super", positional.isEmpty, keyword.isEmpty {
                     value = .superCall(offset: token.offset)
                 } else {
-                    value = .call(value, positional, keyword, offset: value.offset ?? token.offset)
+                    value = .call(TemplateCallExpression(callee: value, positional: positional, keyword: keyword, offset: value.offset ?? token.offset))
                 }
             } else {
                 return value

@@ -8,17 +8,17 @@ extension TemplateProgram {
             guard found == nil, let e else { return }
             switch e {
             case .literal, .name, .superCall: break
-            case .member(let b, _, _): visit(b)
-            case .index(let b, let k, _): visit(b); visit(k)
-            case .slice(let b, let start, let stop, _): visit(b); visit(start); visit(stop)
-            case .call(let f, let p, let k, _): visit(f); p.forEach(visit); k.forEach { visit($0.1) }
-            case .filter(let key, let input, let p, let k, let offset):
-                if known[key.name] == nil { found = (key.name, offset); return }
-                visit(input); p.forEach(visit); k.forEach { visit($0.1) }
-            case .test(_, let input, let p, _, _): visit(input); p.forEach(visit)
-            case .not(let x), .negate(let x, _), .plus(let x, _): visit(x)
-            case .and(let a, let b), .or(let a, let b), .binary(_, let a, let b, _): visit(a); visit(b)
-            case .conditional(let a, let c, let b): visit(a); visit(c); visit(b)
+            case .member(let e): visit(e.base)
+            case .index(let e): visit(e.base); visit(e.key)
+            case .slice(let e): visit(e.base); visit(e.start); visit(e.stop)
+            case .call(let e): visit(e.callee); e.positional.forEach(visit); e.keyword.forEach { visit($0.1) }
+            case .filter(let e):
+                if known[e.key.name] == nil { found = (e.key.name, e.offset); return }
+                visit(e.input); e.positional.forEach(visit); e.keyword.forEach { visit($0.1) }
+            case .test(let e): visit(e.input); e.arguments.forEach(visit)
+            case .not(let e), .negate(let e), .plus(let e): visit(e.operand)
+            case .and(let e), .or(let e), .binary(let e): visit(e.left); visit(e.right)
+            case .conditional(let e): visit(e.value); visit(e.condition); visit(e.otherwise)
             case .array(let items): items.forEach(visit)
             case .object(let pairs): pairs.forEach { visit($0.1) }
             }

@@ -4,16 +4,23 @@ final class TemplateProgram: Sendable {
     let source: TemplateSource
     let nodes: [TemplateNode]
     let blocks: [String: [TemplateNode]]
+    /// `blocks` with their names hashed, for contexts to collect without hashing strings, and
+    /// whether each body binds names (see `bindsNames`).
+    let blockList: [(key: TemplateKey, body: [TemplateNode], bindsNames: Bool)]
     /// Whether importing this template without context always exports the same macros: its top
     /// level only defines macros and imports other templates, named by literal strings, without
     /// context. Such an import is run once and its exports cached (see `TemplateImportCache`).
     let exportsAreContextFree: Bool
+    /// Whether its top level has an `{% extends %}` (the only place one is allowed).
+    let extendsAnother: Bool
 
     init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]]) {
         self.source = source
         self.nodes = nodes
         self.blocks = blocks
+        self.blockList = blocks.map { (TemplateKey($0.key), $0.value, Self.bindsNames($0.value, depth: 0)) }
         self.exportsAreContextFree = nodes.allSatisfy(Self.isContextFree)
+        self.extendsAnother = nodes.contains { if case .extends = $0 { true } else { false } }
     }
 
     private static func isContextFree(_ node: TemplateNode) -> Bool {
@@ -26,6 +33,31 @@ final class TemplateProgram: Sendable {
         default:
             return false
         }
+    }
+
+    /// Whether rendering these statements can bind a name in their frame: a `set`, an import or a
+    /// macro definition, here or in a nested `if`, `for`, `switch` or `filter` body. A block whose
+    /// body binds nothing needs no frame of its own. (Anything deeper than the parser allows is
+    /// answered yes.)
+    static func bindsNames(_ nodes: [TemplateNode], depth: Int) -> Bool {
+        guard depth < 400 else { return true }
+        for node in nodes {
+            switch node {
+            case .text, .output, .include, .extends, .block, .callBlock:
+                continue
+            case .set, .setBlock, .macro, .importAll, .importNames:
+                return true
+            case .ifBlock(let branches, let otherwise):
+                if branches.contains(where: { bindsNames($0.body, depth: depth + 1) }) || bindsNames(otherwise ?? [], depth: depth + 1) { return true }
+            case .forLoop(let loop):
+                if bindsNames(loop.body, depth: depth + 1) || bindsNames(loop.otherwise ?? [], depth: depth + 1) { return true }
+            case .switchBlock(_, let cases, let otherwise):
+                if cases.contains(where: { bindsNames($0.body, depth: depth + 1) }) || bindsNames(otherwise ?? [], depth: depth + 1) { return true }
+            case .filterBlock(_, _, _, let body, _):
+                if bindsNames(body, depth: depth + 1) { return true }
+            }
+        }
+        return false
     }
 
     var path: String { source.path }

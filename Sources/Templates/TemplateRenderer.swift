@@ -20,6 +20,8 @@ final class TemplateRenderer: @unchecked Sendable {
     /// Copied out of the environment once, so that hot lookups do not go through it.
     private let globals: TemplateObject
     private let filterTable: TemplateFilterTable
+    private let macroCache: TemplateMacroCache
+    private let noArguments = TemplateArguments()
     private let recursionLimit: Int
 
     init(environment: TemplateEnvironment) {
@@ -27,6 +29,7 @@ final class TemplateRenderer: @unchecked Sendable {
         self.autoescape = environment.options.autoescape
         self.globals = environment.globals
         self.filterTable = environment.filterTable
+        self.macroCache = environment.macros
         self.recursionLimit = environment.options.recursionLimit
     }
 
@@ -75,10 +78,15 @@ final class TemplateRenderer: @unchecked Sendable {
     private func renderRoot(_ program: TemplateProgram, context: TemplateContext, frame: TemplateFrame, into out: inout String, at caller: (TemplateScope, Int)?) throws {
         try enter(caller?.0, at: caller?.1, "templates")
         defer { leave() }
+        // Includes, imports and layouts recurse through here without passing `render(_:_:into:)`.
+        if let (callerScope, offset) = caller { try checkStack(callerScope, at: offset) }
         context.addBlocks(of: program)
         let scope = TemplateScope(program: program, context: context, frame: frame, block: nil)
         var parent: (TemplateProgram, Int)?
-        var buffer = ""
+        // A template that extends another writes nothing of its own (its blocks go to the parent);
+        // one that does not writes straight into the output.
+        var discarded = ""
+        let extends = program.extendsAnother
         for node in program.nodes {
             if case .extends(let expression, let offset) = node {
                 let name = try evaluate(expression, scope)
@@ -87,12 +95,14 @@ final class TemplateRenderer: @unchecked Sendable {
                 continue
             }
             if parent != nil, case .block = node { continue }
-            try render(node, scope, into: &buffer)
+            if extends {
+                try render(node, scope, into: &discarded)
+            } else {
+                try render(node, scope, into: &out)
+            }
         }
         if let (parentProgram, offset) = parent {
             try renderRoot(parentProgram, context: context, frame: frame, into: &out, at: (scope, offset))
-        } else {
-            out += buffer
         }
     }
 
@@ -113,7 +123,10 @@ final class TemplateRenderer: @unchecked Sendable {
 
     func render(_ nodes: [TemplateNode], _ scope: TemplateScope, into out: inout String) throws {
         try checkStack(scope, at: nil)
-        for node in nodes { try render(node, scope, into: &out) }
+        // Through the buffer, so that each node is borrowed rather than copied out of the array.
+        try nodes.withUnsafeBufferPointer { nodes in
+            for index in nodes.indices { try render(nodes[index], scope, into: &out) }
+        }
     }
 
     /// Dispatches one statement. Each tag is rendered by its own function so that this one's stack
@@ -225,7 +238,23 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func renderOutput(_ expression: TemplateExpression, _ scope: TemplateScope, into out: inout String) throws {
+        // A macro call or `super()` renders straight into the output, not into a string to copy.
+        switch expression {
+        case .call(let call):
+            try checkStack(scope, at: call.offset)
+            return try renderCall(call, scope, into: &out)
+        case .superCall(let offset):
+            return try renderSuper(scope, at: offset, into: &out)
+        default:
+            break
+        }
         let value = try evaluate(expression, scope)
+        append(value, to: &out)
+    }
+
+    /// A value as `{{ }}` writes it.
+    @inline(__always)
+    private func append(_ value: TemplateValue, to out: inout String) {
         switch value {
         case .undefined, .null: break
         case .safe(let s): out += s
@@ -268,11 +297,11 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func renderCallBlock(_ callerMacro: TemplateMacro, _ call: TemplateExpression, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
-        guard case .call(let callee, let positional, let keyword, let callOffset) = call else {
+        guard case .call(let e) = call else {
             throw scope.error("'call' expects a macro call, such as {% call list(items) %}", at: offset)
         }
         let caller = makeMacro(callerMacro, scope, keepsFrame: true)
-        let value = try invoke(callee, positional, keyword + [("caller", .literal(caller))], scope, at: callOffset)
+        let value = try invoke(e.callee, e.positional, e.keyword + [("caller", .literal(caller))], scope, at: e.offset)
         out += value.rendered(autoescape: autoescape)
     }
 
@@ -287,11 +316,11 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     @inline(never)
-    private func importNames(_ template: TemplateExpression, names: [(name: String, alias: String, offset: Int)], withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
+    private func importNames(_ template: TemplateExpression, names: [(name: TemplateKey, alias: TemplateKey, offset: Int)], withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
         let (exported, cached) = try exports(of: template, withContext: withContext, scope, at: offset)
         for item in names {
             guard let value = exported[item.name] else {
-                throw scope.error("cannot import '\(item.name)': the template does not define it", at: item.offset)
+                throw scope.error("cannot import '\(item.name.name)': the template does not define it", at: item.offset)
             }
             bind(item.alias, cached && !definesSharedExports(scope) ? rebound(value) : value, scope)
         }
@@ -339,25 +368,30 @@ final class TemplateRenderer: @unchecked Sendable {
         scope.frame.set(key, value, resolveUp: true)
         if scope.frame.isTopLevel {
             scope.context.set(key, value)
-            if !key.name.hasPrefix("_") { scope.context.addExport(key.name) }
+            if scope.context.tracksExports, !key.name.hasPrefix("_") { scope.context.addExport(key.name) }
         }
     }
 
     /// An imported name: the frame, and the context at the top level (not exported).
     private func bind(_ name: String, _ value: TemplateValue, _ scope: TemplateScope) {
-        scope.frame.set(name, value)
-        if scope.frame.isTopLevel { scope.context.set(name, value) }
+        bind(TemplateKey(name), value, scope)
     }
 
-    private func renderBlock(_ name: String, index: Int, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
-        guard let entries = scope.context.blocks[name], index < entries.count else {
-            if index > 0 { throw scope.error("no parent block '\(name)' for super() to render", at: offset) }
+    private func bind(_ key: TemplateKey, _ value: TemplateValue, _ scope: TemplateScope) {
+        scope.frame.set(key, value)
+        if scope.frame.isTopLevel { scope.context.set(key, value) }
+    }
+
+    private func renderBlock(_ name: TemplateKey, index: Int, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
+        guard let entry = scope.context.block(named: name, index: index) else {
+            if index > 0 { throw scope.error("no parent block '\(name.name)' for super() to render", at: offset) }
             return
         }
         try enter(scope, at: offset, "blocks")
         defer { leave() }
-        let entry = entries[index]
-        let blockScope = TemplateScope(program: entry.program, context: scope.context, frame: scope.frame.push(isolatesWrites: true), block: (name, index))
+        // A block's variables are its own; a block that sets none shares its caller's frame.
+        let frame = entry.bindsNames ? scope.frame.push(isolatesWrites: true) : scope.frame
+        let blockScope = TemplateScope(program: entry.program, context: scope.context, frame: frame, block: (name, index))
         try render(entry.body, blockScope, into: &out)
     }
 
@@ -419,7 +453,7 @@ final class TemplateRenderer: @unchecked Sendable {
         let cacheable = !withContext && program.exportsAreContextFree
         if !cacheable, definesSharedExports(scope) { scope.context.importsUncachedExports = true }
         if cacheable, let exported = environment.imports.exports(of: program) { return (exported, true) }
-        let context = withContext ? scope.context.copyingVariables() : TemplateContext(isShared: cacheable)
+        let context = withContext ? scope.context.copyingVariables(tracksExports: true) : TemplateContext(isShared: cacheable, tracksExports: true)
         let frame = withContext ? scope.frame.push(isolatesWrites: true) : TemplateFrame()
         frame.isTopLevel = true
         var discarded = ""
@@ -472,12 +506,52 @@ final class TemplateRenderer: @unchecked Sendable {
         depth += 1
         defer { depth -= 1 }
         if depth > recursionLimit { throw runaway(macro) }
-        let frame = binding.definingFrame?.push(isolatesWrites: true) ?? TemplateFrame()
-        let scope = TemplateScope(program: binding.program, context: binding.context, frame: frame, block: nil)
-        try bind(arguments, to: macro, in: scope)
+        if let purity = macro.purity, binding.definingFrame == nil {
+            return .safe(try callRemembering(binding, purity, arguments))
+        }
         var out = ""
-        try render(macro.body, scope, into: &out)
+        try renderMacroBody(binding, arguments, into: &out)
         return .safe(out)
+    }
+
+    /// A macro call whose output goes straight into `out`.
+    private func call(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments, into out: inout String) throws {
+        let macro = binding.macro
+        depth += 1
+        defer { depth -= 1 }
+        if depth > recursionLimit { throw runaway(macro) }
+        if let purity = macro.purity, binding.definingFrame == nil {
+            out += try callRemembering(binding, purity, arguments)
+            return
+        }
+        try renderMacroBody(binding, arguments, into: &out)
+    }
+
+    private func renderMacroBody(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments, into out: inout String) throws {
+        let frame = binding.definingFrame?.push(isolatesWrites: true) ?? TemplateFrame(capacity: binding.macro.parameters.count)
+        let scope = TemplateScope(program: binding.program, context: binding.context, frame: frame, block: nil)
+        try bind(arguments, to: binding.macro, in: scope)
+        try render(binding.macro.body, scope, into: &out)
+    }
+
+    /// A call of a pure macro: its remembered output for these arguments, or the output rendered
+    /// and remembered (see `TemplateMacroCache`).
+    @inline(never)
+    private func callRemembering(_ binding: TemplateMacroBinding, _ purity: TemplateMacroPurity, _ arguments: TemplateArguments) throws -> String {
+        let lookup = macroCache.lookup(binding.macro, in: binding.program, arguments: arguments) {
+            purity.filters.allSatisfy(filterTable.isPure)
+        }
+        var output = ""
+        switch lookup {
+        case .hit(let remembered):
+            return remembered
+        case .miss(let key):
+            try renderMacroBody(binding, arguments, into: &output)
+            macroCache.store(output, for: key, of: binding.macro, in: binding.program)
+        case .notCached:
+            try renderMacroBody(binding, arguments, into: &output)
+        }
+        return output
     }
 
     @inline(never)
@@ -526,132 +600,93 @@ final class TemplateRenderer: @unchecked Sendable {
             if let value = scope.frame.lookup(key) { return value }
             if let value = scope.context.lookup(key) { return value }
             return globals[key] ?? .undefined
+        case .member(let e):
+            if case .name(let name, _) = e.base {
+                if name.hash == TemplateKey.loop.hash, name.name == "loop" {
+                    if let value = scope.frame.loopField(e.key.name) { return value }
+                } else {
+                    // `a.b`: the member is read where `a` is stored, without copying `a`.
+                    if let value = scope.frame.lookupMember(name, e.key) { return value }
+                    if let value = scope.context.lookupMember(name, e.key) { return value }
+                    return (globals[name] ?? .undefined).member(e.key)
+                }
+            }
+            return try evaluate(e.base, scope).member(e.key)
         case .array, .object, .filter, .binary, .call:
             try checkStack(scope, at: expression.offset)
             return try evaluateOperation(expression, scope)
-        case .member(let base, let key, _):
-            if case .name(let name, _) = base, name.hash == TemplateKey.loop.hash, name.name == "loop",
-               let value = scope.frame.loopField(key.name) { return value }
-            return try evaluate(base, scope).member(key)
         default:
             return try evaluateOperation(expression, scope)
         }
     }
 
     /// Everything but the hottest expressions; each kind is evaluated by its own small function,
-    /// which destructures the expression itself so that no payload lives in this frame.
+    /// so that no kind's locals live in this recursive frame.
     @inline(never)
     private func evaluateOperation(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
         switch expression {
-        case .call(let callee, let positional, let keyword, let offset):
-            return try invoke(callee, positional, keyword, scope, at: offset)
-        case .literal, .name, .member:
-            return try evaluate(expression, scope)
-        case .index: return try evaluateIndexNode(expression, scope)
-        case .slice: return try evaluateSliceNode(expression, scope)
-        case .superCall: return try evaluateSuperCallNode(expression, scope)
-        case .filter: return try evaluateFilterNode(expression, scope)
-        case .test: return try evaluateTestNode(expression, scope)
-        case .not: return try evaluateNotNode(expression, scope)
-        case .negate: return try evaluateNegateNode(expression, scope)
-        case .plus: return try evaluatePlusNode(expression, scope)
-        case .and: return try evaluateAndNode(expression, scope)
-        case .or: return try evaluateOrNode(expression, scope)
-        case .binary: return try evaluateBinaryNode(expression, scope)
-        case .conditional: return try evaluateConditionalNode(expression, scope)
-        case .array: return try evaluateArrayNode(expression, scope)
-        case .object: return try evaluateObjectNode(expression, scope)
+        case .call(let e): return try invoke(e.callee, e.positional, e.keyword, scope, at: e.offset)
+        case .literal, .name, .member: return try evaluate(expression, scope)
+        case .index(let e): return try evaluateIndex(e.base, e.key, scope)
+        case .slice(let e): return try evaluateSlice(e.base, e.start, e.stop, scope)
+        case .superCall(let offset): return try evaluateSuper(scope, at: offset)
+        case .filter(let e): return try evaluateFilter(e, scope)
+        case .test(let e): return try evaluateTest(e.name, e.input, e.arguments, negated: e.negated, scope, at: e.offset)
+        case .not(let e): return try evaluateNot(e, scope)
+        case .negate(let e): return try evaluateNegate(e, scope)
+        case .plus(let e): return try evaluatePlus(e, scope)
+        case .and(let e): return try evaluateAnd(e, scope)
+        case .or(let e): return try evaluateOr(e, scope)
+        case .binary(let e): return try evaluateBinary(e, scope)
+        case .conditional(let e): return try evaluateConditional(e, scope)
+        case .array(let items): return try evaluateArray(items, scope)
+        case .object(let pairs): return try evaluateObject(pairs, scope)
         }
     }
 
     @inline(never)
-    private func evaluateIndexNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .index(let base, let key, _) = expression else { return .undefined }
-        return try evaluateIndex(base, key, scope)
+    private func evaluateFilter(_ e: TemplateFilterExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        try applyFilter(e.key, to: try evaluate(e.input, scope), e.positional, e.keyword, scope, at: e.offset)
     }
 
     @inline(never)
-    private func evaluateSliceNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .slice(let base, let start, let stop, _) = expression else { return .undefined }
-        return try evaluateSlice(base, start, stop, scope)
+    private func evaluateNot(_ e: TemplateUnaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        .bool(!(try evaluate(e.operand, scope).isTruthy))
     }
 
     @inline(never)
-    private func evaluateSuperCallNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .superCall(let offset) = expression else { return .undefined }
-        return try evaluateSuper(scope, at: offset)
+    private func evaluateNegate(_ e: TemplateUnaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        .number(-(try evaluate(e.operand, scope).numberValue))
     }
 
     @inline(never)
-    private func evaluateFilterNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .filter(let name, let input, let positional, let keyword, let offset) = expression else { return .undefined }
-        return try applyFilter(name, to: try evaluate(input, scope), positional, keyword, scope, at: offset)
+    private func evaluatePlus(_ e: TemplateUnaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        .number(try evaluate(e.operand, scope).numberValue)
     }
 
     @inline(never)
-    private func evaluateTestNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .test(let name, let input, let arguments, let negated, let offset) = expression else { return .undefined }
-        return try evaluateTest(name, input, arguments, negated: negated, scope, at: offset)
+    private func evaluateAnd(_ e: TemplateBinaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        let value = try evaluate(e.left, scope)
+        return value.isTruthy ? try evaluate(e.right, scope) : value
     }
 
     @inline(never)
-    private func evaluateNotNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .not(let operand) = expression else { return .undefined }
-        return .bool(!(try evaluate(operand, scope).isTruthy))
+    private func evaluateOr(_ e: TemplateBinaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        let value = try evaluate(e.left, scope)
+        return value.isTruthy ? value : try evaluate(e.right, scope)
     }
 
     @inline(never)
-    private func evaluateNegateNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .negate(let operand, _) = expression else { return .undefined }
-        return .number(-(try evaluate(operand, scope).numberValue))
+    private func evaluateBinary(_ e: TemplateBinaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        try binary(e.op, try evaluate(e.left, scope), try evaluate(e.right, scope), scope, at: e.offset)
     }
 
     @inline(never)
-    private func evaluatePlusNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .plus(let operand, _) = expression else { return .undefined }
-        return .number(try evaluate(operand, scope).numberValue)
-    }
-
-    @inline(never)
-    private func evaluateAndNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .and(let left, let right) = expression else { return .undefined }
-        let value = try evaluate(left, scope)
-        return value.isTruthy ? try evaluate(right, scope) : value
-    }
-
-    @inline(never)
-    private func evaluateOrNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .or(let left, let right) = expression else { return .undefined }
-        let value = try evaluate(left, scope)
-        return value.isTruthy ? value : try evaluate(right, scope)
-    }
-
-    @inline(never)
-    private func evaluateBinaryNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .binary(let op, let left, let right, let offset) = expression else { return .undefined }
-        return try binary(op, try evaluate(left, scope), try evaluate(right, scope), scope, at: offset)
-    }
-
-    @inline(never)
-    private func evaluateConditionalNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .conditional(let value, let condition, let otherwise) = expression else { return .undefined }
-        if try evaluate(condition, scope).isTruthy { return try evaluate(value, scope) }
-        guard let otherwise else { return .undefined }
+    private func evaluateConditional(_ e: TemplateConditionalExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        if try evaluate(e.condition, scope).isTruthy { return try evaluate(e.value, scope) }
+        guard let otherwise = e.otherwise else { return .undefined }
         return try evaluate(otherwise, scope)
     }
-
-    @inline(never)
-    private func evaluateArrayNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .array(let items) = expression else { return .undefined }
-        return try evaluateArray(items, scope)
-    }
-
-    @inline(never)
-    private func evaluateObjectNode(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        guard case .object(let pairs) = expression else { return .undefined }
-        return try evaluateObject(pairs, scope)
-    }
-
 
     @inline(never)
     private func evaluateIndex(_ base: TemplateExpression, _ key: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
@@ -684,12 +719,17 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func evaluateSuper(_ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
+        var out = ""
+        try renderSuper(scope, at: offset, into: &out)
+        return .safe(out)
+    }
+
+    @inline(never)
+    private func renderSuper(_ scope: TemplateScope, at offset: Int, into out: inout String) throws {
         guard let block = scope.block else {
             throw scope.error("super() can only be called inside a block", at: offset)
         }
-        var out = ""
         try renderBlock(block.name, index: block.index + 1, scope, into: &out, at: offset)
-        return .safe(out)
     }
 
     @inline(never)
@@ -752,9 +792,9 @@ final class TemplateRenderer: @unchecked Sendable {
     private func describeCallee(_ expression: TemplateExpression) -> String {
         switch expression {
         case .name(let key, _): return key.name
-        case .member(let base, let key, _): return describeCallee(base) + "." + key.name
-        case .index(let base, _, _): return describeCallee(base) + "[…]"
-        case .call(let base, _, _, _): return describeCallee(base) + "(…)"
+        case .member(let e): return describeCallee(e.base) + "." + e.key.name
+        case .index(let e): return describeCallee(e.base) + "[…]"
+        case .call(let e): return describeCallee(e.callee) + "(…)"
         default: return "expression"
         }
     }
@@ -768,6 +808,23 @@ final class TemplateRenderer: @unchecked Sendable {
             return try f.call(arguments)
         } catch {
             throw wrapped(error, scope, at: offset, prefix: { "'\(self.describeCallee(callee))' failed: " })
+        }
+    }
+
+    /// `{{ f(…) }}`: as `invoke`, but a macro renders its body into `out` directly.
+    @inline(never)
+    private func renderCall(_ e: TemplateCallExpression, _ scope: TemplateScope, into out: inout String) throws {
+        let function = try evaluate(e.callee, scope)
+        guard case .function(let f) = function else { throw notCallable(e.callee, function, scope, at: e.offset) }
+        let arguments = try evaluateArguments(e.positional, e.keyword, scope)
+        do {
+            if let binding = f.macro {
+                try call(binding, arguments, into: &out)
+            } else {
+                append(try f.call(arguments), to: &out)
+            }
+        } catch {
+            throw wrapped(error, scope, at: e.offset, prefix: { "'\(self.describeCallee(e.callee))' failed: " })
         }
     }
 
@@ -814,7 +871,8 @@ final class TemplateRenderer: @unchecked Sendable {
         guard let filter = filterTable.filter(key) else {
             throw scope.error("unknown filter '\(name)'" + TemplateSuggestion.hint(for: name, in: environment.filters.keys), at: offset)
         }
-        let arguments = try evaluateArguments(positional, keyword, scope)
+        // Most filters are applied without arguments: those share one empty set.
+        let arguments = positional.isEmpty && keyword.isEmpty ? noArguments : try evaluateArguments(positional, keyword, scope)
         do {
             return try filter(value, arguments)
         } catch {

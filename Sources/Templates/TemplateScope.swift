@@ -4,7 +4,7 @@ struct TemplateScope {
     let program: TemplateProgram
     let context: TemplateContext
     var frame: TemplateFrame
-    var block: (name: String, index: Int)?
+    var block: (name: TemplateKey, index: Int)?
 
     func error(_ message: String, at offset: Int?) -> TemplateError {
         program.source.error(message, at: offset ?? 0)

@@ -149,26 +149,28 @@ extension TemplateValue {
 
     /// The string with `& < > " '` (and `\`, as Nunjucks does) replaced by entities.
     public static func escapeHTML(_ text: String) -> String {
-        var needs = false
-        for b in text.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0x5C {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for b in text.utf8 {
-            switch b {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&#39;".utf8)
-            case 0x5C: out.append(contentsOf: "&#92;".utf8)
-            default: out.append(b)
+        var text = text
+        // Over the UTF-8 buffer: most strings need no escaping and are returned as they are.
+        return text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0x5C }) else {
+                return nil
             }
-        }
-        return String(decoding: out, as: UTF8.self)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: bytes[..<first])
+            for b in bytes[first...] {
+                switch b {
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
+                case 0x27: out.append(contentsOf: "&#39;".utf8)
+                case 0x5C: out.append(contentsOf: "&#92;".utf8)
+                default: out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
     /// The value as `{{ }}` writes it: nothing for undefined and null, escaped when `autoescape` is on

@@ -68,24 +68,42 @@ public struct TemplateObject: Sendable {
         storage.set(key, hash, newValue)
     }
 
-    public var count: Int { storage.keys.count }
-    public var isEmpty: Bool { storage.keys.isEmpty }
+    public var count: Int { storage.count }
+    public var isEmpty: Bool { storage.count == 0 }
+
+    /// The values in insertion order (the keys' order).
+    var values: [TemplateValue] { storage.values }
+
+    /// The entries in insertion order, without building arrays of keys or values.
+    var entries: [TemplateObjectStorage.Entry] { storage.entries }
+
+    /// `self[key].member`, read in place; nil when there is no `key`.
+    func member(of key: TemplateKey, _ member: TemplateKey) -> TemplateValue? {
+        storage.member(of: key.name, key.hash, member)
+    }
+
+    /// Whether both objects are one storage, hence equal without comparing.
+    func sharesStorage(with other: TemplateObject) -> Bool { storage === other.storage }
 
     /// The pairs in insertion order.
     public var pairs: [(key: String, value: TemplateValue)] {
-        let storage = storage
-        return storage.keys.indices.map { (storage.keys[$0], storage.values[$0]) }
+        storage.entries.map { ($0.key, $0.value) }
     }
 }
 
-/// The arrays of a `TemplateObject`. Changed only through an object that holds the one reference to
+/// The entries of a `TemplateObject`. Changed only through an object that holds the one reference to
 /// it (copy on write), so a shared storage is never changed and may be read from any thread.
 final class TemplateObjectStorage: @unchecked Sendable {
-    // Unchecked exclusivity: these are read on every lookup, and accessed only by this class's
-    // own short methods, which never overlap (dynamic checks were a sixth of a lookup's cost).
-    @exclusivity(unchecked) private(set) var keys: [String] = []
-    @exclusivity(unchecked) private var hashes: [Int] = []
-    @exclusivity(unchecked) private(set) var values: [TemplateValue] = []
+    /// A key, its hash and its value: one array of these is one allocation per object.
+    struct Entry {
+        let key: String
+        let hash: Int
+        var value: TemplateValue
+    }
+
+    // Unchecked exclusivity: read on every lookup, and accessed only by this class's own short
+    // methods, which never overlap (dynamic checks were a sixth of a lookup's cost).
+    @exclusivity(unchecked) private(set) var entries: [Entry] = []
     /// Past `indexThreshold` keys, an open-addressing table of positions + 1 (0: empty slot),
     /// found from the key's hash: the hash is already computed, so no `Hasher` is needed.
     @exclusivity(unchecked) private var slots: [Int32] = []
@@ -95,24 +113,24 @@ final class TemplateObjectStorage: @unchecked Sendable {
     static let empty = TemplateObjectStorage(capacity: 0)
 
     init(capacity: Int) {
-        keys.reserveCapacity(capacity)
-        hashes.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        if capacity > 0 { entries.reserveCapacity(capacity) }
     }
+
+    var keys: [String] { entries.map(\.key) }
+    var values: [TemplateValue] { entries.map(\.value) }
+    var count: Int { entries.count }
 
     func copy() -> TemplateObjectStorage {
         let copy = TemplateObjectStorage(capacity: 0)
-        copy.keys = keys
-        copy.hashes = hashes
-        copy.values = values
+        copy.entries = entries
         copy.slots = slots
         return copy
     }
 
     func position(_ key: String, _ hash: Int) -> Int? {
-        hashes.withUnsafeBufferPointer { hashes in
+        entries.withUnsafeBufferPointer { entries in
             if slots.isEmpty {
-                for position in hashes.indices where hashes[position] == hash && keys[position] == key { return position }
+                for position in entries.indices where entries[position].hash == hash && entries[position].key == key { return position }
                 return nil
             }
             return slots.withUnsafeBufferPointer { slots in
@@ -121,38 +139,39 @@ final class TemplateObjectStorage: @unchecked Sendable {
                 while true {
                     let entry = Int(slots[slot])
                     if entry == 0 { return nil }
-                    if hashes[entry - 1] == hash && keys[entry - 1] == key { return entry - 1 }
+                    if entries[entry - 1].hash == hash && entries[entry - 1].key == key { return entry - 1 }
                     slot = (slot + 1) & mask
                 }
             }
         }
     }
 
+    func member(of key: String, _ hash: Int, _ member: TemplateKey) -> TemplateValue? {
+        guard let position = position(key, hash) else { return nil }
+        return entries.withUnsafeBufferPointer { $0[position].value.member(member) }
+    }
+
     func value(_ key: String, _ hash: Int) -> TemplateValue? {
         guard let position = position(key, hash) else { return nil }
-        return values[position]
+        return entries[position].value
     }
 
     func set(_ key: String, _ hash: Int, _ newValue: TemplateValue?) {
         if let newValue {
             if let position = position(key, hash) {
-                values[position] = newValue
+                entries[position].value = newValue
                 return
             }
-            keys.append(key)
-            hashes.append(hash)
-            values.append(newValue)
+            entries.append(Entry(key: key, hash: hash, value: newValue))
             if slots.isEmpty {
-                if keys.count > Self.indexThreshold { rebuildIndex() }
-            } else if keys.count * 2 > slots.count {
+                if entries.count > Self.indexThreshold { rebuildIndex() }
+            } else if entries.count * 2 > slots.count {
                 rebuildIndex()
             } else {
-                insertSlot(for: keys.count - 1)
+                insertSlot(for: entries.count - 1)
             }
         } else if let position = position(key, hash) {
-            keys.remove(at: position)
-            hashes.remove(at: position)
-            values.remove(at: position)
+            entries.remove(at: position)
             if !slots.isEmpty { rebuildIndex() }
         }
     }
@@ -160,7 +179,7 @@ final class TemplateObjectStorage: @unchecked Sendable {
     /// Puts `position` in the first free slot from its hash's.
     private func insertSlot(for position: Int) {
         let mask = slots.count - 1
-        var slot = hashes[position] & mask
+        var slot = entries[position].hash & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(position + 1)
     }
@@ -168,9 +187,9 @@ final class TemplateObjectStorage: @unchecked Sendable {
     /// A table at most half full, so probes stay short.
     private func rebuildIndex() {
         var size = 32
-        while size < keys.count * 4 { size *= 2 }
+        while size < entries.count * 4 { size *= 2 }
         slots = [Int32](repeating: 0, count: size)
-        for position in keys.indices { insertSlot(for: position) }
+        for position in entries.indices { insertSlot(for: position) }
     }
 }
 

@@ -43,10 +43,10 @@ public enum BuiltInLayouts {
         environment.addFilter("prefixLinks") { value, _ in
             .safe(LayoutFilters.prefixLinks(value.stringValue, pathPrefix: pathPrefix))
         }
-        environment.addFilter("encodeUrl") { value, _ in
+        environment.addFilter("encodeUrl", pure: true) { value, _ in
             .string(LayoutFilters.encodeURL(value.stringValue))
         }
-        environment.addFilter("prefixUrl") { value, _ in
+        environment.addFilter("prefixUrl", pure: true) { value, _ in
             .string(LayoutFilters.prefixURL(value.stringValue, pathPrefix: pathPrefix))
         }
         environment.addFilter("imageSize") { value, arguments in
