@@ -52,31 +52,8 @@ final class TemplateRenderer: @unchecked Sendable {
 
     // MARK: Entry points
 
-    /// The render this one runs inside on the same thread (a filter rendering a template), if
-    /// any: set while `render` runs (see `TemplateRunningRenders`).
-    @exclusivity(unchecked) private var outer: Unmanaged<TemplateRenderer>?
-
     /// Renders a template as the top of a render.
     func render(_ program: TemplateProgram, context: TemplateObject) throws -> String {
-        try TemplateRunningRenders.running(self) { outer in
-            self.outer = outer
-            defer { self.outer = nil }
-            return try renderTop(program, context: context)
-        }
-    }
-
-    /// The innermost render running on this thread whose environment has `imports`: the one a
-    /// shared macro called from Swift renders with.
-    private static func running(sharing imports: TemplateImportCache) -> TemplateRenderer? {
-        var current = TemplateRunningRenders.innermost
-        while let renderer = current?.takeUnretainedValue() {
-            if renderer.environment.imports === imports { return renderer }
-            current = renderer.outer
-        }
-        return nil
-    }
-
-    private func renderTop(_ program: TemplateProgram, context: TemplateObject) throws -> String {
         let position = Self.stackPosition()
         stackLimit = position > Self.stackBudget ? position - Self.stackBudget : 0
         let frame = TemplateFrame(isTopLevel: true)
@@ -330,20 +307,22 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func importAll(_ template: TemplateExpression, alias: String, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
-        // Cached macros are bound as they are: the renderer calls them directly, and Swift code
-        // given one finds the render on its thread (see `makeMacro`).
-        let exported = try exports(of: template, withContext: withContext, scope, at: offset)
-        bind(alias, .object(exported), scope)
+        let (exported, cached) = try exports(of: template, withContext: withContext, scope, at: offset)
+        // A shared context keeps cached macros as they are: it outlives this render.
+        guard cached, !definesSharedExports(scope) else { return bind(alias, .object(exported), scope) }
+        var rebound = TemplateObject()
+        for (name, value) in exported.pairs { rebound[name] = self.rebound(value) }
+        bind(alias, .object(rebound), scope)
     }
 
     @inline(never)
     private func importNames(_ template: TemplateExpression, names: [(name: TemplateKey, alias: TemplateKey, offset: Int)], withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
-        let exported = try exports(of: template, withContext: withContext, scope, at: offset)
+        let (exported, cached) = try exports(of: template, withContext: withContext, scope, at: offset)
         for item in names {
             guard let value = exported[item.name] else {
                 throw scope.error("cannot import '\(item.name.name)': the template does not define it", at: item.offset)
             }
-            bind(item.alias, value, scope)
+            bind(item.alias, cached && !definesSharedExports(scope) ? rebound(value) : value, scope)
         }
     }
 
@@ -466,14 +445,14 @@ final class TemplateRenderer: @unchecked Sendable {
         }
     }
 
-    /// What a template exports to an import; a context-free template's exports are cached in the
-    /// environment, and shared by every render as they are.
-    private func exports(of template: TemplateExpression, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws -> TemplateObject {
+    /// What a template exports to an import, and whether it is context-free, its exports cached in
+    /// the environment (their macros are then rebound to this render before they are bound).
+    private func exports(of template: TemplateExpression, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws -> (TemplateObject, cached: Bool) {
         let name = try evaluate(template, scope)
-        guard let program = try load(name, from: scope, at: offset, ignoreMissing: false) else { return TemplateObject() }
+        guard let program = try load(name, from: scope, at: offset, ignoreMissing: false) else { return (TemplateObject(), false) }
         let cacheable = !withContext && program.exportsAreContextFree
         if !cacheable, definesSharedExports(scope) { scope.context.importsUncachedExports = true }
-        if cacheable, let exported = environment.imports.exports(of: program) { return exported }
+        if cacheable, let exported = environment.imports.exports(of: program) { return (exported, true) }
         let context = withContext ? scope.context.copyingVariables(tracksExports: true) : TemplateContext(isShared: cacheable, tracksExports: true)
         let frame = withContext ? scope.frame.push(isolatesWrites: true) : TemplateFrame()
         frame.isTopLevel = true
@@ -485,7 +464,8 @@ final class TemplateRenderer: @unchecked Sendable {
         } else if cacheable {
             environment.imports.store(exported, of: program)
         }
-        return exported
+        // Macros made for a shared context are rebound to this render, whether stored or not.
+        return (exported, cacheable)
     }
 
     // MARK: Macros
@@ -494,13 +474,9 @@ final class TemplateRenderer: @unchecked Sendable {
         let binding = TemplateMacroBinding(macro: macro, program: scope.program, context: scope.context, definingFrame: keepsFrame ? scope.frame : nil)
         if definesSharedExports(scope) {
             // Kept in the environment's import cache and called by renders on any thread: it must
-            // not hold this renderer. Renders call it directly; from Swift, it renders with the
-            // render of this environment running on the calling thread.
-            return .function(TemplateFunction(macro: binding) { [weak imports = environment.imports] arguments in
-                guard let imports, let renderer = TemplateRenderer.running(sharing: imports) else {
-                    throw TemplateCallError("macro '\(macro.name)' can only be called from a template")
-                }
-                return try renderer.call(binding, arguments)
+            // not hold this renderer. Renders call it directly; importers get it rebound to them.
+            return .function(TemplateFunction(macro: binding) { _ in
+                throw TemplateCallError("macro '\(macro.name)' can only be called from a template")
             })
         }
         return bound(binding)
@@ -517,6 +493,12 @@ final class TemplateRenderer: @unchecked Sendable {
         .function(TemplateFunction(macro: binding) { [self] arguments in
             try self.call(binding, arguments)
         })
+    }
+
+    /// A value from a cached import: its macros rebound to this render (see `makeMacro`).
+    private func rebound(_ value: TemplateValue) -> TemplateValue {
+        if case .function(let function) = value, let binding = function.macro { return bound(binding) }
+        return value
     }
 
     private func call(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments) throws -> TemplateValue {

@@ -60,29 +60,6 @@ struct ImportCacheTests {
         }
     }
 
-    /// Imports bind the cached macros themselves (no copy per render): from Swift, a macro renders
-    /// with the render running on the calling thread, also inside another environment's render
-    /// (a filter rendering a template), and outside any render it is an error, not a crash.
-    @Test func aCachedMacroCalledFromSwiftFindsTheRenderOnItsThread() throws {
-        final class Kept: @unchecked Sendable { var function: TemplateFunction? }
-        let kept = Kept()
-        var environment = environment
-        environment.addFunction("keep") { arguments in
-            if case .function(let function) = arguments.value(at: 0) { kept.function = function }
-            return .undefined
-        }
-        let other = TemplateEnvironment()
-        environment.addFilter("viaOther") { value, _ in
-            // Another environment's render runs inside this one: the macro still renders with this one's.
-            let inner = try other.render(source: "{{ v }}", path: "inner.njk", context: TemplateObject([("v", value)]))
-            guard let function = kept.function else { return .undefined }
-            return try function.call(TemplateArguments(positional: [.string(inner)]))
-        }
-        #expect(try render("{% from \"components.njk\" import badge %}{{ keep(badge) }}{{ 'in' | viaOther }}", in: environment) == "<span><b>in</b></span>")
-        let function = try #require(kept.function)
-        #expect(throws: TemplateCallError.self) { try function.call(TemplateArguments(positional: [.string("late")])) }
-    }
-
     @Test func cachedImportsRenderFromManyThreadsAtOnce() throws {
         let template = try environment.parse(source: "{% from \"components.njk\" import badges %}{{ badges(items) }}", path: "threads.njk")
         let lock = NSLock()
