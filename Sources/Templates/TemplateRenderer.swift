@@ -619,6 +619,12 @@ final class TemplateRenderer: @unchecked Sendable {
                     if let value = scope.context.lookupMember(name, e.key) { return value }
                     return (globals[name] ?? .undefined).member(e.key)
                 }
+            } else if case .member(let inner) = e.base, case .name(let name, _) = inner.base,
+                      !(name.hash == TemplateKey.loop.hash && name.name == "loop") {
+                // `a.b.c`: read in place too, without copying `a.b`.
+                if let value = scope.frame.lookupMember(name, inner.key, e.key) { return value }
+                if let value = scope.context.lookupMember(name, inner.key, e.key) { return value }
+                return (globals[name] ?? .undefined).member(inner.key, e.key)
             }
             return try evaluate(e.base, scope).member(e.key)
         case .array, .object, .filter, .binary, .call:

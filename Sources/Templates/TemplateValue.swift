@@ -82,6 +82,11 @@ public struct TemplateObject: Sendable {
         storage.member(of: key.name, key.hash, member)
     }
 
+    /// `self[key].member.then`, read in place (`item.data.title`); nil when there is no `key`.
+    func member(of key: TemplateKey, _ member: TemplateKey, _ then: TemplateKey) -> TemplateValue? {
+        storage.member(of: key.name, key.hash, member, then)
+    }
+
     /// Whether both objects are one storage, hence equal without comparing.
     func sharesStorage(with other: TemplateObject) -> Bool { storage === other.storage }
 
@@ -149,6 +154,11 @@ final class TemplateObjectStorage: @unchecked Sendable {
     func member(of key: String, _ hash: Int, _ member: TemplateKey) -> TemplateValue? {
         guard let position = position(key, hash) else { return nil }
         return entries.withUnsafeBufferPointer { $0[position].value.member(member) }
+    }
+
+    func member(of key: String, _ hash: Int, _ member: TemplateKey, _ then: TemplateKey) -> TemplateValue? {
+        guard let position = position(key, hash) else { return nil }
+        return entries.withUnsafeBufferPointer { $0[position].value.member(member, then) }
     }
 
     func value(_ key: String, _ hash: Int) -> TemplateValue? {
