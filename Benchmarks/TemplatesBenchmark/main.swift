@@ -1,6 +1,7 @@
 // The Templates benchmark: renders a post through a layout chain with includes and macro calls,
 // 10,000 times per run, and reports the median time per render; then 2,000 posts through the site's
-// real GOV.UK layouts (see `GovukLayouts`).
+// real GOV.UK layouts (see `GovukLayouts`); then the generated pages' loops over 4,000 collection items
+// (see `CollectionLoops`).
 // Run with: swift run -c release --scratch-path .build-release TemplatesBenchmark
 import Foundation
 import Templates
@@ -116,6 +117,8 @@ do {
     // `GOVUK_ONLY=1`: only the GOV.UK layouts (to profile them).
     if ProcessInfo.processInfo.environment["GOVUK_ONLY"] == "1" { try runGovukLayouts(); exit(0) }
     if ProcessInfo.processInfo.environment["GOVUK_LEVELS"] == "1" { try GovukLayouts.levels(cpuTime: threadCPUTime); exit(0) }
+    // `LOOPS_ONLY=1`: only the generated pages' loops over a collection (to profile them).
+    if ProcessInfo.processInfo.environment["LOOPS_ONLY"] == "1" { try CollectionLoops.run(items: 4_000, runs: 9, cpuTime: threadCPUTime); exit(0) }
     let layout = try environment.template(named: "layouts/post.njk")
     let post = try environment.parse(source: body, path: "posts/claim/2023-12-01-signing-in.md")
     func renderOnce() throws -> String {
@@ -147,6 +150,7 @@ do {
     print(String(format: "parse of the post body: %.1f µs of CPU time", (threadCPUTime() - parseStart) * 1e6 / Double(iterations)))
 
     try runGovukLayouts()
+    try CollectionLoops.run(items: 4_000, runs: 9, cpuTime: threadCPUTime)
 } catch {
     print(error)
     exit(1)

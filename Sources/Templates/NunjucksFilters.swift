@@ -256,12 +256,16 @@ enum NunjucksFilters {
             let reversed = arguments.value(at: 0, named: "reverse").isTruthy
             let caseSensitive = arguments.value(at: 1, named: "case_sensitive").isTruthy
             let attributeName = arguments.value(at: 2, named: "attribute")
-            return .array(stableSorted(list) { a, b in
-                var x = attributeName.isNullish ? a : attribute(a, attributeName)
-                var y = attributeName.isNullish ? b : attribute(b, attributeName)
-                if !caseSensitive, x.isString, y.isString { x = .string(x.stringValue.lowercased()); y = .string(y.stringValue.lowercased()) }
+            // Each item's key (and, without case sensitivity, its lowercase) is read once, not in
+            // every comparison. Nunjucks lowercases only when both sides are strings.
+            let keys = attributeName.isNullish ? list : list.map { attribute($0, attributeName) }
+            let lowered: [TemplateValue?] = caseSensitive ? [] : keys.map { $0.isString ? .string($0.stringValue.lowercased()) : nil }
+            let order = stableSorted(Array(keys.indices)) { i, j in
+                var x = keys[i], y = keys[j]
+                if !caseSensitive, let lx = lowered[i], let ly = lowered[j] { x = lx; y = ly }
                 return reversed ? x.compare(y, .greater) : x.compare(y, .less)
-            })
+            }
+            return .array(order.map { list[$0] })
         }),
         ("string", { value, _ in keepingSafety(value, value.stringValue) }),
         ("striptags", { value, arguments in

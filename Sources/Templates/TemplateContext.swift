@@ -47,6 +47,12 @@ final class TemplateContext: @unchecked Sendable {
         return base.member(of: key, member)
     }
 
+    /// `key.member.then`, read in place (see `TemplateFrame.lookupMember(_:_:_:)`).
+    func lookupMember(_ key: TemplateKey, _ member: TemplateKey, _ then: TemplateKey) -> TemplateValue? {
+        if !overlay.isEmpty, let value = overlay.member(of: key, member, then) { return value }
+        return base.member(of: key, member, then)
+    }
+
     /// Every variable name, for suggestions in diagnostics.
     func allNames() -> [String] {
         base.keys + overlay.keys

@@ -75,7 +75,92 @@ enum TemplateDateFormat {
     }
 
     /// Formats with Luxon tokens (`d LLLL yyyy`, `d MMM y`, `HH:mm`, `'quoted text'`).
+    ///
+    /// Lists and feeds format a date per post, so an ASCII pattern (every built-in one) is read and
+    /// written byte by byte into one buffer; others go through `formatCharacters`, by `Character`.
     static func format(_ date: Date, _ pattern: String) -> String {
+        var pattern = pattern
+        let written: String? = pattern.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return format(TemplateDateParts(date), ascii: bytes)
+        }
+        return written ?? formatCharacters(date, pattern)
+    }
+
+    /// The byte-wise `format` of an ASCII pattern: the same tokens, the same output.
+    private static func format(_ p: TemplateDateParts, ascii pattern: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(pattern.count + 16)
+        func number(_ n: Int, width: Int = 1) {
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            var magnitude = n.magnitude
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                repeat {
+                    buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                    count += 1
+                } while magnitude > 0
+            }
+            // As `TemplateValue.pad`: the sign counts as a digit, and zeros go before it.
+            let signWidth = n < 0 ? 1 : 0
+            if count + signWidth < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - count - signWidth)) }
+            if n < 0 { out.append(UInt8(ascii: "-")) }
+            withUnsafeBytes(of: &digits) { buffer in
+                for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+            }
+        }
+        func text(_ s: String) { out.append(contentsOf: s.utf8) }
+        var i = 0
+        while i < pattern.count {
+            let c = pattern[i]
+            if c == UInt8(ascii: "'") {
+                var j = i + 1
+                while j < pattern.count, pattern[j] != UInt8(ascii: "'") { out.append(pattern[j]); j += 1 }
+                i = j + 1
+                continue
+            }
+            var run = 1
+            while i + run < pattern.count, pattern[i + run] == c { run += 1 }
+            i += run
+            switch (c, run) {
+            case (UInt8(ascii: "d"), 1): number(p.day)
+            case (UInt8(ascii: "d"), _): number(p.day, width: 2)
+            case (UInt8(ascii: "M"), 1), (UInt8(ascii: "L"), 1): number(p.month)
+            case (UInt8(ascii: "M"), 2), (UInt8(ascii: "L"), 2): number(p.month, width: 2)
+            case (UInt8(ascii: "M"), 3), (UInt8(ascii: "L"), 3): text(TemplateDateParts.shortMonths[p.month - 1])
+            case (UInt8(ascii: "M"), _), (UInt8(ascii: "L"), _): text(TemplateDateParts.longMonths[p.month - 1])
+            case (UInt8(ascii: "y"), 2): number(p.year % 100, width: 2)
+            case (UInt8(ascii: "y"), 4): number(p.year, width: 4)
+            case (UInt8(ascii: "y"), _): number(p.year)
+            case (UInt8(ascii: "E"), 3), (UInt8(ascii: "c"), 3): text(TemplateDateParts.shortWeekdays[p.weekday])
+            case (UInt8(ascii: "E"), 4...), (UInt8(ascii: "c"), 4...): text(TemplateDateParts.longWeekdays[p.weekday])
+            case (UInt8(ascii: "E"), _), (UInt8(ascii: "c"), _): number(p.weekday == 0 ? 7 : p.weekday)
+            case (UInt8(ascii: "H"), 1): number(p.hour)
+            case (UInt8(ascii: "H"), _): number(p.hour, width: 2)
+            case (UInt8(ascii: "h"), 1): number(p.hour % 12 == 0 ? 12 : p.hour % 12)
+            case (UInt8(ascii: "h"), _): number(p.hour % 12 == 0 ? 12 : p.hour % 12, width: 2)
+            case (UInt8(ascii: "m"), 1): number(p.minute)
+            case (UInt8(ascii: "m"), _): number(p.minute, width: 2)
+            case (UInt8(ascii: "s"), 1): number(p.second)
+            case (UInt8(ascii: "s"), _): number(p.second, width: 2)
+            case (UInt8(ascii: "S"), 3): number(p.millisecond, width: 3)
+            case (UInt8(ascii: "S"), _): number(p.millisecond)
+            case (UInt8(ascii: "a"), _): text(p.hour < 12 ? "am" : "pm")
+            case (UInt8(ascii: "Z"), 1): text("+0")
+            case (UInt8(ascii: "Z"), 2): text("+00:00")
+            case (UInt8(ascii: "Z"), _): text("UTC")
+            case (UInt8(ascii: "z"), _): text("UTC")
+            default: out.append(contentsOf: repeatElement(c, count: run))
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `format` by `Character`, for patterns with non-ASCII text (a token letter followed by a
+    /// combining mark is then one character, not a token).
+    static func formatCharacters(_ date: Date, _ pattern: String) -> String {
         let p = TemplateDateParts(date)
         let characters = Array(pattern)
         var out = ""

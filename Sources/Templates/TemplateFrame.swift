@@ -89,6 +89,22 @@ final class TemplateFrame: @unchecked Sendable {
         }
     }
 
+    /// `key.member.then`, read where the variable is stored (see `lookupMember(_:_:)`).
+    func lookupMember(_ key: TemplateKey, _ member: TemplateKey, _ then: TemplateKey) -> TemplateValue? {
+        var current = Unmanaged.passUnretained(self)
+        while true {
+            let step: (value: TemplateValue?, parent: Unmanaged<TemplateFrame>?) = current._withUnsafeGuaranteedRef { frame in
+                if let index = frame.find(key.name, key.hash) {
+                    return (frame.entries.withUnsafeBufferPointer { $0[index].value.member(member, then) }, nil)
+                }
+                return (nil, frame.parent.map(Unmanaged.passUnretained))
+            }
+            if let value = step.value { return value }
+            guard let parent = step.parent else { return nil }
+            current = parent
+        }
+    }
+
     /// `loop.<field>` without building the whole `loop` object; nil when `loop` is not a loop's.
     func loopField(_ field: String) -> TemplateValue? {
         let hash = TemplateKey.loop.hash

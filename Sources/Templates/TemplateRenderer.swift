@@ -521,8 +521,7 @@ final class TemplateRenderer: @unchecked Sendable {
         defer { depth -= 1 }
         if depth > recursionLimit { throw runaway(macro) }
         if let purity = macro.purity, binding.definingFrame == nil {
-            out += try callRemembering(binding, purity, arguments)
-            return
+            return try callRemembering(binding, purity, arguments, into: &out)
         }
         try renderMacroBody(binding, arguments, into: &out)
     }
@@ -538,20 +537,30 @@ final class TemplateRenderer: @unchecked Sendable {
     /// and remembered (see `TemplateMacroCache`).
     @inline(never)
     private func callRemembering(_ binding: TemplateMacroBinding, _ purity: TemplateMacroPurity, _ arguments: TemplateArguments) throws -> String {
+        var output = ""
+        try callRemembering(binding, purity, arguments, into: &output)
+        return output
+    }
+
+    /// As `callRemembering(_:_:_:)`, writing into `out`: a call that is not remembered (a list of
+    /// thousands of posts, whose filters are not pure) renders straight into the caller's buffer,
+    /// and a remembered one is copied out of it, not rendered into a buffer of its own and copied in.
+    @inline(never)
+    private func callRemembering(_ binding: TemplateMacroBinding, _ purity: TemplateMacroPurity, _ arguments: TemplateArguments, into out: inout String) throws {
         let lookup = macroCache.lookup(binding.macro, in: binding.program, arguments: arguments) {
             purity.filters.allSatisfy(filterTable.isPure)
         }
-        var output = ""
         switch lookup {
         case .hit(let remembered):
-            return remembered
+            out += remembered
         case .miss(let key):
-            try renderMacroBody(binding, arguments, into: &output)
+            let start = out.utf8.count
+            try renderMacroBody(binding, arguments, into: &out)
+            let output = out.utf8.count == start ? "" : String(decoding: out.utf8.dropFirst(start), as: UTF8.self)
             macroCache.store(output, for: key, of: binding.macro, in: binding.program)
         case .notCached:
-            try renderMacroBody(binding, arguments, into: &output)
+            try renderMacroBody(binding, arguments, into: &out)
         }
-        return output
     }
 
     @inline(never)
@@ -610,6 +619,12 @@ final class TemplateRenderer: @unchecked Sendable {
                     if let value = scope.context.lookupMember(name, e.key) { return value }
                     return (globals[name] ?? .undefined).member(e.key)
                 }
+            } else if case .member(let inner) = e.base, case .name(let name, _) = inner.base,
+                      !(name.hash == TemplateKey.loop.hash && name.name == "loop") {
+                // `a.b.c`: read in place too, without copying `a.b`.
+                if let value = scope.frame.lookupMember(name, inner.key, e.key) { return value }
+                if let value = scope.context.lookupMember(name, inner.key, e.key) { return value }
+                return (globals[name] ?? .undefined).member(inner.key, e.key)
             }
             return try evaluate(e.base, scope).member(e.key)
         case .array, .object, .filter, .binary, .call:

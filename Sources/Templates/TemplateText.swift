@@ -22,6 +22,27 @@ enum TemplateText {
         return previous != 0x20
     }
 
+    /// Whether `a` sorts before `b` by UTF-16 code units, as JavaScript compares strings, without
+    /// making arrays of code units (sorting thousands of pages compares strings n log n times).
+    ///
+    /// UTF-8 bytes sort as code points do; code units differ from that only where a character from
+    /// U+E000 to U+FFFF (lead byte EE or EF) meets one beyond U+FFFF (lead byte F0 to F4), whose
+    /// surrogates come first in UTF-16. The first differing byte decides, corrected for that case.
+    static func precedesInUTF16(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                var index = 0
+                while index < common, x[index] == y[index] { index += 1 }
+                if index == common { return x.count < y.count }
+                let p = x[index], q = y[index]
+                if p >= 0xEE, q >= 0xEE, (p >= 0xF0) != (q >= 0xF0) { return p >= 0xF0 }
+                return p < q
+            }
+        }
+    }
+
     /// Whether the whole of `text` matches.
     static func matches(_ pattern: String, _ text: String, caseInsensitive: Bool = false) -> Bool {
         guard let regex = regexCache.regex(pattern, caseInsensitive: caseInsensitive) else { return false }

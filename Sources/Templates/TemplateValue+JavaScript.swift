@@ -104,12 +104,12 @@ extension TemplateValue {
     func compare(_ other: TemplateValue, _ op: TemplateBinaryOperator) -> Bool {
         let a = primitive, b = other.primitive
         if a.isString && b.isString {
-            let left = Array(a.stringValue.utf16), right = Array(b.stringValue.utf16)
+            let left = a.stringValue, right = b.stringValue
             switch op {
-            case .less: return left.lexicographicallyPrecedes(right)
-            case .greater: return right.lexicographicallyPrecedes(left)
-            case .lessOrEqual: return !right.lexicographicallyPrecedes(left)
-            default: return !left.lexicographicallyPrecedes(right)
+            case .less: return TemplateText.precedesInUTF16(left, right)
+            case .greater: return TemplateText.precedesInUTF16(right, left)
+            case .lessOrEqual: return !TemplateText.precedesInUTF16(right, left)
+            default: return !TemplateText.precedesInUTF16(left, right)
             }
         }
         let x = a.numberValue, y = b.numberValue
@@ -135,7 +135,7 @@ extension TemplateValue {
             if !caseSensitive { left = left.lowercased(); right = right.lowercased() }
             if case .number = a, !b.isNumber { return true }
             if case .number = b, !a.isNumber { return false }
-            return Array(left.utf16).lexicographicallyPrecedes(Array(right.utf16))
+            return TemplateText.precedesInUTF16(left, right)
         }
         return a.compare(b, .less)
     }

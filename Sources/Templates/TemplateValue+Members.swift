@@ -25,6 +25,13 @@ extension TemplateValue {
         return member(key.name)
     }
 
+    /// `self.member.then` of a parsed template, without copying the middle value when it is an
+    /// object's (the storage is read where it is: collection items' `item.data.title`).
+    func member(_ member: TemplateKey, _ then: TemplateKey) -> TemplateValue {
+        if case .object(let object) = self, let value = object.member(of: member, then) { return value }
+        return self.member(member).member(then)
+    }
+
     /// The member `name`, or undefined; never an error, as in Nunjucks.
     public func member(_ name: String) -> TemplateValue {
         switch self {

@@ -82,6 +82,11 @@ public struct TemplateObject: Sendable {
         storage.member(of: key.name, key.hash, member)
     }
 
+    /// `self[key].member.then`, read in place (`item.data.title`); nil when there is no `key`.
+    func member(of key: TemplateKey, _ member: TemplateKey, _ then: TemplateKey) -> TemplateValue? {
+        storage.member(of: key.name, key.hash, member, then)
+    }
+
     /// Whether both objects are one storage, hence equal without comparing.
     func sharesStorage(with other: TemplateObject) -> Bool { storage === other.storage }
 
@@ -108,6 +113,10 @@ final class TemplateObjectStorage: @unchecked Sendable {
     /// found from the key's hash: the hash is already computed, so no `Hasher` is needed.
     @exclusivity(unchecked) private var slots: [Int32] = []
     private static let indexThreshold = 16
+    /// One bit per key, chosen by the top six bits of its hash: a key whose bit is clear is not
+    /// here, which answers most lookups of absent keys (`item.text or item.title`, a macro's
+    /// optional `params.classes`) without scanning the entries.
+    @exclusivity(unchecked) private var keyBits: UInt64 = 0
 
     /// The storage of every new empty object; never changed, since it is never uniquely referenced.
     static let empty = TemplateObjectStorage(capacity: 0)
@@ -124,11 +133,18 @@ final class TemplateObjectStorage: @unchecked Sendable {
         let copy = TemplateObjectStorage(capacity: 0)
         copy.entries = entries
         copy.slots = slots
+        copy.keyBits = keyBits
         return copy
     }
 
+    @inline(__always)
+    private static func bit(_ hash: Int) -> UInt64 {
+        1 &<< (UInt64(UInt(bitPattern: hash)) &>> 58)
+    }
+
     func position(_ key: String, _ hash: Int) -> Int? {
-        entries.withUnsafeBufferPointer { entries in
+        if keyBits & Self.bit(hash) == 0 { return nil }
+        return entries.withUnsafeBufferPointer { entries in
             if slots.isEmpty {
                 for position in entries.indices where entries[position].hash == hash && entries[position].key == key { return position }
                 return nil
@@ -151,6 +167,11 @@ final class TemplateObjectStorage: @unchecked Sendable {
         return entries.withUnsafeBufferPointer { $0[position].value.member(member) }
     }
 
+    func member(of key: String, _ hash: Int, _ member: TemplateKey, _ then: TemplateKey) -> TemplateValue? {
+        guard let position = position(key, hash) else { return nil }
+        return entries.withUnsafeBufferPointer { $0[position].value.member(member, then) }
+    }
+
     func value(_ key: String, _ hash: Int) -> TemplateValue? {
         guard let position = position(key, hash) else { return nil }
         return entries[position].value
@@ -163,6 +184,7 @@ final class TemplateObjectStorage: @unchecked Sendable {
                 return
             }
             entries.append(Entry(key: key, hash: hash, value: newValue))
+            keyBits |= Self.bit(hash)
             if slots.isEmpty {
                 if entries.count > Self.indexThreshold { rebuildIndex() }
             } else if entries.count * 2 > slots.count {
@@ -172,6 +194,7 @@ final class TemplateObjectStorage: @unchecked Sendable {
             }
         } else if let position = position(key, hash) {
             entries.remove(at: position)
+            keyBits = entries.reduce(0) { $0 | Self.bit($1.hash) }
             if !slots.isEmpty { rebuildIndex() }
         }
     }

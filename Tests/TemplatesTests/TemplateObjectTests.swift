@@ -65,3 +65,22 @@ func objectsKeepInsertionOrderAndFindEveryKey(_ count: Int) {
     #expect(MemoryLayout<TemplateObject>.size == MemoryLayout<Int>.size)
     #expect(MemoryLayout<TemplateFunction>.size == MemoryLayout<Int>.size)
 }
+
+/// Absent keys are answered from one bit per key (`TemplateObjectStorage.keyBits`): keys sharing
+/// a bit, removed keys and copies must all still be found exactly, at every size.
+@Test(arguments: [1, 5, 16, 17, 80])
+func absentKeysAreAbsentAndPresentKeysFoundAfterRemovals(_ count: Int) {
+    var object = TemplateObject()
+    for i in 0..<count { object["key\(i)"] = .number(Double(i)) }
+    for i in 0..<count { #expect(object["key\(i)"]?.numberValue == Double(i)) }
+    for i in count..<(count + 200) { #expect(object["key\(i)"] == nil) }
+    var copy = object
+    for i in stride(from: 0, to: count, by: 2) { copy["key\(i)"] = nil }
+    for i in 0..<count {
+        #expect((copy["key\(i)"] != nil) == (i % 2 == 1))
+        #expect(object["key\(i)"]?.numberValue == Double(i))
+    }
+    copy["key0"] = .string("back")
+    #expect(copy["key0"]?.stringValue == "back")
+    #expect(copy.keys.last == "key0")
+}
