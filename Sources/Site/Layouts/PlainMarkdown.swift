@@ -8,7 +8,7 @@ import Markdown
 /// A text is plain only when no Markdown rule, extension, typographer or Calvert replacement and no
 /// HTML escape can apply to it: ASCII letters, digits, single spaces between words, and `.` `,` `:`
 /// `;` not doubled; no ` x ` between words (Calvert's ×); in a block, no leading digit (an ordered
-/// list). Anything else goes through the parser.
+/// list). Anything else goes through the parser, and every text does when `linkify` is on.
 struct PlainMarkdown: Sendable {
     /// What the block renderer writes around a paragraph (`<p class="govuk-body">`, `</p>\n`).
     let paragraphOpen: String
@@ -17,6 +17,8 @@ struct PlainMarkdown: Sendable {
     /// Learns the paragraph markup from the renderer itself; nil if a plain word does not come back
     /// as one paragraph of itself (then every text is parsed).
     init?(options: MarkdownOptions) {
+        // With linkify on, a plain `gov.uk` or `example.com` becomes a link: no text is plain then.
+        guard !options.linkify else { return nil }
         let word = "plain"
         let html = MarkdownDocument.html(word, options: options)
         guard MarkdownDocument.inlineHTML(word, options: options) == word,

@@ -57,3 +57,11 @@ func textThatMarkdownCanChangeIsLeftToTheParser(text: String) throws {
     #expect(plain.html("1. A list", inline: false) == nil)
     #expect(plain.html("1. A list", inline: true) == MarkdownDocument.inlineHTML("1. A list", options: .govuk))
 }
+
+@Test func withLinkifyOnEveryTextGoesToTheParser() throws {
+    var options = MarkdownOptions.govuk
+    options.linkify = true
+    // The parser links a bare domain, which the shortcut's character rules would call plain.
+    #expect(MarkdownDocument.inlineHTML("Read more on gov.uk", options: options).contains("<a "))
+    #expect(PlainMarkdown(options: options) == nil)
+}
