@@ -30,7 +30,7 @@ public enum BuiltInLayouts {
     }
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
-    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`, `documentListItem`, `sitemapEntry`, `screenshotFigure`.
+    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
     /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
@@ -91,29 +91,6 @@ public enum BuiltInLayouts {
         }
         environment.addFilter("tagIndex") { value, _ in
             .array(LayoutFilters.tagIndex(value))
-        }
-        // The document list's item, in Swift (see `DocumentListItem`), with the filters registered so far.
-        let documentListItem = DocumentListItem(environment: environment)
-        environment.addFilter("documentListItem") { value, arguments in
-            guard let documentListItem else {
-                throw TemplateCallError("documentListItem needs the url, encodeUrl, escape, atomDate and govukDate filters")
-            }
-            return .safe(try documentListItem.html(value, level: arguments.value(at: 0, named: "level")))
-        }
-        // A screenshot's figure, in Swift (see `ScreenshotFigure`).
-        let screenshotFigure = ScreenshotFigure(environment: environment)
-        environment.addFilter("screenshotFigure") { value, arguments in
-            guard let screenshotFigure else {
-                throw TemplateCallError("screenshotFigure needs the imageSize, url, encodeUrl, escape and markdown filters")
-            }
-            return .safe(try screenshotFigure.html(value, id: arguments.value(at: 0, named: "id"), src: arguments.value(at: 1, named: "src"),
-                                                   level: arguments.value(at: 2, named: "level"), pageURL: arguments.value(at: 3, named: "page")))
-        }
-        // The XML sitemap's entry, in Swift (see `SitemapEntry`).
-        let sitemapEntry = SitemapEntry(environment: environment)
-        environment.addFilter("sitemapEntry") { value, arguments in
-            guard let sitemapEntry else { throw TemplateCallError("sitemapEntry needs the url, absoluteUrl, escape and atomDate filters") }
-            return .safe(try sitemapEntry.xml(value, siteURL: arguments.value(at: 0, named: "siteUrl")))
         }
     }
 }
