@@ -78,6 +78,7 @@ enum TemplateDateFormat {
     ///
     /// Lists and feeds format a date per post, so an ASCII pattern (every built-in one) is read and
     /// written byte by byte into one buffer; others go through `formatCharacters`, by `Character`.
+    /// Both walk the pattern the same way and write each token with `appendToken`.
     static func format(_ date: Date, _ pattern: String) -> String {
         var pattern = pattern
         let written: String? = pattern.withUTF8 { bytes in
@@ -87,31 +88,10 @@ enum TemplateDateFormat {
         return written ?? formatCharacters(date, pattern)
     }
 
-    /// The byte-wise `format` of an ASCII pattern: the same tokens, the same output.
+    /// The byte-wise `format` of an ASCII pattern.
     private static func format(_ p: TemplateDateParts, ascii pattern: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(pattern.count + 16)
-        func number(_ n: Int, width: Int = 1) {
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var count = 0
-            var magnitude = n.magnitude
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                repeat {
-                    buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    magnitude /= 10
-                    count += 1
-                } while magnitude > 0
-            }
-            // As `TemplateValue.pad`: the sign counts as a digit, and zeros go before it.
-            let signWidth = n < 0 ? 1 : 0
-            if count + signWidth < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - count - signWidth)) }
-            if n < 0 { out.append(UInt8(ascii: "-")) }
-            withUnsafeBytes(of: &digits) { buffer in
-                for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
-            }
-        }
-        func text(_ s: String) { out.append(contentsOf: s.utf8) }
         var i = 0
         while i < pattern.count {
             let c = pattern[i]
@@ -124,36 +104,7 @@ enum TemplateDateFormat {
             var run = 1
             while i + run < pattern.count, pattern[i + run] == c { run += 1 }
             i += run
-            switch (c, run) {
-            case (UInt8(ascii: "d"), 1): number(p.day)
-            case (UInt8(ascii: "d"), _): number(p.day, width: 2)
-            case (UInt8(ascii: "M"), 1), (UInt8(ascii: "L"), 1): number(p.month)
-            case (UInt8(ascii: "M"), 2), (UInt8(ascii: "L"), 2): number(p.month, width: 2)
-            case (UInt8(ascii: "M"), 3), (UInt8(ascii: "L"), 3): text(TemplateDateParts.shortMonths[p.month - 1])
-            case (UInt8(ascii: "M"), _), (UInt8(ascii: "L"), _): text(TemplateDateParts.longMonths[p.month - 1])
-            case (UInt8(ascii: "y"), 2): number(p.year % 100, width: 2)
-            case (UInt8(ascii: "y"), 4): number(p.year, width: 4)
-            case (UInt8(ascii: "y"), _): number(p.year)
-            case (UInt8(ascii: "E"), 3), (UInt8(ascii: "c"), 3): text(TemplateDateParts.shortWeekdays[p.weekday])
-            case (UInt8(ascii: "E"), 4...), (UInt8(ascii: "c"), 4...): text(TemplateDateParts.longWeekdays[p.weekday])
-            case (UInt8(ascii: "E"), _), (UInt8(ascii: "c"), _): number(p.weekday == 0 ? 7 : p.weekday)
-            case (UInt8(ascii: "H"), 1): number(p.hour)
-            case (UInt8(ascii: "H"), _): number(p.hour, width: 2)
-            case (UInt8(ascii: "h"), 1): number(p.hour % 12 == 0 ? 12 : p.hour % 12)
-            case (UInt8(ascii: "h"), _): number(p.hour % 12 == 0 ? 12 : p.hour % 12, width: 2)
-            case (UInt8(ascii: "m"), 1): number(p.minute)
-            case (UInt8(ascii: "m"), _): number(p.minute, width: 2)
-            case (UInt8(ascii: "s"), 1): number(p.second)
-            case (UInt8(ascii: "s"), _): number(p.second, width: 2)
-            case (UInt8(ascii: "S"), 3): number(p.millisecond, width: 3)
-            case (UInt8(ascii: "S"), _): number(p.millisecond)
-            case (UInt8(ascii: "a"), _): text(p.hour < 12 ? "am" : "pm")
-            case (UInt8(ascii: "Z"), 1): text("+0")
-            case (UInt8(ascii: "Z"), 2): text("+00:00")
-            case (UInt8(ascii: "Z"), _): text("UTC")
-            case (UInt8(ascii: "z"), _): text("UTC")
-            default: out.append(contentsOf: repeatElement(c, count: run))
-            }
+            if !appendToken(c, run: run, p, to: &out) { out.append(contentsOf: repeatElement(c, count: run)) }
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -163,51 +114,81 @@ enum TemplateDateFormat {
     static func formatCharacters(_ date: Date, _ pattern: String) -> String {
         let p = TemplateDateParts(date)
         let characters = Array(pattern)
-        var out = ""
+        var out: [UInt8] = []
         var i = 0
         while i < characters.count {
             let c = characters[i]
             if c == "'" {
                 var j = i + 1
-                while j < characters.count, characters[j] != "'" { out.append(characters[j]); j += 1 }
+                while j < characters.count, characters[j] != "'" { out.append(contentsOf: characters[j].utf8); j += 1 }
                 i = j + 1
                 continue
             }
             var run = 1
             while i + run < characters.count, characters[i + run] == c { run += 1 }
             i += run
-            let pad = { (n: Int, width: Int) in TemplateValue.pad(n, width) }
-            switch (c, run) {
-            case ("d", 1): out += String(p.day)
-            case ("d", _): out += pad(p.day, 2)
-            case ("M", 1), ("L", 1): out += String(p.month)
-            case ("M", 2), ("L", 2): out += pad(p.month, 2)
-            case ("M", 3), ("L", 3): out += TemplateDateParts.shortMonths[p.month - 1]
-            case ("M", _), ("L", _): out += TemplateDateParts.longMonths[p.month - 1]
-            case ("y", 2): out += pad(p.year % 100, 2)
-            case ("y", 4): out += pad(p.year, 4)
-            case ("y", _): out += String(p.year)
-            case ("E", 3), ("c", 3): out += TemplateDateParts.shortWeekdays[p.weekday]
-            case ("E", 4...), ("c", 4...): out += TemplateDateParts.longWeekdays[p.weekday]
-            case ("E", _), ("c", _): out += String(p.weekday == 0 ? 7 : p.weekday)
-            case ("H", 1): out += String(p.hour)
-            case ("H", _): out += pad(p.hour, 2)
-            case ("h", 1): out += String(p.hour % 12 == 0 ? 12 : p.hour % 12)
-            case ("h", _): out += pad(p.hour % 12 == 0 ? 12 : p.hour % 12, 2)
-            case ("m", 1): out += String(p.minute)
-            case ("m", _): out += pad(p.minute, 2)
-            case ("s", 1): out += String(p.second)
-            case ("s", _): out += pad(p.second, 2)
-            case ("S", 3): out += pad(p.millisecond, 3)
-            case ("S", _): out += String(p.millisecond)
-            case ("a", _): out += p.hour < 12 ? "am" : "pm"
-            case ("Z", 1): out += "+0"
-            case ("Z", 2): out += "+00:00"
-            case ("Z", _): out += "UTC"
-            case ("z", _): out += "UTC"
-            default: out += String(repeating: c, count: run)
-            }
+            if let letter = c.asciiValue, appendToken(letter, run: run, p, to: &out) { continue }
+            for _ in 0..<run { out.append(contentsOf: c.utf8) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the token made of `run` repeats of `letter`; false when it is not a token (the caller
+    /// then writes the letters as they are).
+    private static func appendToken(_ letter: UInt8, run: Int, _ p: TemplateDateParts, to out: inout [UInt8]) -> Bool {
+        func number(_ n: Int, width: Int = 1) { appendNumber(n, width: width, to: &out) }
+        func text(_ s: String) { out.append(contentsOf: s.utf8) }
+        switch (letter, run) {
+        case (UInt8(ascii: "d"), 1): number(p.day)
+        case (UInt8(ascii: "d"), _): number(p.day, width: 2)
+        case (UInt8(ascii: "M"), 1), (UInt8(ascii: "L"), 1): number(p.month)
+        case (UInt8(ascii: "M"), 2), (UInt8(ascii: "L"), 2): number(p.month, width: 2)
+        case (UInt8(ascii: "M"), 3), (UInt8(ascii: "L"), 3): text(TemplateDateParts.shortMonths[p.month - 1])
+        case (UInt8(ascii: "M"), _), (UInt8(ascii: "L"), _): text(TemplateDateParts.longMonths[p.month - 1])
+        case (UInt8(ascii: "y"), 2): number(p.year % 100, width: 2)
+        case (UInt8(ascii: "y"), 4): number(p.year, width: 4)
+        case (UInt8(ascii: "y"), _): number(p.year)
+        case (UInt8(ascii: "E"), 3), (UInt8(ascii: "c"), 3): text(TemplateDateParts.shortWeekdays[p.weekday])
+        case (UInt8(ascii: "E"), 4...), (UInt8(ascii: "c"), 4...): text(TemplateDateParts.longWeekdays[p.weekday])
+        case (UInt8(ascii: "E"), _), (UInt8(ascii: "c"), _): number(p.weekday == 0 ? 7 : p.weekday)
+        case (UInt8(ascii: "H"), 1): number(p.hour)
+        case (UInt8(ascii: "H"), _): number(p.hour, width: 2)
+        case (UInt8(ascii: "h"), 1): number(p.hour % 12 == 0 ? 12 : p.hour % 12)
+        case (UInt8(ascii: "h"), _): number(p.hour % 12 == 0 ? 12 : p.hour % 12, width: 2)
+        case (UInt8(ascii: "m"), 1): number(p.minute)
+        case (UInt8(ascii: "m"), _): number(p.minute, width: 2)
+        case (UInt8(ascii: "s"), 1): number(p.second)
+        case (UInt8(ascii: "s"), _): number(p.second, width: 2)
+        case (UInt8(ascii: "S"), 3): number(p.millisecond, width: 3)
+        case (UInt8(ascii: "S"), _): number(p.millisecond)
+        case (UInt8(ascii: "a"), _): text(p.hour < 12 ? "am" : "pm")
+        case (UInt8(ascii: "Z"), 1): text("+0")
+        case (UInt8(ascii: "Z"), 2): text("+00:00")
+        case (UInt8(ascii: "Z"), _): text("UTC")
+        case (UInt8(ascii: "z"), _): text("UTC")
+        default: return false
+        }
+        return true
+    }
+
+    /// Writes `n` in decimal, zero-padded to `width` as `TemplateValue.pad` pads: the sign counts as
+    /// a digit, and zeros go before it.
+    private static func appendNumber(_ n: Int, width: Int, to out: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for any Int's digits.
+        var count = 0
+        var magnitude = n.magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+        }
+        let signWidth = n < 0 ? 1 : 0
+        if count + signWidth < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - count - signWidth)) }
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        withUnsafeBytes(of: &digits) { buffer in
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
     }
 }
