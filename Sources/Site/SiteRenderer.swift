@@ -59,10 +59,11 @@ struct SiteRenderer: Sendable {
     }
 
     /// Whether text holds any template syntax at all; without any, rendering it changes nothing.
-    static func hasTemplateSyntax(_ text: String) -> Bool {
+    /// With `comments: false`, only `{{` and `{%` count (a `{#` comment renders as nothing).
+    static func hasTemplateSyntax(_ text: String, comments: Bool = true) -> Bool {
         var previous: UInt8 = 0
         for c in text.utf8 {
-            if previous == UInt8(ascii: "{"), c == UInt8(ascii: "{") || c == UInt8(ascii: "%") || c == UInt8(ascii: "#") { return true }
+            if previous == UInt8(ascii: "{"), c == UInt8(ascii: "{") || c == UInt8(ascii: "%") || (comments && c == UInt8(ascii: "#")) { return true }
             previous = c
         }
         return false

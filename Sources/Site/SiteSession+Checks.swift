@@ -17,22 +17,12 @@ extension SiteSession {
         return files.contains(path) || files.contains(path + "/index.html")
     }
 
-    /// Whether text holds `{{` or `{%` (a template the checks cannot follow).
-    static func hasTagOrOutput(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == UInt8(ascii: "{"), byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") { return true }
-            previous = byte
-        }
-        return false
-    }
-
     /// A reference resolved against the page's URL to a site path; nil for anything outside the site.
     static func resolve(_ target: String, against pageURL: String, pathPrefix: String) -> String? {
         // Foundation's trimming and `contains` are costly, and most targets need neither.
         let mayHaveSpace = { (byte: UInt8?) in byte.map { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 } ?? false }
         let t = mayHaveSpace(target.utf8.first) || mayHaveSpace(target.utf8.last) ? target.trimmingCharacters(in: .whitespaces) : target
-        if t.isEmpty || t.hasPrefix("#") || t.hasPrefix("//") || Self.hasTagOrOutput(t) { return nil }
+        if t.isEmpty || t.hasPrefix("#") || t.hasPrefix("//") || SiteRenderer.hasTemplateSyntax(t, comments: false) { return nil }
         if let colon = t.firstIndex(of: ":"), !t[..<colon].contains("/") { return nil }  // a scheme
         var path: String
         if t.hasPrefix("/") {
@@ -157,7 +147,6 @@ extension SiteSession {
 
     /// `screenshots:`/`related:` (or their `items:`) with nothing under them because the lines that
     /// belong to them are not indented: in Eleventy they are silently empty.
-
     static func indentationWarnings(_ frontMatter: FrontMatter, path: String) -> [Diagnostic] {
         guard frontMatter.present, !frontMatter.yaml.isEmpty else { return [] }
         let children = indentationChildren
