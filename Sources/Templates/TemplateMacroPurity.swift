@@ -50,7 +50,7 @@ struct TemplateMacroPurity: Sendable {
         mutating func node(_ node: TemplateNode, _ bound: inout [String], depth: Int) {
             guard depth < Self.maximumDepth else { isPure = false; return }
             switch node {
-            case .text:
+            case .text, .unicodeText:
                 break
             case .output(let expression, _):
                 self.expression(expression, bound, depth: depth)

@@ -3,7 +3,10 @@
 /// Text, outputs, loops and macros are stored inline (expressions hold their parts in classes),
 /// the other tags boxed (`indirect`), so that copying any node costs at most one or two retains.
 enum TemplateNode: Sendable {
-    case text(String)
+    /// Text between tags that is all ASCII, as the bytes a render copies (see `TemplateOutput`).
+    case text([UInt8])
+    /// Text between tags with other characters: appended as a string, which needs no validation.
+    case unicodeText(String)
     indirect case output(TemplateExpression, offset: Int)
     indirect case ifBlock([(condition: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
     case forLoop(TemplateForLoop)

@@ -121,7 +121,10 @@ struct TemplateParser {
                 return (nodes, nil)
             case .text:
                 _ = advance()
-                nodes.append(.text(token.text))
+                // Stored as the bytes a render copies; text that whitespace control emptied is dropped.
+                if !token.text.isEmpty {
+                    nodes.append(token.text.utf8.allSatisfy { $0 < 0x80 } ? .text(Array(token.text.utf8)) : .unicodeText(token.text))
+                }
             case .variableStart:
                 _ = advance()
                 let expression = try parseExpression()

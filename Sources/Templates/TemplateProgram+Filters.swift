@@ -27,7 +27,7 @@ extension TemplateProgram {
             for node in nodes {
                 guard found == nil else { return }
                 switch node {
-                case .text, .block: break
+                case .text, .unicodeText, .block: break
                 case .output(let e, _), .set(_, let e, _), .extends(let e, _), .include(let e, _, _): visit(e)
                 case .importAll(let e, _, _, _), .importNames(let e, _, _, _): visit(e)
                 case .ifBlock(let branches, let otherwise):

@@ -25,7 +25,7 @@ final class TemplateProgram: Sendable {
 
     private static func isContextFree(_ node: TemplateNode) -> Bool {
         switch node {
-        case .text, .macro:
+        case .text, .unicodeText, .macro:
             return true
         case .importAll(let template, _, let withContext, _), .importNames(let template, _, let withContext, _):
             guard !withContext, case .literal(.string) = template else { return false }
@@ -43,7 +43,7 @@ final class TemplateProgram: Sendable {
         guard depth < 400 else { return true }
         for node in nodes {
             switch node {
-            case .text, .output, .include, .extends, .block, .callBlock:
+            case .text, .unicodeText, .output, .include, .extends, .block, .callBlock:
                 continue
             case .set, .setBlock, .macro, .importAll, .importNames:
                 return true

@@ -47,7 +47,12 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func stackExhausted(_ scope: TemplateScope, at offset: Int?) -> TemplateError {
-        scope.error("templates nested too deeply (more than \(Self.stackBudget / 1024) KiB of stack): an include loop or runaway recursion?", at: offset)
+        stackExhausted(scope.program, at: offset)
+    }
+
+    @inline(never)
+    private func stackExhausted(_ program: TemplateProgram, at offset: Int?) -> TemplateError {
+        program.source.error("templates nested too deeply (more than \(Self.stackBudget / 1024) KiB of stack): an include loop or runaway recursion?", at: offset ?? 0)
     }
 
     // MARK: Entry points
@@ -57,36 +62,51 @@ final class TemplateRenderer: @unchecked Sendable {
         let position = Self.stackPosition()
         stackLimit = position > Self.stackBudget ? position - Self.stackBudget : 0
         let frame = TemplateFrame(isTopLevel: true)
-        var out = ""
-        out.reserveCapacity(program.source.bytes.count * 2)
-        try renderRoot(program, context: TemplateContext(context), frame: frame, into: &out, at: nil)
-        return out
+        var out = TemplateOutput(capacity: program.source.bytes.count * 2)
+        try renderRoot(program, context: TemplateContext(context), frame: frame, into: &out, caller: nil, at: 0)
+        return out.finish()
     }
 
     private func enter(_ scope: TemplateScope?, at offset: Int?, _ what: String) throws {
         depth += 1
-        if depth > recursionLimit {
-            let message = "\(what) nested more than \(environment.options.recursionLimit) deep: an include loop or runaway recursion?"
-            if let scope { throw scope.error(message, at: offset) }
-            throw TemplateError(path: "", line: 1, column: 1, message: message)
-        }
+        if depth > recursionLimit { throw tooDeep(scope?.program, at: offset, what) }
+    }
+
+    @inline(never)
+    private func tooDeep(_ program: TemplateProgram?, at offset: Int?, _ what: String) -> TemplateError {
+        let message = "\(what) nested more than \(environment.options.recursionLimit) deep: an include loop or runaway recursion?"
+        if let program { return program.source.error(message, at: offset ?? 0) }
+        return TemplateError(path: "", line: 1, column: 1, message: message)
     }
 
     private func leave() { depth -= 1 }
 
     /// Renders a template's top level, then the template it extends, if any, with the same context.
-    private func renderRoot(_ program: TemplateProgram, context: TemplateContext, frame: TemplateFrame, into out: inout String, at caller: (TemplateScope, Int)?) throws {
-        try enter(caller?.0, at: caller?.1, "templates")
-        defer { leave() }
+    ///
+    /// Include loops recurse through here: its stack frame is kept small (in debug builds too, where
+    /// every local has its own slot), so that the recursion limit is reached before the stack budget.
+    private func renderRoot(_ program: TemplateProgram, context: TemplateContext, frame: TemplateFrame, into out: inout TemplateOutput, caller: TemplateProgram?, at offset: Int) throws {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > recursionLimit { throw tooDeep(caller, at: offset, "templates") }
         // Includes, imports and layouts recurse through here without passing `render(_:_:into:)`.
-        if let (callerScope, offset) = caller { try checkStack(callerScope, at: offset) }
+        if let caller, Self.stackPosition() < stackLimit { throw stackExhausted(caller, at: offset) }
         context.addBlocks(of: program)
         let scope = TemplateScope(program: program, context: context, frame: frame, block: nil)
-        var parent: (TemplateProgram, Int)?
-        // A template that extends another writes nothing of its own (its blocks go to the parent);
-        // one that does not writes straight into the output.
-        var discarded = ""
-        let extends = program.extendsAnother
+        guard program.extendsAnother else {
+            // A template that does not extend another writes straight into the output.
+            return try render(program.nodes, scope, into: &out)
+        }
+        guard let parent = try renderExtendingTemplate(program, scope) else { return }
+        try renderRoot(parent.program, context: context, frame: frame, into: &out, caller: program, at: parent.offset)
+    }
+
+    /// The top level of a template that extends another: it writes nothing of its own (its blocks go
+    /// to the parent), but runs its `set`s, imports and macros. Returns the parent, when it is found.
+    @inline(never)
+    private func renderExtendingTemplate(_ program: TemplateProgram, _ scope: TemplateScope) throws -> (program: TemplateProgram, offset: Int)? {
+        var parent: (program: TemplateProgram, offset: Int)?
+        var discarded = TemplateOutput()
         for node in program.nodes {
             if case .extends(let expression, let offset) = node {
                 let name = try evaluate(expression, scope)
@@ -95,15 +115,9 @@ final class TemplateRenderer: @unchecked Sendable {
                 continue
             }
             if parent != nil, case .block = node { continue }
-            if extends {
-                try render(node, scope, into: &discarded)
-            } else {
-                try render(node, scope, into: &out)
-            }
+            try render(node, scope, into: &discarded)
         }
-        if let (parentProgram, offset) = parent {
-            try renderRoot(parentProgram, context: context, frame: frame, into: &out, at: (scope, offset))
-        }
+        return parent
     }
 
     private func load(_ nameValue: TemplateValue, from scope: TemplateScope, at offset: Int, ignoreMissing: Bool) throws -> TemplateProgram? {
@@ -121,7 +135,7 @@ final class TemplateRenderer: @unchecked Sendable {
 
     // MARK: Statements
 
-    func render(_ nodes: [TemplateNode], _ scope: TemplateScope, into out: inout String) throws {
+    func render(_ nodes: [TemplateNode], _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         try checkStack(scope, at: nil)
         // Through the buffer, so that each node is borrowed rather than copied out of the array.
         try nodes.withUnsafeBufferPointer { nodes in
@@ -132,9 +146,10 @@ final class TemplateRenderer: @unchecked Sendable {
     /// Dispatches one statement. Each tag is rendered by its own function so that this one's stack
     /// frame stays small: templates recurse through it (macros, includes, blocks), and a small frame
     /// is what lets the recursion limit be reached without exhausting a thread's stack.
-    private func render(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func render(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         switch node {
-        case .text(let text): out += text
+        case .text(let text): out.append(ascii: text)
+        case .unicodeText(let text): out.append(text)
         case .output(let expression, _): try renderOutput(expression, scope, into: &out)
         case .forLoop(let loop): try renderFor(loop, scope, into: &out)
         default: try renderTag(node, scope, into: &out)
@@ -144,9 +159,9 @@ final class TemplateRenderer: @unchecked Sendable {
     /// Tags other than the hottest; each is rendered by its own small function, which destructures
     /// the node itself so that no payload lives in this frame.
     @inline(never)
-    private func renderTag(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderTag(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         switch node {
-        case .text, .output, .forLoop:
+        case .text, .unicodeText, .output, .forLoop:
             break
         case .ifBlock: try renderIfBlockNode(node, scope, into: &out)
         case .set: try renderSetNode(node, scope, into: &out)
@@ -164,80 +179,80 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     @inline(never)
-    private func renderIfBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderIfBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .ifBlock(let branches, let otherwise) = node else { return }
         try renderIf(branches, otherwise, scope, into: &out)
     }
 
     @inline(never)
-    private func renderSetNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderSetNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .set(let names, let expression, _) = node else { return }
         try renderSet(names, expression, scope)
     }
 
     @inline(never)
-    private func renderSetBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderSetBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .setBlock(let name, let body, _) = node else { return }
         try renderSetBlock(name, body, scope)
     }
 
     @inline(never)
-    private func renderMacroNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderMacroNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .macro(let macro) = node else { return }
         defineMacro(macro, scope)
     }
 
     @inline(never)
-    private func renderCallBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderCallBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .callBlock(let callerMacro, let call, let offset) = node else { return }
         try renderCallBlock(callerMacro, call, scope, into: &out, at: offset)
     }
 
     @inline(never)
-    private func renderImportAllNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderImportAllNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .importAll(let template, let alias, let withContext, let offset) = node else { return }
         try importAll(template, alias: alias, withContext: withContext, scope, at: offset)
     }
 
     @inline(never)
-    private func renderImportNamesNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderImportNamesNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .importNames(let template, let names, let withContext, let offset) = node else { return }
         try importNames(template, names: names, withContext: withContext, scope, at: offset)
     }
 
     @inline(never)
-    private func renderIncludeNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderIncludeNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .include(let template, let ignoreMissing, let offset) = node else { return }
         try renderInclude(template, ignoreMissing: ignoreMissing, scope, into: &out, at: offset)
     }
 
     @inline(never)
-    private func renderExtendsNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderExtendsNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .extends(_, let offset) = node else { return }
         throw scope.error("'extends' is only allowed at the top level of a template", at: offset)
     }
 
     @inline(never)
-    private func renderBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .block(let name, let offset) = node else { return }
         try renderBlock(name, index: 0, scope, into: &out, at: offset)
     }
 
     @inline(never)
-    private func renderFilterBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderFilterBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .filterBlock(let name, let positional, let keyword, let body, let offset) = node else { return }
         try renderFilterBlock(name, positional, keyword, body, scope, into: &out, at: offset)
     }
 
     @inline(never)
-    private func renderSwitchBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderSwitchBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .switchBlock(let subject, let cases, let otherwise) = node else { return }
         try renderSwitch(subject, cases, otherwise, scope, into: &out)
     }
 
 
     @inline(never)
-    private func renderOutput(_ expression: TemplateExpression, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderOutput(_ expression: TemplateExpression, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         // A macro call or `super()` renders straight into the output, not into a string to copy.
         switch expression {
         case .call(let call):
@@ -254,17 +269,17 @@ final class TemplateRenderer: @unchecked Sendable {
 
     /// A value as `{{ }}` writes it.
     @inline(__always)
-    private func append(_ value: TemplateValue, to out: inout String) {
+    private func append(_ value: TemplateValue, to out: inout TemplateOutput) {
         switch value {
         case .undefined, .null: break
-        case .safe(let s): out += s
-        case .string(let s): out += autoescape ? TemplateValue.escapeHTML(s) : s
-        default: out += value.rendered(autoescape: autoescape)
+        case .safe(let s): out.append(s)
+        case .string(let s): if autoescape { out.appendEscapingHTML(s) } else { out.append(s) }
+        default: if autoescape { out.appendEscapingHTML(value.stringValue) } else { out.append(value.stringValue) }
         }
     }
 
     @inline(never)
-    private func renderIf(_ branches: [(condition: TemplateExpression, body: [TemplateNode])], _ otherwise: [TemplateNode]?, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderIf(_ branches: [(condition: TemplateExpression, body: [TemplateNode])], _ otherwise: [TemplateNode]?, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         for branch in branches where try evaluate(branch.condition, scope).isTruthy {
             try render(branch.body, scope, into: &out)
             return
@@ -280,9 +295,9 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func renderSetBlock(_ name: String, _ body: [TemplateNode], _ scope: TemplateScope) throws {
-        var captured = ""
+        var captured = TemplateOutput()
         try render(body, scope, into: &captured)
-        assign(TemplateKey(name), .string(captured), scope)
+        assign(TemplateKey(name), .string(captured.finish()), scope)
     }
 
     @inline(never)
@@ -296,13 +311,13 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     @inline(never)
-    private func renderCallBlock(_ callerMacro: TemplateMacro, _ call: TemplateExpression, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
+    private func renderCallBlock(_ callerMacro: TemplateMacro, _ call: TemplateExpression, _ scope: TemplateScope, into out: inout TemplateOutput, at offset: Int) throws {
         guard case .call(let e) = call else {
             throw scope.error("'call' expects a macro call, such as {% call list(items) %}", at: offset)
         }
         let caller = makeMacro(callerMacro, scope, keepsFrame: true)
         let value = try invoke(e.callee, e.positional, e.keyword + [("caller", .literal(caller))], scope, at: e.offset)
-        out += value.rendered(autoescape: autoescape)
+        append(value, to: &out)
     }
 
     @inline(never)
@@ -327,24 +342,30 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     @inline(never)
-    private func renderInclude(_ template: TemplateExpression, ignoreMissing: Bool, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
-        let name = try evaluate(template, scope)
-        guard let program = try load(name, from: scope, at: offset, ignoreMissing: ignoreMissing) else { return }
+    private func renderInclude(_ template: TemplateExpression, ignoreMissing: Bool, _ scope: TemplateScope, into out: inout TemplateOutput, at offset: Int) throws {
+        guard let program = try includedProgram(template, ignoreMissing: ignoreMissing, scope, at: offset) else { return }
         let frame = scope.frame.push(isolatesWrites: true)
         frame.isTopLevel = true
-        try renderRoot(program, context: scope.context.copyingVariables(), frame: frame, into: &out, at: (scope, offset))
+        try renderRoot(program, context: scope.context.copyingVariables(), frame: frame, into: &out, caller: scope.program, at: offset)
+    }
+
+    /// The template an include names; apart, so that the include's frame stays small.
+    @inline(never)
+    private func includedProgram(_ template: TemplateExpression, ignoreMissing: Bool, _ scope: TemplateScope, at offset: Int) throws -> TemplateProgram? {
+        let name = try evaluate(template, scope)
+        return try load(name, from: scope, at: offset, ignoreMissing: ignoreMissing)
     }
 
     @inline(never)
-    private func renderFilterBlock(_ name: String, _ positional: [TemplateExpression], _ keyword: [(String, TemplateExpression)], _ body: [TemplateNode], _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
-        var captured = ""
+    private func renderFilterBlock(_ name: String, _ positional: [TemplateExpression], _ keyword: [(String, TemplateExpression)], _ body: [TemplateNode], _ scope: TemplateScope, into out: inout TemplateOutput, at offset: Int) throws {
+        var captured = TemplateOutput()
         try render(body, scope, into: &captured)
-        let value = try applyFilter(name, to: .string(captured), positional, keyword, scope, at: offset)
-        out += value.rendered(autoescape: autoescape)
+        let value = try applyFilter(name, to: .string(captured.finish()), positional, keyword, scope, at: offset)
+        append(value, to: &out)
     }
 
     @inline(never)
-    private func renderSwitch(_ subject: TemplateExpression, _ cases: [(value: TemplateExpression, body: [TemplateNode])], _ otherwise: [TemplateNode]?, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderSwitch(_ subject: TemplateExpression, _ cases: [(value: TemplateExpression, body: [TemplateNode])], _ otherwise: [TemplateNode]?, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         let value = try evaluate(subject, scope)
         var matched: Int?
         for (index, item) in cases.enumerated() where try evaluate(item.value, scope).strictlyEquals(value) {
@@ -382,7 +403,7 @@ final class TemplateRenderer: @unchecked Sendable {
         if scope.frame.isTopLevel { scope.context.set(key, value) }
     }
 
-    private func renderBlock(_ name: TemplateKey, index: Int, _ scope: TemplateScope, into out: inout String, at offset: Int) throws {
+    private func renderBlock(_ name: TemplateKey, index: Int, _ scope: TemplateScope, into out: inout TemplateOutput, at offset: Int) throws {
         guard let entry = scope.context.block(named: name, index: index) else {
             if index > 0 { throw scope.error("no parent block '\(name.name)' for super() to render", at: offset) }
             return
@@ -395,7 +416,7 @@ final class TemplateRenderer: @unchecked Sendable {
         try render(entry.body, blockScope, into: &out)
     }
 
-    private func renderFor(_ loop: TemplateForLoop, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderFor(_ loop: TemplateForLoop, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         let iterable = try evaluate(loop.iterable, scope)
         var inner = scope
         inner.frame = scope.frame.push()
@@ -456,8 +477,8 @@ final class TemplateRenderer: @unchecked Sendable {
         let context = withContext ? scope.context.copyingVariables(tracksExports: true) : TemplateContext(isShared: cacheable, tracksExports: true)
         let frame = withContext ? scope.frame.push(isolatesWrites: true) : TemplateFrame()
         frame.isTopLevel = true
-        var discarded = ""
-        try renderRoot(program, context: context, frame: frame, into: &discarded, at: (scope, offset))
+        var discarded = TemplateOutput()
+        try renderRoot(program, context: context, frame: frame, into: &discarded, caller: scope.program, at: offset)
         let exported = context.exported
         if context.importsUncachedExports {
             if definesSharedExports(scope) { scope.context.importsUncachedExports = true }
@@ -509,13 +530,13 @@ final class TemplateRenderer: @unchecked Sendable {
         if let purity = macro.purity, binding.definingFrame == nil {
             return .safe(try callRemembering(binding, purity, arguments))
         }
-        var out = ""
+        var out = TemplateOutput()
         try renderMacroBody(binding, arguments, into: &out)
-        return .safe(out)
+        return .safe(out.finish())
     }
 
     /// A macro call whose output goes straight into `out`.
-    private func call(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments, into out: inout String) throws {
+    private func call(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments, into out: inout TemplateOutput) throws {
         let macro = binding.macro
         depth += 1
         defer { depth -= 1 }
@@ -526,7 +547,7 @@ final class TemplateRenderer: @unchecked Sendable {
         try renderMacroBody(binding, arguments, into: &out)
     }
 
-    private func renderMacroBody(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments, into out: inout String) throws {
+    private func renderMacroBody(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments, into out: inout TemplateOutput) throws {
         let frame = binding.definingFrame?.push(isolatesWrites: true) ?? TemplateFrame(capacity: binding.macro.parameters.count)
         let scope = TemplateScope(program: binding.program, context: binding.context, frame: frame, block: nil)
         try bind(arguments, to: binding.macro, in: scope)
@@ -537,27 +558,26 @@ final class TemplateRenderer: @unchecked Sendable {
     /// and remembered (see `TemplateMacroCache`).
     @inline(never)
     private func callRemembering(_ binding: TemplateMacroBinding, _ purity: TemplateMacroPurity, _ arguments: TemplateArguments) throws -> String {
-        var output = ""
+        var output = TemplateOutput()
         try callRemembering(binding, purity, arguments, into: &output)
-        return output
+        return output.finish()
     }
 
     /// As `callRemembering(_:_:_:)`, writing into `out`: a call that is not remembered (a list of
     /// thousands of posts, whose filters are not pure) renders straight into the caller's buffer,
     /// and a remembered one is copied out of it, not rendered into a buffer of its own and copied in.
     @inline(never)
-    private func callRemembering(_ binding: TemplateMacroBinding, _ purity: TemplateMacroPurity, _ arguments: TemplateArguments, into out: inout String) throws {
+    private func callRemembering(_ binding: TemplateMacroBinding, _ purity: TemplateMacroPurity, _ arguments: TemplateArguments, into out: inout TemplateOutput) throws {
         let lookup = macroCache.lookup(binding.macro, in: binding.program, arguments: arguments) {
             purity.filters.allSatisfy(filterTable.isPure)
         }
         switch lookup {
         case .hit(let remembered):
-            out += remembered
+            out.append(remembered)
         case .miss(let key):
-            let start = out.utf8.count
+            let start = out.count
             try renderMacroBody(binding, arguments, into: &out)
-            let output = out.utf8.count == start ? "" : String(decoding: out.utf8.dropFirst(start), as: UTF8.self)
-            macroCache.store(output, for: key, of: binding.macro, in: binding.program)
+            macroCache.store(out.string(from: start), for: key, of: binding.macro, in: binding.program)
         case .notCached:
             try renderMacroBody(binding, arguments, into: &out)
         }
@@ -734,13 +754,13 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func evaluateSuper(_ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
-        var out = ""
+        var out = TemplateOutput()
         try renderSuper(scope, at: offset, into: &out)
-        return .safe(out)
+        return .safe(out.finish())
     }
 
     @inline(never)
-    private func renderSuper(_ scope: TemplateScope, at offset: Int, into out: inout String) throws {
+    private func renderSuper(_ scope: TemplateScope, at offset: Int, into out: inout TemplateOutput) throws {
         guard let block = scope.block else {
             throw scope.error("super() can only be called inside a block", at: offset)
         }
@@ -828,7 +848,7 @@ final class TemplateRenderer: @unchecked Sendable {
 
     /// `{{ f(…) }}`: as `invoke`, but a macro renders its body into `out` directly.
     @inline(never)
-    private func renderCall(_ e: TemplateCallExpression, _ scope: TemplateScope, into out: inout String) throws {
+    private func renderCall(_ e: TemplateCallExpression, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         let function = try evaluate(e.callee, scope)
         guard case .function(let f) = function else { throw notCallable(e.callee, function, scope, at: e.offset) }
         let arguments = try evaluateArguments(e.positional, e.keyword, scope)
