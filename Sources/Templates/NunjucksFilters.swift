@@ -372,7 +372,10 @@ enum NunjucksFilters {
         let list = try items(value, "select")
         let test = arguments.positional.first.map(\.stringValue) ?? "truthy"
         let rest = Array(arguments.positional.dropFirst())
-        return .array(try list.filter { try TemplateTest.run(test, $0, rest) == keep })
+        // The test is found once (and, as in Nunjucks, only when there is an item to test).
+        guard !list.isEmpty else { return .array([]) }
+        let found = try TemplateTest(named: test)
+        return .array(list.filter { found.run($0, rest) == keep })
     }
 
     static func selectingAttribute(_ value: TemplateValue, _ arguments: TemplateArguments, keep: Bool) throws -> TemplateValue {
@@ -380,7 +383,9 @@ enum NunjucksFilters {
         let name = arguments.value(at: 0)
         let test = arguments.positional.count > 1 ? arguments.positional[1].stringValue : "truthy"
         let rest = Array(arguments.positional.dropFirst(2))
-        return .array(try list.filter { try TemplateTest.run(test, attribute($0, name), rest) == keep })
+        guard !list.isEmpty else { return .array([]) }
+        let found = try TemplateTest(named: test)
+        return .array(list.filter { found.run(attribute($0, name), rest) == keep })
     }
 
     static func replace(in s: String, _ old: String, with new: String, limit: Int) -> String {

@@ -30,6 +30,11 @@ enum TemplateExpression: Sendable {
     case array([TemplateExpression])
     case object([(TemplateKey, TemplateExpression)])
 
+    /// Whether it is a literal (a template name that the same statement always resolves alike).
+    var isLiteral: Bool {
+        if case .literal = self { true } else { false }
+    }
+
     /// The offset an error about this expression points at, where one is known.
     var offset: Int? {
         switch self {

@@ -5,26 +5,101 @@ import Foundation
 /// same macros to every importer that does not pass its context, so it is run once, not on every
 /// render. Shared by the copies of an environment that have the same filters and globals, and
 /// safe to use from several threads; the exported macros' context is never changed once stored.
+///
+/// It also remembers which cached template each import statement naming a literal found (by the
+/// importing template and the statement's offset), so that a render's imports (a post: a dozen
+/// or more) neither hash their names nor go through the template cache again. It is replaced or
+/// cleared whenever the template cache is, so that what a name found stays what it finds.
 final class TemplateImportCache: @unchecked Sendable {
+    private struct Resolution {
+        /// Kept so that its identity is never reused while it is a key.
+        let importer: TemplateProgram
+        let offset: Int
+        /// A position in `entries`, which only grows until `clear()`.
+        let entry: Int
+    }
+
     private let lock = NSLock()
-    private var entries: [ObjectIdentifier: (program: TemplateProgram, exports: TemplateObject)] = [:]
+    /// A site imports a few dozen templates at most: searched by identity, without hashing.
+    /// The program is kept with its exports, so that its identity is never reused meanwhile.
+    @exclusivity(unchecked) private var entries: [(program: TemplateProgram, exports: TemplateObject)] = []
+    @exclusivity(unchecked) private var resolutions: [Resolution] = []
+    /// Positions + 1 in `resolutions` (0: empty slot), found from the importer and offset; at most
+    /// half full.
+    @exclusivity(unchecked) private var slots = [Int32](repeating: 0, count: 64)
 
     func exports(of program: TemplateProgram) -> TemplateObject? {
         lock.lock()
         defer { lock.unlock() }
-        return entries[ObjectIdentifier(program)]?.exports
+        return entryPosition(of: program).map { entries[$0].exports }
     }
 
     func store(_ exports: TemplateObject, of program: TemplateProgram) {
         lock.lock()
-        // The program is kept with its exports, so that its identifier is never reused meanwhile.
-        entries[ObjectIdentifier(program)] = (program, exports)
-        lock.unlock()
+        defer { lock.unlock() }
+        if let position = entryPosition(of: program) {
+            entries[position].exports = exports
+        } else {
+            entries.append((program, exports))
+        }
+    }
+
+    /// The template and cached exports that the import statement at `offset` of `importer` found
+    /// before, if they were cached.
+    func resolved(_ importer: TemplateProgram, at offset: Int) -> (program: TemplateProgram, exports: TemplateObject)? {
+        let hash = Self.hash(importer, offset)
+        lock.lock()
+        defer { lock.unlock() }
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while true {
+            let position = Int(slots[slot])
+            if position == 0 { return nil }
+            let resolution = resolutions[position - 1]
+            if resolution.importer === importer, resolution.offset == offset { return entries[resolution.entry] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Remembers that the import statement at `offset` of `importer` found `program`, whose exports
+    /// are cached (`store` was called for it).
+    func remember(_ importer: TemplateProgram, at offset: Int, found program: TemplateProgram) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entryPosition(of: program),
+              !resolutions.contains(where: { $0.importer === importer && $0.offset == offset }) else { return }
+        resolutions.append(Resolution(importer: importer, offset: offset, entry: entry))
+        if resolutions.count * 2 > slots.count {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            for position in resolutions.indices { insertSlot(for: position) }
+        } else {
+            insertSlot(for: resolutions.count - 1)
+        }
     }
 
     func clear() {
         lock.lock()
         entries.removeAll()
+        resolutions.removeAll()
+        slots = [Int32](repeating: 0, count: 64)
         lock.unlock()
+    }
+
+    /// Called with the lock held.
+    private func entryPosition(of program: TemplateProgram) -> Int? {
+        entries.firstIndex { $0.program === program }
+    }
+
+    private static func hash(_ importer: TemplateProgram, _ offset: Int) -> Int {
+        let identity = Int(bitPattern: UInt(bitPattern: ObjectIdentifier(importer)))
+        return ((identity &>> 4) ^ offset) &* 0x9E37_79B9
+    }
+
+    /// Called with the lock held.
+    private func insertSlot(for position: Int) {
+        let mask = slots.count - 1
+        var slot = Self.hash(resolutions[position].importer, resolutions[position].offset) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(position + 1)
     }
 }

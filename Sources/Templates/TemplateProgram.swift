@@ -13,14 +13,20 @@ final class TemplateProgram: Sendable {
     let exportsAreContextFree: Bool
     /// Whether its top level has an `{% extends %}` (the only place one is allowed).
     let extendsAnother: Bool
+    /// Whether it was read through the loader and is kept in the template cache (a layout, an
+    /// include, a macro file) rather than parsed from source given by the caller (a page): only
+    /// the statements of a cached template have what they found remembered (`TemplateImportCache`),
+    /// so that the pages of a site are not kept alive by the cache.
+    let isCached: Bool
 
-    init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]]) {
+    init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]], isCached: Bool = false) {
         self.source = source
         self.nodes = nodes
         self.blocks = blocks
         self.blockList = blocks.map { (TemplateKey($0.key), $0.value, Self.bindsNames($0.value, depth: 0)) }
         self.exportsAreContextFree = nodes.allSatisfy(Self.isContextFree)
         self.extendsAnother = nodes.contains { if case .extends = $0 { true } else { false } }
+        self.isCached = isCached
     }
 
     private static func isContextFree(_ node: TemplateNode) -> Bool {
@@ -62,11 +68,11 @@ final class TemplateProgram: Sendable {
 
     var path: String { source.path }
 
-    static func parse(source text: String, path: String, options: TemplateOptions = TemplateOptions()) throws(TemplateError) -> TemplateProgram {
+    static func parse(source text: String, path: String, options: TemplateOptions = TemplateOptions(), isCached: Bool = false) throws(TemplateError) -> TemplateProgram {
         let source = TemplateSource(path: path, text: text)
         let tokens = try TemplateLexer.tokenize(source, trimBlocks: options.trimBlocks, lstripBlocks: options.lstripBlocks)
         var parser = TemplateParser(source: source, tokens: tokens)
         let nodes = try parser.parseTemplate()
-        return TemplateProgram(source: source, nodes: nodes, blocks: parser.blocks)
+        return TemplateProgram(source: source, nodes: nodes, blocks: parser.blocks, isCached: isCached)
     }
 }

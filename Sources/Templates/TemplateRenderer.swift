@@ -469,11 +469,17 @@ final class TemplateRenderer: @unchecked Sendable {
     /// What a template exports to an import, and whether it is context-free, its exports cached in
     /// the environment (their macros are then rebound to this render before they are bound).
     private func exports(of template: TemplateExpression, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws -> (TemplateObject, cached: Bool) {
+        // A literal name found a cached template before: the same statement finds it again.
+        let named = !withContext && template.isLiteral && scope.program.isCached
+        if named, let found = environment.imports.resolved(scope.program, at: offset) { return (found.exports, true) }
         let name = try evaluate(template, scope)
         guard let program = try load(name, from: scope, at: offset, ignoreMissing: false) else { return (TemplateObject(), false) }
         let cacheable = !withContext && program.exportsAreContextFree
         if !cacheable, definesSharedExports(scope) { scope.context.importsUncachedExports = true }
-        if cacheable, let exported = environment.imports.exports(of: program) { return (exported, true) }
+        if cacheable, let exported = environment.imports.exports(of: program) {
+            if named { environment.imports.remember(scope.program, at: offset, found: program) }
+            return (exported, true)
+        }
         let context = withContext ? scope.context.copyingVariables(tracksExports: true) : TemplateContext(isShared: cacheable, tracksExports: true)
         let frame = withContext ? scope.frame.push(isolatesWrites: true) : TemplateFrame()
         frame.isTopLevel = true
@@ -484,6 +490,7 @@ final class TemplateRenderer: @unchecked Sendable {
             if definesSharedExports(scope) { scope.context.importsUncachedExports = true }
         } else if cacheable {
             environment.imports.store(exported, of: program)
+            if named { environment.imports.remember(scope.program, at: offset, found: program) }
         }
         // Macros made for a shared context are rebound to this render, whether stored or not.
         return (exported, cacheable)

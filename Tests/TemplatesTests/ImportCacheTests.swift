@@ -24,6 +24,37 @@ struct ImportCacheTests {
         }
     }
 
+    @Test func eachImportStatementFindsItsOwnTemplateEveryTime() throws {
+        // Both statements are at offset 0 of their template: what one found is not what the other finds.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-statements-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{% from \"components.njk\" import badge as m %}{{ m('a') }}".write(to: folder.appendingPathComponent("a.njk"), atomically: true, encoding: .utf8)
+        try "{% from \"helpers.njk\" import strong as m %}{{ m('b') }}".write(to: folder.appendingPathComponent("b.njk"), atomically: true, encoding: .utf8)
+        var environment = environment
+        environment.loader = TemplateLoader(searchPaths: [folder] + environment.loader.searchPaths)
+        for _ in 0..<3 {
+            #expect(try environment.render(templateNamed: "a.njk", context: TemplateObject()) == "<span><b>a</b></span>")
+            #expect(try environment.render(templateNamed: "b.njk", context: TemplateObject()) == "<b>b</b>")
+            // A page parsed from source imports the same way.
+            #expect(try render("{% from \"helpers.njk\" import strong as m %}{{ m('c') }}") == "<b>c</b>")
+        }
+    }
+
+    @Test func aCopyWithAnotherLoaderFindsItsOwnTemplateForTheSameStatement() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-loader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{% macro badge(text) %}<i>{{ text }}</i>{% endmacro %}".write(to: folder.appendingPathComponent("components.njk"), atomically: true, encoding: .utf8)
+        let source = "{% from \"components.njk\" import badge %}{{ badge('x') }}"
+        var other = environment
+        other.loader = TemplateLoader(searchPaths: [folder])
+        for _ in 0..<2 {
+            #expect(try render(source) == "<span><b>x</b></span>")
+            #expect(try render(source, in: other) == "<i>x</i>")
+        }
+    }
+
     @Test func anImportWithContextStillSeesTheCallersVariables() throws {
         _ = try render("{% from \"components.njk\" import badge %}{{ badge('x') }}")
         #expect(try render("{% from \"components.njk\" import badge with context %}{{ badge('x') }}", #"{"site": "caller"}"#)
