@@ -44,8 +44,19 @@ final class TemplateFrame: @unchecked Sendable {
         TemplateFrame(parent: self, isolatesWrites: isolatesWrites)
     }
 
+    /// One bit per name, chosen by the top six bits of its hash (as `TemplateObjectStorage` does):
+    /// a frame whose bit for a name is clear does not have it, so that looking up a name of the
+    /// context (`page`, `options`) passes each frame of the chain with one test.
+    @exclusivity(unchecked) private var keyBits: UInt64 = 0
+
+    @inline(__always)
+    private static func bit(_ hash: Int) -> UInt64 {
+        1 &<< (UInt64(UInt(bitPattern: hash)) &>> 58)
+    }
+
     private func find(_ name: String, _ hash: Int) -> Int? {
-        entries.withUnsafeBufferPointer { entries in
+        if keyBits & Self.bit(hash) == 0 { return nil }
+        return entries.withUnsafeBufferPointer { entries in
             for index in entries.indices where entries[index].hash == hash && entries[index].name == name { return index }
             return nil
         }
@@ -159,6 +170,7 @@ final class TemplateFrame: @unchecked Sendable {
             entries[index].value = value
         } else {
             entries.append(Entry(name: name, hash: hash, value: value))
+            keyBits |= Self.bit(hash)
         }
     }
 }
