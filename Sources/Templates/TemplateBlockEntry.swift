@@ -5,4 +5,6 @@ struct TemplateBlockEntry {
     let program: TemplateProgram
     let body: [TemplateNode]
     let bindsNames: Bool
+    /// The capacity of its frame, when it has one (see `TemplateProgram.bindingCount`).
+    let frameCapacity: Int
 }

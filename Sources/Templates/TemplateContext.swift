@@ -63,6 +63,8 @@ final class TemplateContext: @unchecked Sendable {
     }
 
     func set(_ key: TemplateKey, _ value: TemplateValue) {
+        // The first variable a template sets: room for the rest, which usually follow.
+        if overlay.isEmpty { overlay = TemplateObject(capacity: 16) }
         overlay[key] = value
     }
 
@@ -71,8 +73,9 @@ final class TemplateContext: @unchecked Sendable {
     }
 
     func addBlocks(of program: TemplateProgram) {
-        for (key, body, bindsNames) in program.blockList {
-            blockEntries.append(TemplateBlockEntry(key: key, program: program, body: body, bindsNames: bindsNames))
+        if blockEntries.isEmpty { blockEntries.reserveCapacity(32) }
+        for (key, body, bindsNames, frameCapacity) in program.blockList {
+            blockEntries.append(TemplateBlockEntry(key: key, program: program, body: body, bindsNames: bindsNames, frameCapacity: frameCapacity))
         }
     }
 

@@ -40,8 +40,8 @@ final class TemplateFrame: @unchecked Sendable {
         return all
     }
 
-    func push(isolatesWrites: Bool = false) -> TemplateFrame {
-        TemplateFrame(parent: self, isolatesWrites: isolatesWrites)
+    func push(isolatesWrites: Bool = false, capacity: Int = 0) -> TemplateFrame {
+        TemplateFrame(parent: self, isolatesWrites: isolatesWrites, capacity: capacity)
     }
 
     /// One bit per name, chosen by the top six bits of its hash (as `TemplateObjectStorage` does):

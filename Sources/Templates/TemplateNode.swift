@@ -35,6 +35,9 @@ final class TemplateForLoop: Sendable {
     let body: [TemplateNode]
     let otherwise: [TemplateNode]?
     let offset: Int
+    /// The names an iteration may bind: the loop's own and those its body sets (the capacity of
+    /// the loop's frame).
+    let frameCapacity: Int
 
     init(names: [TemplateKey], iterable: TemplateExpression, body: [TemplateNode], otherwise: [TemplateNode]?, offset: Int) {
         self.names = names
@@ -42,6 +45,7 @@ final class TemplateForLoop: Sendable {
         self.body = body
         self.otherwise = otherwise
         self.offset = offset
+        self.frameCapacity = names.count + TemplateProgram.bindingCount(body) + TemplateProgram.bindingCount(otherwise ?? [])
     }
 }
 
@@ -57,6 +61,9 @@ final class TemplateMacro: Sendable {
     /// Set when the body's output depends only on the arguments (and the filters it names): its
     /// calls may then be remembered (see `TemplateMacroPurity`).
     let purity: TemplateMacroPurity?
+    /// The names a call may bind: its parameters, `caller`, and what its body sets (the capacity of
+    /// a call's frame).
+    let frameCapacity: Int
 
     init(name: String, parameters: [(name: String, defaultValue: TemplateExpression?)], body: [TemplateNode], offset: Int) {
         self.name = name
@@ -65,5 +72,6 @@ final class TemplateMacro: Sendable {
         self.offset = offset
         self.parameterKeys = parameters.map { TemplateKey($0.name) }
         self.purity = TemplateMacroPurity.analyse(parameters: parameters, body: body)
+        self.frameCapacity = parameters.count + 1 + TemplateProgram.bindingCount(body)
     }
 }

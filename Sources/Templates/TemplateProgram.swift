@@ -6,7 +6,7 @@ final class TemplateProgram: Sendable {
     let blocks: [String: [TemplateNode]]
     /// `blocks` with their names hashed, for contexts to collect without hashing strings, and
     /// whether each body binds names (see `bindsNames`).
-    let blockList: [(key: TemplateKey, body: [TemplateNode], bindsNames: Bool)]
+    let blockList: [(key: TemplateKey, body: [TemplateNode], bindsNames: Bool, frameCapacity: Int)]
     /// Whether importing this template without context always exports the same macros: its top
     /// level only defines macros and imports other templates, named by literal strings, without
     /// context. Such an import is run once and its exports cached (see `TemplateImportCache`).
@@ -18,15 +18,18 @@ final class TemplateProgram: Sendable {
     /// the statements of a cached template have what they found remembered (`TemplateImportCache`),
     /// so that the pages of a site are not kept alive by the cache.
     let isCached: Bool
+    /// The names its top level may bind (see `bindingCount`): the capacity of its root frame.
+    let topLevelBindings: Int
 
     init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]], isCached: Bool = false) {
         self.source = source
         self.nodes = nodes
         self.blocks = blocks
-        self.blockList = blocks.map { (TemplateKey($0.key), $0.value, Self.bindsNames($0.value, depth: 0)) }
+        self.blockList = blocks.map { (TemplateKey($0.key), $0.value, Self.bindsNames($0.value, depth: 0), Self.bindingCount($0.value)) }
         self.exportsAreContextFree = nodes.allSatisfy(Self.isContextFree)
         self.extendsAnother = nodes.contains { if case .extends = $0 { true } else { false } }
         self.isCached = isCached
+        self.topLevelBindings = Self.bindingCount(nodes)
     }
 
     private static func isContextFree(_ node: TemplateNode) -> Bool {
@@ -64,6 +67,32 @@ final class TemplateProgram: Sendable {
             }
         }
         return false
+    }
+
+    /// How many names rendering these statements may bind in their own frame: `set`s, imports and
+    /// macro definitions, here or in a nested `if`, `switch` or `filter` body (a loop or macro body
+    /// has a frame of its own). A frame made with this capacity never grows while it renders.
+    static func bindingCount(_ nodes: [TemplateNode], depth: Int = 0) -> Int {
+        guard depth < 400 else { return 0 }
+        var count = 0
+        for node in nodes {
+            switch node {
+            case .text, .unicodeText, .output, .include, .extends, .block, .callBlock, .forLoop:
+                continue
+            case .set(let names, _, _): count += names.count
+            case .setBlock, .macro, .importAll: count += 1
+            case .importNames(_, let names, _, _): count += names.count
+            case .ifBlock(let branches, let otherwise):
+                for branch in branches { count += bindingCount(branch.body, depth: depth + 1) }
+                count += bindingCount(otherwise ?? [], depth: depth + 1)
+            case .switchBlock(_, let cases, let otherwise):
+                for item in cases { count += bindingCount(item.body, depth: depth + 1) }
+                count += bindingCount(otherwise ?? [], depth: depth + 1)
+            case .filterBlock(_, _, _, let body, _):
+                count += bindingCount(body, depth: depth + 1)
+            }
+        }
+        return count
     }
 
     var path: String { source.path }

@@ -61,7 +61,7 @@ final class TemplateRenderer: @unchecked Sendable {
     func render(_ program: TemplateProgram, context: TemplateObject) throws -> String {
         let position = Self.stackPosition()
         stackLimit = position > Self.stackBudget ? position - Self.stackBudget : 0
-        let frame = TemplateFrame(isTopLevel: true)
+        let frame = TemplateFrame(isTopLevel: true, capacity: program.topLevelBindings)
         var out = TemplateOutput(capacity: program.source.bytes.count * 2)
         try renderRoot(program, context: TemplateContext(context), frame: frame, into: &out, caller: nil, at: 0)
         return out.finish()
@@ -344,7 +344,7 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func renderInclude(_ template: TemplateExpression, ignoreMissing: Bool, _ scope: TemplateScope, into out: inout TemplateOutput, at offset: Int) throws {
         guard let program = try includedProgram(template, ignoreMissing: ignoreMissing, scope, at: offset) else { return }
-        let frame = scope.frame.push(isolatesWrites: true)
+        let frame = scope.frame.push(isolatesWrites: true, capacity: program.topLevelBindings)
         frame.isTopLevel = true
         try renderRoot(program, context: scope.context.copyingVariables(), frame: frame, into: &out, caller: scope.program, at: offset)
     }
@@ -411,7 +411,7 @@ final class TemplateRenderer: @unchecked Sendable {
         try enter(scope, at: offset, "blocks")
         defer { leave() }
         // A block's variables are its own; a block that sets none shares its caller's frame.
-        let frame = entry.bindsNames ? scope.frame.push(isolatesWrites: true) : scope.frame
+        let frame = entry.bindsNames ? scope.frame.push(isolatesWrites: true, capacity: entry.frameCapacity) : scope.frame
         let blockScope = TemplateScope(program: entry.program, context: scope.context, frame: frame, block: (name, index))
         try render(entry.body, blockScope, into: &out)
     }
@@ -419,7 +419,7 @@ final class TemplateRenderer: @unchecked Sendable {
     private func renderFor(_ loop: TemplateForLoop, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         let iterable = try evaluate(loop.iterable, scope)
         var inner = scope
-        inner.frame = scope.frame.push()
+        inner.frame = scope.frame.push(capacity: loop.frameCapacity)
         var iterations = 0
         func bindLoop(_ index: Int, _ count: Int) {
             inner.frame.loop = (index, count)
@@ -481,7 +481,7 @@ final class TemplateRenderer: @unchecked Sendable {
             return (exported, true)
         }
         let context = withContext ? scope.context.copyingVariables(tracksExports: true) : TemplateContext(isShared: cacheable, tracksExports: true)
-        let frame = withContext ? scope.frame.push(isolatesWrites: true) : TemplateFrame()
+        let frame = withContext ? scope.frame.push(isolatesWrites: true, capacity: program.topLevelBindings) : TemplateFrame(capacity: program.topLevelBindings)
         frame.isTopLevel = true
         var discarded = TemplateOutput()
         try renderRoot(program, context: context, frame: frame, into: &discarded, caller: scope.program, at: offset)
@@ -555,7 +555,7 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     private func renderMacroBody(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments, into out: inout TemplateOutput) throws {
-        let frame = binding.definingFrame?.push(isolatesWrites: true) ?? TemplateFrame(capacity: binding.macro.parameters.count)
+        let frame = binding.definingFrame?.push(isolatesWrites: true, capacity: binding.macro.frameCapacity) ?? TemplateFrame(capacity: binding.macro.frameCapacity)
         let scope = TemplateScope(program: binding.program, context: binding.context, frame: frame, block: nil)
         try bind(arguments, to: binding.macro, in: scope)
         try render(binding.macro.body, scope, into: &out)
