@@ -67,7 +67,7 @@ final class TemplateFrame: @unchecked Sendable {
     }
 
     func lookup(_ key: TemplateKey) -> TemplateValue? {
-        let isLoop = key.hash == TemplateKey.loop.hash && key.name == "loop"
+        let isLoop = key.isLoop
         // Parents are kept alive by their children, and this frame by the caller: walking the chain
         // needs no reference counting.
         var current = Unmanaged.passUnretained(self)
@@ -118,7 +118,7 @@ final class TemplateFrame: @unchecked Sendable {
 
     /// `loop.<field>` without building the whole `loop` object; nil when `loop` is not a loop's.
     func loopField(_ field: String) -> TemplateValue? {
-        let hash = TemplateKey.loop.hash
+        let hash = TemplateKey.loopHash
         unowned(unsafe) var current = self
         while true {
             if current.find("loop", hash) != nil { return nil }

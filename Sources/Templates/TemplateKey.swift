@@ -28,4 +28,12 @@ struct TemplateKey: Sendable {
 
     /// `loop`, which a `for` loop's frames answer without storing it.
     static let loop = TemplateKey("loop")
+
+    /// The hash of `loop`, as a constant: checked on every name lookup, where reading `loop` would
+    /// first check that the static is initialised (tested against `hash("loop")`).
+    static var loopHash: Int { -3_608_257_767_857_095_189 }
+
+    /// Whether this is `loop`.
+    @inline(__always)
+    var isLoop: Bool { hash == Self.loopHash && name == "loop" }
 }

@@ -7,24 +7,24 @@
 /// But bytes become a `String` only by validating them as UTF-8, which costs about nine
 /// instructions a byte once one is not ASCII, and a string needs no validation to be appended to
 /// another. So only ASCII goes into the byte buffer (it validates a word at a time), and a piece
-/// with other characters, or a long one, is appended as a string, after the bytes before it.
+/// with other characters is appended as a string, after the bytes before it.
 struct TemplateOutput {
     private var text: String
     /// ASCII bytes written after `text`: always ASCII, so that turning them into a string is cheap.
     private var pending: [UInt8]
 
-    /// Pieces at least this long are appended as strings without looking at their bytes: one string
-    /// append costs about as much as checking this many bytes for ASCII.
-    private static let longPiece = 512
+    /// Pieces at least this long are appended as strings without looking at their bytes: checking
+    /// them for ASCII would cost about as much as the copy a string append makes.
+    private static let longPiece = 16384
+    /// The room the string is given when it is first written to.
+    private let capacity: Int
 
     /// An empty output with room for `capacity` bytes.
     init(capacity: Int = 0) {
         text = ""
         pending = []
-        if capacity > 0 {
-            text.reserveCapacity(capacity)
-            pending.reserveCapacity(min(capacity, 4096))
-        }
+        self.capacity = capacity
+        if capacity > 0 { pending.reserveCapacity(capacity) }
     }
 
     /// How many bytes have been written: where a piece starts, to take it out again (`string(from:)`).
@@ -44,7 +44,7 @@ struct TemplateOutput {
             return true
         }
         if copied != true {
-            flush()
+            flush(before: piece.utf8.count)
             text.append(piece)
         }
     }
@@ -80,7 +80,7 @@ struct TemplateOutput {
         pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
-    /// Whether every byte is ASCII, eight at a time.
+    /// Whether every byte is ASCII, eight at a time (stopping at the first block of 64 that is not).
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
@@ -89,6 +89,7 @@ struct TemplateOutput {
         while offset + 8 <= bytes.count {
             high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             offset += 8
+            if offset & 63 == 0, high & 0x8080_8080_8080_8080 != 0 { return false }
         }
         while offset < bytes.count {
             high |= UInt64(bytes[offset])
@@ -97,12 +98,13 @@ struct TemplateOutput {
         return high & 0x8080_8080_8080_8080 == 0
     }
 
-    /// Moves the pending bytes into the string.
-    private mutating func flush() {
+    /// Moves the pending bytes into the string, which is first given room for them, `coming` more
+    /// bytes and the capacity asked for, so that it is not copied as it grows.
+    private mutating func flush(before coming: Int = 0) {
+        if text.isEmpty { text.reserveCapacity(max(capacity, 2 * (pending.count + coming))) }
         guard !pending.isEmpty else { return }
         // ASCII only: validating them is a quick check a word at a time.
-        let ascii = String(decoding: pending, as: UTF8.self)
-        if text.isEmpty { text = ascii } else { text.append(ascii) }
+        text.append(String(decoding: pending, as: UTF8.self))
         pending.removeAll(keepingCapacity: true)
     }
 
@@ -118,6 +120,8 @@ struct TemplateOutput {
 
     /// Everything written.
     mutating func finish() -> String {
+        // Only ASCII was written: the bytes are the whole string.
+        if text.isEmpty { return String(decoding: pending, as: UTF8.self) }
         flush()
         return text
     }

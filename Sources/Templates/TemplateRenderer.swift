@@ -638,7 +638,7 @@ final class TemplateRenderer: @unchecked Sendable {
             return globals[key] ?? .undefined
         case .member(let e):
             if case .name(let name, _) = e.base {
-                if name.hash == TemplateKey.loop.hash, name.name == "loop" {
+                if name.isLoop {
                     if let value = scope.frame.loopField(e.key.name) { return value }
                 } else {
                     // `a.b`: the member is read where `a` is stored, without copying `a`.
@@ -647,7 +647,7 @@ final class TemplateRenderer: @unchecked Sendable {
                     return (globals[name] ?? .undefined).member(e.key)
                 }
             } else if case .member(let inner) = e.base, case .name(let name, _) = inner.base,
-                      !(name.hash == TemplateKey.loop.hash && name.name == "loop") {
+                      !name.isLoop {
                 // `a.b.c`: read in place too, without copying `a.b`.
                 if let value = scope.frame.lookupMember(name, inner.key, e.key) { return value }
                 if let value = scope.context.lookupMember(name, inner.key, e.key) { return value }
