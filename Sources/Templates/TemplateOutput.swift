@@ -1,5 +1,7 @@
-/// What a render writes: small ASCII pieces gathered as bytes, everything else appended to a
-/// `String`, which is the result.
+import Foundation
+
+/// What a render writes: ASCII pieces gathered as bytes, everything else appended to a `String`,
+/// which is the result.
 ///
 /// A render appends hundreds of pieces (text between tags, outputs, remembered macro calls), most of
 /// them short. Appending to a `String` checks its storage's capacity, uniqueness and ASCII flag and
@@ -8,10 +10,16 @@
 /// instructions a byte once one is not ASCII, and a string needs no validation to be appended to
 /// another. So only ASCII goes into the byte buffer (it validates a word at a time), and a piece
 /// with other characters is appended as a string, after the bytes before it.
-struct TemplateOutput {
+///
+/// The buffer is its own memory, grown by doubling, rather than an array, whose generic append
+/// costs several times the copy; so an output cannot be copied (`~Copyable`) and frees it when
+/// it ends.
+struct TemplateOutput: ~Copyable {
     private var text: String
     /// ASCII bytes written after `text`: always ASCII, so that turning them into a string is cheap.
-    private var pending: [UInt8]
+    private var bytes: UnsafeMutablePointer<UInt8>?
+    private var used = 0
+    private var size = 0
 
     /// Pieces at least this long are appended as strings without looking at their bytes: checking
     /// them for ASCII would cost about as much as the copy a string append makes.
@@ -22,26 +30,54 @@ struct TemplateOutput {
     /// An empty output with room for `capacity` bytes.
     init(capacity: Int = 0) {
         text = ""
-        pending = []
         self.capacity = capacity
-        if capacity > 0 { pending.reserveCapacity(capacity) }
+        if capacity > 0 {
+            bytes = .allocate(capacity: capacity)
+            size = capacity
+        }
+    }
+
+    deinit {
+        bytes?.deallocate()
     }
 
     /// How many bytes have been written: where a piece starts, to take it out again (`string(from:)`).
-    var count: Int { text.utf8.count + pending.count }
+    var count: Int { text.utf8.count + used }
+
+    /// Room for `extra` more bytes; the buffer is not nil afterwards.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        if let bytes, used + extra <= size { return bytes + used }
+        return grow(to: used + extra) + used
+    }
+
+    @inline(never)
+    private mutating func grow(to needed: Int) -> UnsafeMutablePointer<UInt8> {
+        let newSize = max(needed, 2 * size, 256)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newSize)
+        if let bytes {
+            grown.update(from: bytes, count: used)
+            bytes.deallocate()
+        }
+        bytes = grown
+        size = newSize
+        return grown
+    }
 
     /// Appends bytes that are known to be ASCII (text between tags, checked when it was parsed).
     @inline(__always)
     mutating func append(ascii piece: [UInt8]) {
-        pending.append(contentsOf: piece)
+        piece.withUnsafeBufferPointer { source in
+            guard let start = source.baseAddress else { return }
+            reserve(source.count).update(from: start, count: source.count)
+            used += source.count
+        }
     }
 
-    /// Appends a string: its bytes when it is short and ASCII, else the string itself.
+    /// Appends a string: its bytes when they are ASCII, else the string itself.
     mutating func append(_ piece: String) {
-        let copied: Bool? = piece.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count < Self.longPiece, Self.isASCII(bytes) else { return false }
-            pending.append(contentsOf: bytes)
-            return true
+        let copied: Bool? = piece.utf8.withContiguousStorageIfAvailable { source in
+            source.count < Self.longPiece && appendIfASCII(source)
         }
         if copied != true {
             flush(before: piece.utf8.count)
@@ -49,22 +85,49 @@ struct TemplateOutput {
         }
     }
 
+    /// Copies `source` to the end when every byte is ASCII, checking eight bytes at a time as it
+    /// copies them (and giving up at the first block of 64 that is not); otherwise keeps nothing.
+    private mutating func appendIfASCII(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = source.baseAddress else { return true }
+        let count = source.count
+        let destination = UnsafeMutableRawPointer(reserve(count))
+        let origin = UnsafeRawPointer(start)
+        var offset = 0
+        var high: UInt64 = 0
+        while offset + 8 <= count {
+            let word = origin.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            high |= word
+            destination.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
+            offset += 8
+            if offset & 63 == 0, high & 0x8080_8080_8080_8080 != 0 { return false }
+        }
+        while offset < count {
+            let byte = start[offset]
+            high |= UInt64(byte)
+            destination.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self)
+            offset += 1
+        }
+        guard high & 0x8080_8080_8080_8080 == 0 else { return false }
+        used += count
+        return true
+    }
+
     /// Appends a string with `& < > " ' \` escaped as Nunjucks' `escape` does; a short ASCII string
     /// is escaped straight into the bytes, without making an escaped copy of it first.
     mutating func appendEscapingHTML(_ piece: String) {
-        let copied: Bool? = piece.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count < Self.longPiece, Self.isASCII(bytes) else { return false }
-            appendEscapingHTML(ascii: bytes)
+        let copied: Bool? = piece.utf8.withContiguousStorageIfAvailable { source in
+            guard source.count < Self.longPiece, Self.isASCII(source) else { return false }
+            appendEscapingHTML(ascii: source)
             return true
         }
         if copied != true { append(TemplateValue.escapeHTML(piece)) }
     }
 
-    private mutating func appendEscapingHTML(ascii bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func appendEscapingHTML(ascii source: UnsafeBufferPointer<UInt8>) {
         var start = 0
-        for index in bytes.indices {
+        for index in source.indices {
             let replacement: StaticString
-            switch bytes[index] {
+            switch source[index] {
             case 0x26: replacement = "&amp;"
             case 0x3C: replacement = "&lt;"
             case 0x3E: replacement = "&gt;"
@@ -73,39 +136,51 @@ struct TemplateOutput {
             case 0x5C: replacement = "&#92;"
             default: continue
             }
-            pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            replacement.withUTF8Buffer { pending.append(contentsOf: $0) }
+            appendBytes(UnsafeBufferPointer(rebasing: source[start..<index]))
+            appendBytes(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             start = index + 1
         }
-        pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        appendBytes(UnsafeBufferPointer(rebasing: source[start...]))
+    }
+
+    /// Appends bytes that are ASCII.
+    private mutating func appendBytes(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let start = source.baseAddress, source.count > 0 else { return }
+        reserve(source.count).update(from: start, count: source.count)
+        used += source.count
     }
 
     /// Whether every byte is ASCII, eight at a time (stopping at the first block of 64 that is not).
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
+    private static func isASCII(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = source.baseAddress else { return true }
+        let raw = UnsafeRawPointer(start)
         var offset = 0
         var high: UInt64 = 0
-        while offset + 8 <= bytes.count {
+        while offset + 8 <= source.count {
             high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             offset += 8
             if offset & 63 == 0, high & 0x8080_8080_8080_8080 != 0 { return false }
         }
-        while offset < bytes.count {
-            high |= UInt64(bytes[offset])
+        while offset < source.count {
+            high |= UInt64(start[offset])
             offset += 1
         }
         return high & 0x8080_8080_8080_8080 == 0
     }
 
+    /// The pending bytes as a string: ASCII only, so validating them is a quick check a word at a time.
+    private var pendingString: String {
+        guard let bytes, used > 0 else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: used), as: UTF8.self)
+    }
+
     /// Moves the pending bytes into the string, which is first given room for them, `coming` more
     /// bytes and the capacity asked for, so that it is not copied as it grows.
     private mutating func flush(before coming: Int = 0) {
-        if text.isEmpty { text.reserveCapacity(max(capacity, 2 * (pending.count + coming))) }
-        guard !pending.isEmpty else { return }
-        // ASCII only: validating them is a quick check a word at a time.
-        text.append(String(decoding: pending, as: UTF8.self))
-        pending.removeAll(keepingCapacity: true)
+        if text.isEmpty { text.reserveCapacity(max(capacity, 2 * (used + coming))) }
+        guard used > 0 else { return }
+        text.append(pendingString)
+        used = 0
     }
 
     /// What was written since `start` (a `count` taken before), as a string of its own.
@@ -119,9 +194,9 @@ struct TemplateOutput {
     }
 
     /// Everything written.
-    mutating func finish() -> String {
+    consuming func finish() -> String {
         // Only ASCII was written: the bytes are the whole string.
-        if text.isEmpty { return String(decoding: pending, as: UTF8.self) }
+        if text.isEmpty { return pendingString }
         flush()
         return text
     }
