@@ -14,12 +14,13 @@ final class TemplateMacroCache: @unchecked Sendable {
         /// Kept so that the macro's identifier is never reused while it is a key.
         let macro: TemplateMacro
         let program: TemplateProgram
-        var isEnabled: Bool
-        var calls = 0
-        var hits = 0
+        // Unchecked exclusivity: only used with the cache's lock held.
+        @exclusivity(unchecked) var isEnabled: Bool
+        @exclusivity(unchecked) var calls = 0
+        @exclusivity(unchecked) var hits = 0
         /// Few (at most `entriesPerMacro`): searched by hash, in order.
-        var entries: [(key: TemplateMemoKey, output: String)] = []
-        var bytes = 0
+        @exclusivity(unchecked) var entries: [(key: TemplateMemoKey, output: String)] = []
+        @exclusivity(unchecked) var bytes = 0
 
         init(macro: TemplateMacro, program: TemplateProgram, isEnabled: Bool) {
             self.macro = macro
@@ -44,8 +45,8 @@ final class TemplateMacroCache: @unchecked Sendable {
     private let lock = NSLock()
     /// By macro (a parsed macro is one instance, shared by every render of its template); the
     /// macros of a site's layouts are few, so they are searched by identity, without hashing.
-    private var records: [Record] = []
-    private var bytes = 0
+    @exclusivity(unchecked) private var records: [Record] = []
+    @exclusivity(unchecked) private var bytes = 0
 
     /// Looks a call up. `filtersArePure` is asked once per macro, on its first call.
     func lookup(_ macro: TemplateMacro, in program: TemplateProgram, arguments: TemplateArguments, filtersArePure: () -> Bool) -> Lookup {
@@ -54,9 +55,13 @@ final class TemplateMacroCache: @unchecked Sendable {
         let record = self.record(of: macro, in: program, filtersArePure: filtersArePure)
         guard record.isEnabled, let key = TemplateMemoKey(arguments) else { return .notCached }
         record.calls += 1
-        if let found = record.entries.first(where: { $0.key.matches(key) }) {
+        let found: String? = record.entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices where entries[index].key.matches(key) { return entries[index].output }
+            return nil
+        }
+        if let found {
             record.hits += 1
-            return .hit(found.output)
+            return .hit(found)
         }
         if record.calls >= Self.trialCalls, record.hits * Self.minimumHitRate < record.calls {
             record.isEnabled = false
@@ -84,7 +89,7 @@ final class TemplateMacroCache: @unchecked Sendable {
 
     /// The record of a macro, made on its first call. Called with the lock held.
     private func record(of macro: TemplateMacro, in program: TemplateProgram, filtersArePure: () -> Bool) -> Record {
-        for record in records where record.macro === macro { return record }
+        for index in records.indices where records[index].macro === macro { return records[index] }
         let record = Record(macro: macro, program: program, isEnabled: filtersArePure())
         records.append(record)
         return record

@@ -604,19 +604,23 @@ final class TemplateRenderer: @unchecked Sendable {
             let takes = parameters.isEmpty ? "no arguments" : parameters.count == 1 ? "1 argument" : "\(parameters.count) arguments"
             throw TemplateCallError("macro '\(macro.name)' takes \(takes) but was given \(arguments.positional.count)")
         }
-        for key in arguments.keyword.keys where key != "caller" && !parameters.contains(where: { $0.name == key }) {
-            let names = parameters.map(\.name).joined(separator: ", ")
-            throw TemplateCallError("macro '\(macro.name)' has no parameter named '\(key)' (it takes: \(names.isEmpty ? "none" : names))")
+        let hasKeywords = !arguments.keyword.isEmpty
+        if hasKeywords {
+            for key in arguments.keyword.keys where key != "caller" && !parameters.contains(where: { $0.name == key }) {
+                let names = parameters.map(\.name).joined(separator: ", ")
+                throw TemplateCallError("macro '\(macro.name)' has no parameter named '\(key)' (it takes: \(names.isEmpty ? "none" : names))")
+            }
         }
         let frame = scope.frame
-        if !arguments.keyword.isEmpty, let caller = arguments.keyword["caller"] { frame.set("caller", caller) }
-        for (index, parameter) in parameters.enumerated() {
+        if hasKeywords, let caller = arguments.keyword["caller"] { frame.set("caller", caller) }
+        let positional = arguments.positional.count
+        for index in macro.parameterKeys.indices {
             let key = macro.parameterKeys[index]
-            if index < arguments.positional.count {
+            if index < positional {
                 frame.set(key, arguments.positional[index])
-            } else if !arguments.keyword.isEmpty, let value = arguments.keyword[key] {
+            } else if hasKeywords, let value = arguments.keyword[key] {
                 frame.set(key, value)
-            } else if let defaultValue = parameter.defaultValue {
+            } else if let defaultValue = parameters[index].defaultValue {
                 frame.set(key, try evaluate(defaultValue, scope))
             } else {
                 frame.set(key, .undefined)
