@@ -125,7 +125,7 @@ struct TemplateOutput: ~Copyable {
 
     private mutating func appendEscapingHTML(ascii source: UnsafeBufferPointer<UInt8>) {
         var start = 0
-        for index in source.indices {
+        for index in source.indices where TemplateValue.needsEscaping(source[index]) {
             let replacement: StaticString
             switch source[index] {
             case 0x26: replacement = "&amp;"
@@ -141,6 +141,29 @@ struct TemplateOutput: ~Copyable {
             start = index + 1
         }
         appendBytes(UnsafeBufferPointer(rebasing: source[start...]))
+    }
+
+    /// Appends an integer's decimal digits (how JavaScript writes a whole number below 2^53).
+    mutating func append(integer: Int64) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var magnitude = integer.magnitude
+        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var position = buffer.count
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if integer < 0 {
+                position -= 1
+                buffer[position] = UInt8(ascii: "-")
+            }
+            let written = buffer.count - position
+            let destination = reserve(written)
+            for offset in 0..<written { destination[offset] = buffer[position + offset] }
+            return written
+        }
+        used += count
     }
 
     /// Appends bytes that are ASCII.

@@ -274,6 +274,9 @@ final class TemplateRenderer: @unchecked Sendable {
         case .undefined, .null: break
         case .safe(let s): out.append(s)
         case .string(let s): if autoescape { out.appendEscapingHTML(s) } else { out.append(s) }
+        case .number(let n) where n == n.rounded() && abs(n) < 9e15:
+            // A whole number, as `format(number:)` writes it, without making a string of it.
+            out.append(integer: Int64(n))
         default: if autoescape { out.appendEscapingHTML(value.stringValue) } else { out.append(value.stringValue) }
         }
     }
@@ -659,7 +662,8 @@ final class TemplateRenderer: @unchecked Sendable {
             }
             return try evaluate(e.base, scope).member(e.key)
         case .array, .object, .filter, .binary, .call:
-            try checkStack(scope, at: expression.offset)
+            // The offset is only worked out for the error.
+            if Self.stackPosition() < stackLimit { throw stackExhausted(scope, at: expression.offset) }
             return try evaluateOperation(expression, scope)
         default:
             return try evaluateOperation(expression, scope)
