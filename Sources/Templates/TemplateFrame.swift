@@ -40,6 +40,11 @@ final class TemplateFrame: @unchecked Sendable {
         return all
     }
 
+    /// Room for `count` more names (those of a parent template's top level, rendered in this frame).
+    func reserveCapacity(adding count: Int) {
+        if count > 0 { entries.reserveCapacity(entries.count + count) }
+    }
+
     func push(isolatesWrites: Bool = false, capacity: Int = 0) -> TemplateFrame {
         TemplateFrame(parent: self, isolatesWrites: isolatesWrites, capacity: capacity)
     }

@@ -98,6 +98,7 @@ final class TemplateRenderer: @unchecked Sendable {
             return try render(program.nodes, scope, into: &out)
         }
         guard let parent = try renderExtendingTemplate(program, scope) else { return }
+        frame.reserveCapacity(adding: parent.program.topLevelBindings)
         try renderRoot(parent.program, context: context, frame: frame, into: &out, caller: program, at: parent.offset)
     }
 
@@ -521,9 +522,7 @@ final class TemplateRenderer: @unchecked Sendable {
 
     /// A macro value whose `call` renders with this renderer.
     private func bound(_ binding: TemplateMacroBinding) -> TemplateValue {
-        .function(TemplateFunction(macro: binding) { [self] arguments in
-            try self.call(binding, arguments)
-        })
+        .function(TemplateFunction(macro: binding, renderer: self))
     }
 
     /// A value from a cached import: its macros rebound to this render (see `makeMacro`).
@@ -532,7 +531,7 @@ final class TemplateRenderer: @unchecked Sendable {
         return value
     }
 
-    private func call(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments) throws -> TemplateValue {
+    func call(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments) throws -> TemplateValue {
         let macro = binding.macro
         depth += 1
         defer { depth -= 1 }

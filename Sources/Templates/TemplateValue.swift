@@ -224,16 +224,29 @@ public struct TemplateFunction: Sendable {
     private let box: TemplateFunctionBox
 
     public var name: String { box.name }
-    public var call: @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue { box.call }
+    public var call: @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue {
+        // A macro bound to a render: the closure is made when Swift code asks for it (rarely),
+        // rather than with every binding (a dozen imports a page).
+        if let renderer = box.renderer, let binding = box.macro {
+            return { arguments in try renderer.call(binding, arguments) }
+        }
+        return box.call
+    }
     /// For a macro, what the renderer calls directly (`call` is for Swift code given the macro).
     var macro: TemplateMacroBinding? { box.macro }
 
     public init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
-        box = TemplateFunctionBox(name: name, call: call, macro: nil)
+        box = TemplateFunctionBox(name: name, call: call, macro: nil, renderer: nil)
     }
 
     init(macro: TemplateMacroBinding, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
-        box = TemplateFunctionBox(name: macro.macro.name, call: call, macro: macro)
+        box = TemplateFunctionBox(name: macro.macro.name, call: call, macro: macro, renderer: nil)
+    }
+
+    /// A macro that Swift code calls through `renderer` (which counts the recursion).
+    init(macro: TemplateMacroBinding, renderer: TemplateRenderer) {
+        // Never called: `call` renders through `renderer` instead.
+        box = TemplateFunctionBox(name: macro.macro.name, call: { _ in .undefined }, macro: macro, renderer: renderer)
     }
 }
 
@@ -242,11 +255,14 @@ final class TemplateFunctionBox: Sendable {
     let name: String
     let call: @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue
     let macro: TemplateMacroBinding?
+    /// The render a macro is bound to: `TemplateFunction.call` renders with it.
+    let renderer: TemplateRenderer?
 
-    init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue, macro: TemplateMacroBinding?) {
+    init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue, macro: TemplateMacroBinding?, renderer: TemplateRenderer?) {
         self.name = name
         self.call = call
         self.macro = macro
+        self.renderer = renderer
     }
 }
 
