@@ -99,7 +99,7 @@ public struct TemplateEnvironment: Sendable {
 
     /// Parses template source once, for rendering many times.
     public func parse(source: String, path: String) throws(TemplateError) -> Template {
-        Template(program: try checked(TemplateProgram.parse(source: source, path: path, options: options)), environment: self)
+        Template(program: try checked(TemplateProgram.parse(source: source, path: path, options: options, filters: filterTable)), environment: self)
     }
 
     /// The template the loader finds for a name, parsed once and cached.
@@ -136,7 +136,7 @@ public struct TemplateEnvironment: Sendable {
         } catch {
             throw TemplateError(path: url.path, line: 1, column: 1, message: "cannot read template: \(error.localizedDescription)")
         }
-        let program = try checked(TemplateProgram.parse(source: text, path: url.path, options: options, isCached: true))
+        let program = try checked(TemplateProgram.parse(source: text, path: url.path, options: options, isCached: true, filters: filterTable))
         cache.store(program, for: key)
         return program
     }

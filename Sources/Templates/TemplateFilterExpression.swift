@@ -6,12 +6,17 @@ final class TemplateFilterExpression: Sendable {
     let positional: [TemplateExpression]
     let keyword: [(String, TemplateExpression)]
     let offset: Int
+    /// The filter table of the environment that parsed it, and the filter's position there: a
+    /// render with that table (nearly every one) takes the filter by position instead of finding
+    /// its name. The table is kept, so that its identity cannot be another table's.
+    let resolved: (table: TemplateFilterTable, position: Int)?
 
-    init(key: TemplateKey, input: TemplateExpression, positional: [TemplateExpression], keyword: [(String, TemplateExpression)], offset: Int) {
+    init(key: TemplateKey, input: TemplateExpression, positional: [TemplateExpression], keyword: [(String, TemplateExpression)], offset: Int, filters: TemplateFilterTable? = nil) {
         self.key = key
         self.input = input
         self.positional = positional
         self.keyword = keyword
         self.offset = offset
+        self.resolved = filters.flatMap { table in table.position(of: key).map { (table, $0) } }
     }
 }

@@ -31,6 +31,16 @@ final class TemplateFilterTable: Sendable {
         position(key).map { filters[$0] }
     }
 
+    /// The position of a filter, for `filter(at:)`; nil when there is no such filter.
+    func position(of key: TemplateKey) -> Int? {
+        position(key)
+    }
+
+    /// The filter at a position `position(of:)` gave for this table.
+    func filter(at position: Int) -> TemplateFilter {
+        filters[position]
+    }
+
     /// Whether the filter exists and was registered as pure.
     func isPure(_ key: TemplateKey) -> Bool {
         position(key).map { pure[$0] } ?? false

@@ -10,9 +10,13 @@ struct TemplateParser {
     private(set) var blocks: [String: [TemplateNode]] = [:]
     static let maximumNesting = 200
 
-    init(source: TemplateSource, tokens: [TemplateToken]) {
+    /// The filters of the environment parsing, which filter expressions are resolved against.
+    private let filters: TemplateFilterTable?
+
+    init(source: TemplateSource, tokens: [TemplateToken], filters: TemplateFilterTable? = nil) {
         self.source = source
         self.tokens = tokens
+        self.filters = filters
     }
 
     // MARK: Token helpers
@@ -551,7 +555,7 @@ struct TemplateParser {
                 _ = advance()
                 arguments = try parseArguments()
             }
-            value = .filter(TemplateFilterExpression(key: TemplateKey(filterName), input: value, positional: arguments.0, keyword: arguments.1, offset: name.offset))
+            value = .filter(TemplateFilterExpression(key: TemplateKey(filterName), input: value, positional: arguments.0, keyword: arguments.1, offset: name.offset, filters: filters))
         }
         return value
     }

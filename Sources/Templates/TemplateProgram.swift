@@ -97,10 +97,10 @@ final class TemplateProgram: Sendable {
 
     var path: String { source.path }
 
-    static func parse(source text: String, path: String, options: TemplateOptions = TemplateOptions(), isCached: Bool = false) throws(TemplateError) -> TemplateProgram {
+    static func parse(source text: String, path: String, options: TemplateOptions = TemplateOptions(), isCached: Bool = false, filters: TemplateFilterTable? = nil) throws(TemplateError) -> TemplateProgram {
         let source = TemplateSource(path: path, text: text)
         let tokens = try TemplateLexer.tokenize(source, trimBlocks: options.trimBlocks, lstripBlocks: options.lstripBlocks)
-        var parser = TemplateParser(source: source, tokens: tokens)
+        var parser = TemplateParser(source: source, tokens: tokens, filters: filters)
         let nodes = try parser.parseTemplate()
         return TemplateProgram(source: source, nodes: nodes, blocks: parser.blocks, isCached: isCached)
     }

@@ -695,7 +695,11 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func evaluateFilter(_ e: TemplateFilterExpression, _ scope: TemplateScope) throws -> TemplateValue {
-        try applyFilter(e.key, to: try evaluate(e.input, scope), e.positional, e.keyword, scope, at: e.offset)
+        let value = try evaluate(e.input, scope)
+        guard let resolved = e.resolved, resolved.table === filterTable else {
+            return try applyFilter(e.key, to: value, e.positional, e.keyword, scope, at: e.offset)
+        }
+        return try apply(resolved.table.filter(at: resolved.position), named: e.key.name, to: value, e.positional, e.keyword, scope, at: e.offset)
     }
 
     @inline(never)
@@ -920,6 +924,11 @@ final class TemplateRenderer: @unchecked Sendable {
         guard let filter = filterTable.filter(key) else {
             throw scope.error("unknown filter '\(name)'" + TemplateSuggestion.hint(for: name, in: environment.filters.keys), at: offset)
         }
+        return try apply(filter, named: name, to: value, positional, keyword, scope, at: offset)
+    }
+
+    /// Applies a filter found by name or by its parsed position.
+    private func apply(_ filter: TemplateFilter, named name: String, to value: TemplateValue, _ positional: [TemplateExpression], _ keyword: [(String, TemplateExpression)], _ scope: TemplateScope, at offset: Int) throws -> TemplateValue {
         // Most filters are applied without arguments: those share one empty set.
         let arguments = positional.isEmpty && keyword.isEmpty ? noArguments : try evaluateArguments(positional, keyword, scope)
         do {
