@@ -3,8 +3,10 @@
 /// Text, outputs, loops and macros are stored inline (expressions hold their parts in classes),
 /// the other tags boxed (`indirect`), so that copying any node costs at most one or two retains.
 enum TemplateNode: Sendable {
-    /// Text between tags that is all ASCII, as the bytes a render copies (see `TemplateOutput`).
-    case text([UInt8])
+    /// Text between tags that is all ASCII: where its bytes are in the program's `text` (see
+    /// `TemplateOutput`). Two integers rather than an array, so that rendering a text node retains
+    /// and releases nothing; a node is only rendered with the program it was parsed into.
+    case text(start: Int, count: Int)
     /// Text between tags with other characters: appended as a string, which needs no validation.
     case unicodeText(String)
     indirect case output(TemplateExpression, offset: Int)

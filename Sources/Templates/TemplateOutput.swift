@@ -64,13 +64,14 @@ struct TemplateOutput: ~Copyable {
         return grown
     }
 
-    /// Appends bytes that are known to be ASCII (text between tags, checked when it was parsed).
+    /// Appends `count` bytes from `start` of `text`, which are known to be ASCII (text between
+    /// tags, checked when it was parsed).
     @inline(__always)
-    mutating func append(ascii piece: [UInt8]) {
-        piece.withUnsafeBufferPointer { source in
-            guard let start = source.baseAddress else { return }
-            reserve(source.count).update(from: start, count: source.count)
-            used += source.count
+    mutating func append(ascii text: [UInt8], from start: Int, count: Int) {
+        text.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress, start >= 0, count >= 0, start + count <= source.count else { return }
+            reserve(count).update(from: base + start, count: count)
+            used += count
         }
     }
 

@@ -8,6 +8,8 @@ struct TemplateParser {
     private var nesting = 0
     /// Every `{% block %}` body in the template, wherever it appears.
     private(set) var blocks: [String: [TemplateNode]] = [:]
+    /// The bytes of every ASCII text node, one after another (see `TemplateNode.text`).
+    private(set) var text: [UInt8] = []
     static let maximumNesting = 200
 
     /// The filters of the environment parsing, which filter expressions are resolved against.
@@ -127,7 +129,12 @@ struct TemplateParser {
                 _ = advance()
                 // Stored as the bytes a render copies; text that whitespace control emptied is dropped.
                 if !token.text.isEmpty {
-                    nodes.append(token.text.utf8.allSatisfy { $0 < 0x80 } ? .text(Array(token.text.utf8)) : .unicodeText(token.text))
+                    if token.text.utf8.allSatisfy({ $0 < 0x80 }) {
+                        nodes.append(.text(start: text.count, count: token.text.utf8.count))
+                        text.append(contentsOf: token.text.utf8)
+                    } else {
+                        nodes.append(.unicodeText(token.text))
+                    }
                 }
             case .variableStart:
                 _ = advance()

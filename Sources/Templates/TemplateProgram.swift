@@ -21,8 +21,12 @@ final class TemplateProgram: Sendable {
     /// The names its top level may bind (see `bindingCount`): the capacity of its root frame.
     let topLevelBindings: Int
 
-    init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]], isCached: Bool = false) {
+    /// The bytes of its ASCII text nodes (see `TemplateNode.text`).
+    let text: [UInt8]
+
+    init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]], text: [UInt8] = [], isCached: Bool = false) {
         self.source = source
+        self.text = text
         self.nodes = nodes
         self.blocks = blocks
         self.blockList = blocks.map { (TemplateKey($0.key), $0.value, Self.bindsNames($0.value, depth: 0), Self.bindingCount($0.value)) }
@@ -102,6 +106,6 @@ final class TemplateProgram: Sendable {
         let tokens = try TemplateLexer.tokenize(source, trimBlocks: options.trimBlocks, lstripBlocks: options.lstripBlocks)
         var parser = TemplateParser(source: source, tokens: tokens, filters: filters)
         let nodes = try parser.parseTemplate()
-        return TemplateProgram(source: source, nodes: nodes, blocks: parser.blocks, isCached: isCached)
+        return TemplateProgram(source: source, nodes: nodes, blocks: parser.blocks, text: parser.text, isCached: isCached)
     }
 }

@@ -149,7 +149,7 @@ final class TemplateRenderer: @unchecked Sendable {
     /// is what lets the recursion limit be reached without exhausting a thread's stack.
     private func render(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         switch node {
-        case .text(let text): out.append(ascii: text)
+        case .text(let start, let count): out.append(ascii: scope.program.text, from: start, count: count)
         case .unicodeText(let text): out.append(text)
         case .output(let expression, _): try renderOutput(expression, scope, into: &out)
         case .forLoop(let loop): try renderFor(loop, scope, into: &out)
