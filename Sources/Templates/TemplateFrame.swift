@@ -160,22 +160,29 @@ final class TemplateFrame: @unchecked Sendable {
 
     func set(_ key: TemplateKey, _ value: TemplateValue, resolveUp: Bool = false) {
         let name = key.name, hash = key.hash
-        if resolveUp {
-            unowned(unsafe) var current = self
-            while true {
-                if let index = current.find(name, hash) {
-                    current.entries[index].value = value
-                    return
-                }
-                guard !current.isolatesWrites, let parent = current.parent else { break }
-                current = parent
-            }
-        }
         if let index = find(name, hash) {
             entries[index].value = value
-        } else {
-            entries.append(Entry(name: name, hash: hash, value: value))
-            keyBits |= Self.bit(hash)
+            return
         }
+        // `resolveUp`: the nearest frame that has the name, up to one that isolates writes; the
+        // chain is walked without reference counting, as `lookup` walks it.
+        if resolveUp, !isolatesWrites, let parent {
+            var current = Unmanaged.passUnretained(parent)
+            while true {
+                let step: (done: Bool, parent: Unmanaged<TemplateFrame>?) = current._withUnsafeGuaranteedRef { frame in
+                    if let index = frame.find(name, hash) {
+                        frame.entries[index].value = value
+                        return (true, nil)
+                    }
+                    if frame.isolatesWrites { return (false, nil) }
+                    return (false, frame.parent.map(Unmanaged.passUnretained))
+                }
+                if step.done { return }
+                guard let next = step.parent else { break }
+                current = next
+            }
+        }
+        entries.append(Entry(name: name, hash: hash, value: value))
+        keyBits |= Self.bit(hash)
     }
 }
