@@ -54,19 +54,19 @@ struct TemplateMacroPurity: Sendable {
                 break
             case .output(let expression, _):
                 self.expression(expression, bound, depth: depth)
-            case .ifBlock(let branches, let otherwise):
-                for branch in branches {
+            case .ifBlock(let block):
+                for branch in block.branches {
                     expression(branch.condition, bound, depth: depth)
                     nested(branch.body, bound, depth: depth)
                 }
-                nested(otherwise, bound, depth: depth)
+                nested(block.otherwise, bound, depth: depth)
             case .forLoop(let loop):
                 expression(loop.iterable, bound, depth: depth)
                 nested(loop.body, bound + loop.names.map(\.name) + ["loop"], depth: depth)
                 nested(loop.otherwise, bound, depth: depth)
-            case .set(let names, let value, _):
-                expression(value, bound, depth: depth)
-                bound += names.map(\.name)
+            case .set(let statement):
+                expression(statement.value, bound, depth: depth)
+                bound += statement.names.map(\.name)
             case .setBlock(let name, let body, _):
                 nested(body, bound, depth: depth)
                 bound.append(name)

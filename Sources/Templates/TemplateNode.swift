@@ -10,10 +10,10 @@ enum TemplateNode: Sendable {
     /// Text between tags with other characters: appended as a string, which needs no validation.
     case unicodeText(String)
     indirect case output(TemplateExpression, offset: Int)
-    indirect case ifBlock([(condition: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
+    case ifBlock(TemplateIfBlock)
     case forLoop(TemplateForLoop)
     /// `{% set a, b = value %}`
-    indirect case set([TemplateKey], TemplateExpression, offset: Int)
+    case set(TemplateSetStatement)
     /// `{% set a %}…{% endset %}`
     indirect case setBlock(String, [TemplateNode], offset: Int)
     case macro(TemplateMacro)

@@ -215,13 +215,13 @@ struct TemplateParser {
                 try expectBlockEnd("else")
                 let (otherwise, _) = try parseBody(until: ["endif"], opener: ("if", tag))
                 try expectBlockEnd("endif")
-                return .ifBlock(branches, otherwise: otherwise)
+                return .ifBlock(TemplateIfBlock(branches: branches, otherwise: otherwise))
             default:
                 try expectBlockEnd("endif")
-                return .ifBlock(branches, otherwise: nil)
+                return .ifBlock(TemplateIfBlock(branches: branches, otherwise: nil))
             }
         }
-        return .ifBlock(branches, otherwise: nil)
+        return .ifBlock(TemplateIfBlock(branches: branches, otherwise: nil))
     }
 
     private mutating func parseFor(tag: TemplateToken) throws(TemplateError) -> TemplateNode {
@@ -254,7 +254,7 @@ struct TemplateParser {
         if skipSymbol("=") {
             let value = try parseExpression()
             try expectBlockEnd("set")
-            return .set(names.map(TemplateKey.init), value, offset: tag.offset)
+            return .set(TemplateSetStatement(names: names.map(TemplateKey.init), value: value, offset: tag.offset))
         }
         guard current.kind == .blockEnd, names.count == 1 else {
             throw fail("expected '=' or '%}' in the 'set' tag, found \(describe(current))", at: current)

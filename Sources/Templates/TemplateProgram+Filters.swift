@@ -28,11 +28,12 @@ extension TemplateProgram {
                 guard found == nil else { return }
                 switch node {
                 case .text, .unicodeText, .block: break
-                case .output(let e, _), .set(_, let e, _), .extends(let e, _), .include(let e, _, _): visit(e)
+                case .output(let e, _), .extends(let e, _), .include(let e, _, _): visit(e)
+                case .set(let statement): visit(statement.value)
                 case .importAll(let e, _, _, _), .importNames(let e, _, _, _): visit(e)
-                case .ifBlock(let branches, let otherwise):
-                    for branch in branches { visit(branch.condition); visit(branch.body) }
-                    visit(otherwise ?? [])
+                case .ifBlock(let block):
+                    for branch in block.branches { visit(branch.condition); visit(branch.body) }
+                    visit(block.otherwise ?? [])
                 case .forLoop(let loop): visit(loop.iterable); visit(loop.body); visit(loop.otherwise ?? [])
                 case .setBlock(_, let body, _): visit(body)
                 case .macro(let macro):

@@ -60,8 +60,8 @@ final class TemplateProgram: Sendable {
                 continue
             case .set, .setBlock, .macro, .importAll, .importNames:
                 return true
-            case .ifBlock(let branches, let otherwise):
-                if branches.contains(where: { bindsNames($0.body, depth: depth + 1) }) || bindsNames(otherwise ?? [], depth: depth + 1) { return true }
+            case .ifBlock(let block):
+                if block.branches.contains(where: { bindsNames($0.body, depth: depth + 1) }) || bindsNames(block.otherwise ?? [], depth: depth + 1) { return true }
             case .forLoop(let loop):
                 if bindsNames(loop.body, depth: depth + 1) || bindsNames(loop.otherwise ?? [], depth: depth + 1) { return true }
             case .switchBlock(_, let cases, let otherwise):
@@ -83,12 +83,12 @@ final class TemplateProgram: Sendable {
             switch node {
             case .text, .unicodeText, .output, .include, .extends, .block, .callBlock, .forLoop:
                 continue
-            case .set(let names, _, _): count += names.count
+            case .set(let statement): count += statement.names.count
             case .setBlock, .macro, .importAll: count += 1
             case .importNames(_, let names, _, _): count += names.count
-            case .ifBlock(let branches, let otherwise):
-                for branch in branches { count += bindingCount(branch.body, depth: depth + 1) }
-                count += bindingCount(otherwise ?? [], depth: depth + 1)
+            case .ifBlock(let block):
+                for branch in block.branches { count += bindingCount(branch.body, depth: depth + 1) }
+                count += bindingCount(block.otherwise ?? [], depth: depth + 1)
             case .switchBlock(_, let cases, let otherwise):
                 for item in cases { count += bindingCount(item.body, depth: depth + 1) }
                 count += bindingCount(otherwise ?? [], depth: depth + 1)

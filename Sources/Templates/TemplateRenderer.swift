@@ -153,6 +153,8 @@ final class TemplateRenderer: @unchecked Sendable {
         case .unicodeText(let text): out.append(text)
         case .output(let expression, _): try renderOutput(expression, scope, into: &out)
         case .forLoop(let loop): try renderFor(loop, scope, into: &out)
+        case .ifBlock(let block): try renderIf(block, scope, into: &out)
+        case .set(let statement): try renderSet(statement.names, statement.value, scope)
         default: try renderTag(node, scope, into: &out)
         }
     }
@@ -162,10 +164,8 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func renderTag(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         switch node {
-        case .text, .unicodeText, .output, .forLoop:
+        case .text, .unicodeText, .output, .forLoop, .ifBlock, .set:
             break
-        case .ifBlock: try renderIfBlockNode(node, scope, into: &out)
-        case .set: try renderSetNode(node, scope, into: &out)
         case .setBlock: try renderSetBlockNode(node, scope, into: &out)
         case .macro: try renderMacroNode(node, scope, into: &out)
         case .callBlock: try renderCallBlockNode(node, scope, into: &out)
@@ -177,18 +177,6 @@ final class TemplateRenderer: @unchecked Sendable {
         case .filterBlock: try renderFilterBlockNode(node, scope, into: &out)
         case .switchBlock: try renderSwitchBlockNode(node, scope, into: &out)
         }
-    }
-
-    @inline(never)
-    private func renderIfBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
-        guard case .ifBlock(let branches, let otherwise) = node else { return }
-        try renderIf(branches, otherwise, scope, into: &out)
-    }
-
-    @inline(never)
-    private func renderSetNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
-        guard case .set(let names, let expression, _) = node else { return }
-        try renderSet(names, expression, scope)
     }
 
     @inline(never)
@@ -283,12 +271,14 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     @inline(never)
-    private func renderIf(_ branches: [(condition: TemplateExpression, body: [TemplateNode])], _ otherwise: [TemplateNode]?, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
-        for branch in branches where try evaluate(branch.condition, scope).isTruthy {
-            try render(branch.body, scope, into: &out)
-            return
+    private func renderIf(_ block: TemplateIfBlock, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
+        try block.branches.withUnsafeBufferPointer { branches in
+            for index in branches.indices where try evaluate(branches[index].condition, scope).isTruthy {
+                try render(branches[index].body, scope, into: &out)
+                return
+            }
+            if let otherwise = block.otherwise { try render(otherwise, scope, into: &out) }
         }
-        if let otherwise { try render(otherwise, scope, into: &out) }
     }
 
     @inline(never)
