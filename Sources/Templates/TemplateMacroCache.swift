@@ -38,6 +38,8 @@ final class TemplateMacroCache: @unchecked Sendable {
     }
 
     static let trialCalls = 32
+    /// Up to this many remembered calls, arguments are compared before they are hashed.
+    static let entriesComparedDirectly = 2
     static let minimumHitRate = 4
     static let entriesPerMacro = 64
     static let maximumBytes = 8 << 20
@@ -53,9 +55,24 @@ final class TemplateMacroCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let record = self.record(of: macro, in: program, filtersArePure: filtersArePure)
-        guard record.isEnabled, let key = TemplateMemoKey(arguments) else { return .notCached }
+        guard record.isEnabled else { return .notCached }
+        // A macro called with one or two sets of arguments (a page's header and footer): they are
+        // compared with the remembered ones as they are, without hashing them first.
+        let comparesDirectly = record.entries.count <= Self.entriesComparedDirectly
+        if comparesDirectly {
+            let found: String? = record.entries.withUnsafeBufferPointer { entries in
+                for index in entries.indices where entries[index].key.matches(arguments) { return entries[index].output }
+                return nil
+            }
+            if let found {
+                record.calls += 1
+                record.hits += 1
+                return .hit(found)
+            }
+        }
+        guard let key = TemplateMemoKey(arguments) else { return .notCached }
         record.calls += 1
-        let found: String? = record.entries.withUnsafeBufferPointer { entries in
+        let found: String? = comparesDirectly ? nil : record.entries.withUnsafeBufferPointer { entries in
             for index in entries.indices where entries[index].key.matches(key) { return entries[index].output }
             return nil
         }

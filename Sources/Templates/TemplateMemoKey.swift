@@ -28,6 +28,13 @@ struct TemplateMemoKey: Sendable {
         hash = hasher.value
     }
 
+    /// Whether a call's arguments are this key's, compared as they are (without hashing them).
+    func matches(_ arguments: TemplateArguments) -> Bool {
+        guard positional.count == arguments.positional.count, keyword.count == arguments.keyword.count else { return false }
+        for index in positional.indices where !Self.same(positional[index], arguments.positional[index], depth: 0) { return false }
+        return Self.same(keyword, arguments.keyword, depth: 0)
+    }
+
     func matches(_ other: TemplateMemoKey) -> Bool {
         guard hash == other.hash, positional.count == other.positional.count, keyword.count == other.keyword.count else { return false }
         for index in positional.indices where !Self.same(positional[index], other.positional[index], depth: 0) { return false }

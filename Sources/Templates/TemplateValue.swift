@@ -112,7 +112,7 @@ final class TemplateObjectStorage: @unchecked Sendable {
     /// Past `indexThreshold` keys, an open-addressing table of positions + 1 (0: empty slot),
     /// found from the key's hash: the hash is already computed, so no `Hasher` is needed.
     @exclusivity(unchecked) private var slots: [Int32] = []
-    private static let indexThreshold = 16
+    private static let indexThreshold = 8
     /// One bit per key, chosen by the top six bits of its hash: a key whose bit is clear is not
     /// here, which answers most lookups of absent keys (`item.text or item.title`, a macro's
     /// optional `params.classes`) without scanning the entries.

@@ -112,6 +112,19 @@ struct MacroCacheTests {
         #expect(counter.count == 4)
     }
 
+    @Test func fewRememberedCallsAreComparedAndManyHashedAlike() throws {
+        // The first two sets of arguments are found by comparing them, later ones by their hash:
+        // each renders once, and every call gives its own output.
+        let counter = Counter()
+        let environment = Self.environment(counter)
+        let names = ["a", "b", "a", "b", "c", "a", "d", "c", "b", "d", "a"]
+        let source = #"{% from "components.njk" import greeting %}"# + names.map { "{{ greeting(\"\($0)\") }}" }.joined(separator: ",")
+        let expected = names.map { "\($0): 1" }.joined(separator: ",")
+        #expect(try render(source, environment, "{}") == expected)
+        #expect(try render(source, environment, "{}") == expected)
+        #expect(counter.count == 4)
+    }
+
     @Test func defaultsAndKeywordsAreArgumentsToo() throws {
         let counter = Counter()
         let environment = Self.environment(counter)
