@@ -22,10 +22,10 @@ enum TemplateNode: Sendable {
     /// `{% import "x" as name %}`
     indirect case importAll(TemplateExpression, alias: String, withContext: Bool, offset: Int)
     /// `{% from "x" import a, b as c %}`
-    indirect case importNames(TemplateExpression, names: [(name: TemplateKey, alias: TemplateKey, offset: Int)], withContext: Bool, offset: Int)
+    case importNames(TemplateImportNames)
     indirect case include(TemplateExpression, ignoreMissing: Bool, offset: Int)
     indirect case extends(TemplateExpression, offset: Int)
-    indirect case block(TemplateKey, offset: Int)
+    case block(TemplateBlockStatement)
     indirect case filterBlock(String, [TemplateExpression], [(String, TemplateExpression)], [TemplateNode], offset: Int)
     indirect case switchBlock(TemplateExpression, cases: [(value: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
 }

@@ -338,7 +338,7 @@ struct TemplateParser {
         if names.isEmpty { throw fail("expected at least one name to import", at: current) }
         let withContext = try parseContextClause(default: false)
         try expectBlockEnd("from")
-        return .importNames(template, names: names, withContext: withContext, offset: tag.offset)
+        return .importNames(TemplateImportNames(template: template, names: names, withContext: withContext, offset: tag.offset))
     }
 
     private mutating func parseInclude(tag: TemplateToken) throws(TemplateError) -> TemplateNode {
@@ -366,7 +366,7 @@ struct TemplateParser {
             throw fail("block '\(name.text)' is defined more than once", at: name)
         }
         blocks[name.text] = body
-        return .block(TemplateKey(name.text), offset: tag.offset)
+        return .block(TemplateBlockStatement(name: TemplateKey(name.text), offset: tag.offset))
     }
 
     private mutating func parseFilterBlock(tag: TemplateToken) throws(TemplateError) -> TemplateNode {

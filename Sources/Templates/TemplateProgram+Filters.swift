@@ -30,7 +30,8 @@ extension TemplateProgram {
                 case .text, .unicodeText, .block: break
                 case .output(let e, _), .extends(let e, _), .include(let e, _, _): visit(e)
                 case .set(let statement): visit(statement.value)
-                case .importAll(let e, _, _, _), .importNames(let e, _, _, _): visit(e)
+                case .importAll(let e, _, _, _): visit(e)
+                case .importNames(let statement): visit(statement.template)
                 case .ifBlock(let block):
                     for branch in block.branches { visit(branch.condition); visit(branch.body) }
                     visit(block.otherwise ?? [])

@@ -40,8 +40,11 @@ final class TemplateProgram: Sendable {
         switch node {
         case .text, .unicodeText, .macro:
             return true
-        case .importAll(let template, _, let withContext, _), .importNames(let template, _, let withContext, _):
+        case .importAll(let template, _, let withContext, _):
             guard !withContext, case .literal(.string) = template else { return false }
+            return true
+        case .importNames(let statement):
+            guard !statement.withContext, case .literal(.string) = statement.template else { return false }
             return true
         default:
             return false
@@ -85,7 +88,7 @@ final class TemplateProgram: Sendable {
                 continue
             case .set(let statement): count += statement.names.count
             case .setBlock, .macro, .importAll: count += 1
-            case .importNames(_, let names, _, _): count += names.count
+            case .importNames(let statement): count += statement.names.count
             case .ifBlock(let block):
                 for branch in block.branches { count += bindingCount(branch.body, depth: depth + 1) }
                 count += bindingCount(block.otherwise ?? [], depth: depth + 1)

@@ -155,6 +155,8 @@ final class TemplateRenderer: @unchecked Sendable {
         case .forLoop(let loop): try renderFor(loop, scope, into: &out)
         case .ifBlock(let block): try renderIf(block, scope, into: &out)
         case .set(let statement): try renderSet(statement.names, statement.value, scope)
+        case .block(let statement): try renderBlock(statement.name, index: 0, scope, into: &out, at: statement.offset)
+        case .importNames(let statement): try importNames(statement, scope)
         default: try renderTag(node, scope, into: &out)
         }
     }
@@ -164,16 +166,14 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func renderTag(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         switch node {
-        case .text, .unicodeText, .output, .forLoop, .ifBlock, .set:
+        case .text, .unicodeText, .output, .forLoop, .ifBlock, .set, .block, .importNames:
             break
         case .setBlock: try renderSetBlockNode(node, scope, into: &out)
         case .macro: try renderMacroNode(node, scope, into: &out)
         case .callBlock: try renderCallBlockNode(node, scope, into: &out)
         case .importAll: try renderImportAllNode(node, scope, into: &out)
-        case .importNames: try renderImportNamesNode(node, scope, into: &out)
         case .include: try renderIncludeNode(node, scope, into: &out)
         case .extends: try renderExtendsNode(node, scope, into: &out)
-        case .block: try renderBlockNode(node, scope, into: &out)
         case .filterBlock: try renderFilterBlockNode(node, scope, into: &out)
         case .switchBlock: try renderSwitchBlockNode(node, scope, into: &out)
         }
@@ -204,12 +204,6 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     @inline(never)
-    private func renderImportNamesNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
-        guard case .importNames(let template, let names, let withContext, let offset) = node else { return }
-        try importNames(template, names: names, withContext: withContext, scope, at: offset)
-    }
-
-    @inline(never)
     private func renderIncludeNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .include(let template, let ignoreMissing, let offset) = node else { return }
         try renderInclude(template, ignoreMissing: ignoreMissing, scope, into: &out, at: offset)
@@ -219,12 +213,6 @@ final class TemplateRenderer: @unchecked Sendable {
     private func renderExtendsNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         guard case .extends(_, let offset) = node else { return }
         throw scope.error("'extends' is only allowed at the top level of a template", at: offset)
-    }
-
-    @inline(never)
-    private func renderBlockNode(_ node: TemplateNode, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
-        guard case .block(let name, let offset) = node else { return }
-        try renderBlock(name, index: 0, scope, into: &out, at: offset)
     }
 
     @inline(never)
@@ -325,9 +313,9 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     @inline(never)
-    private func importNames(_ template: TemplateExpression, names: [(name: TemplateKey, alias: TemplateKey, offset: Int)], withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
-        let (exported, cached) = try exports(of: template, withContext: withContext, scope, at: offset)
-        for item in names {
+    private func importNames(_ statement: TemplateImportNames, _ scope: TemplateScope) throws {
+        let (exported, cached) = try exports(of: statement.template, withContext: statement.withContext, scope, at: statement.offset)
+        for item in statement.names {
             guard let value = exported[item.name] else {
                 throw scope.error("cannot import '\(item.name.name)': the template does not define it", at: item.offset)
             }
@@ -397,6 +385,7 @@ final class TemplateRenderer: @unchecked Sendable {
         if scope.frame.isTopLevel { scope.context.set(key, value) }
     }
 
+    @inline(never)
     private func renderBlock(_ name: TemplateKey, index: Int, _ scope: TemplateScope, into out: inout TemplateOutput, at offset: Int) throws {
         guard let entry = scope.context.block(named: name, index: index) else {
             if index > 0 { throw scope.error("no parent block '\(name.name)' for super() to render", at: offset) }
