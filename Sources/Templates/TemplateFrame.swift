@@ -15,8 +15,8 @@ final class TemplateFrame: @unchecked Sendable {
 
     // Unchecked exclusivity, as in `TemplateObjectStorage`: read on every name lookup.
     @exclusivity(unchecked) private var entries: [Entry] = []
-    let parent: TemplateFrame?
-    let isolatesWrites: Bool
+    @exclusivity(unchecked) private(set) var parent: TemplateFrame?
+    @exclusivity(unchecked) private(set) var isolatesWrites: Bool
     /// The root frame of a template render: its `set`s also go to the context and are exported.
     @exclusivity(unchecked) var isTopLevel: Bool
     /// The position of the `for` loop this frame is the body of: `loop.*` is computed from it.
@@ -27,6 +27,23 @@ final class TemplateFrame: @unchecked Sendable {
         self.isolatesWrites = isolatesWrites
         self.isTopLevel = isTopLevel
         if capacity > 0 { entries.reserveCapacity(capacity) }
+    }
+
+    /// Makes a frame that is no longer used (see `TemplateRenderer.spare`) a new one, keeping its
+    /// memory: loops and macro calls would otherwise allocate two objects for every frame.
+    func reuse(parent: TemplateFrame?, isolatesWrites: Bool, capacity: Int) {
+        self.parent = parent
+        self.isolatesWrites = isolatesWrites
+        if capacity > entries.capacity { entries.reserveCapacity(capacity) }
+    }
+
+    /// Forgets everything the frame holds, before it waits to be reused.
+    func clear() {
+        entries.removeAll(keepingCapacity: true)
+        keyBits = 0
+        parent = nil
+        isTopLevel = false
+        loop = nil
     }
 
     /// Every name visible from this frame, for suggestions in diagnostics.

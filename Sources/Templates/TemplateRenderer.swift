@@ -22,6 +22,9 @@ final class TemplateRenderer: @unchecked Sendable {
     private let filterTable: TemplateFilterTable
     private let macroCache: TemplateMacroCache
     private let noArguments = TemplateArguments()
+    /// Frames of loops, blocks and macro calls that ended with nothing else holding them, kept
+    /// for the next ones (see `makeFrame`, `spare`).
+    @exclusivity(unchecked) private var sparedFrames: [TemplateFrame] = []
     private let recursionLimit: Int
 
     init(environment: TemplateEnvironment) {
@@ -402,7 +405,8 @@ final class TemplateRenderer: @unchecked Sendable {
     private func renderFor(_ loop: TemplateForLoop, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         let iterable = try evaluate(loop.iterable, scope)
         var inner = scope
-        inner.frame = scope.frame.push(capacity: loop.frameCapacity)
+        inner.frame = makeFrame(parent: scope.frame, isolatesWrites: false, capacity: loop.frameCapacity)
+        defer { spare(&inner.frame) }
         var iterations = 0
         func bindLoop(_ index: Int, _ count: Int) {
             inner.frame.loop = (index, count)
@@ -536,10 +540,29 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     private func renderMacroBody(_ binding: TemplateMacroBinding, _ arguments: TemplateArguments, into out: inout TemplateOutput) throws {
-        let frame = binding.definingFrame?.push(isolatesWrites: true, capacity: binding.macro.frameCapacity) ?? TemplateFrame(capacity: binding.macro.frameCapacity)
-        let scope = TemplateScope(program: binding.program, context: binding.context, frame: frame, block: nil)
+        let defining = binding.definingFrame
+        var scope = TemplateScope(program: binding.program, context: binding.context,
+                                  frame: makeFrame(parent: defining, isolatesWrites: defining != nil, capacity: binding.macro.frameCapacity), block: nil)
+        defer { spare(&scope.frame) }
         try bind(arguments, to: binding.macro, in: scope)
         try render(binding.macro.body, scope, into: &out)
+    }
+
+    /// A new frame, or a spared one made new.
+    private func makeFrame(parent: TemplateFrame?, isolatesWrites: Bool, capacity: Int) -> TemplateFrame {
+        if let frame = sparedFrames.popLast() {
+            frame.reuse(parent: parent, isolatesWrites: isolatesWrites, capacity: capacity)
+            return frame
+        }
+        return TemplateFrame(parent: parent, isolatesWrites: isolatesWrites, capacity: capacity)
+    }
+
+    /// Keeps a frame whose loop, block or call has ended for the next one, unless something still
+    /// holds it (a `caller` made in it, a macro kept by a filter): then it is left as it is.
+    private func spare(_ frame: inout TemplateFrame) {
+        guard sparedFrames.count < 16, isKnownUniquelyReferenced(&frame) else { return }
+        frame.clear()
+        sparedFrames.append(frame)
     }
 
     /// A call of a pure macro: its remembered output for these arguments, or the output rendered
