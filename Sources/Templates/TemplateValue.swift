@@ -248,6 +248,16 @@ public struct TemplateFunction: Sendable {
         // Never called: `call` renders through `renderer` instead.
         box = TemplateFunctionBox(name: macro.macro.name, call: { _ in .undefined }, macro: macro, renderer: renderer)
     }
+
+    /// A value with members read when they are asked for, not stored (a `cycler`'s `current` changes
+    /// as its `next()` is called): what a JavaScript object with methods that change it is to Nunjucks.
+    init(name: String, members: @escaping @Sendable (_ name: String) -> TemplateValue?,
+         call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
+        box = TemplateFunctionBox(name: name, call: call, macro: nil, members: members)
+    }
+
+    /// The member `name` of a value made with `members`; nil for any other function.
+    func member(_ name: String) -> TemplateValue? { box.members?(name) }
 }
 
 /// The immutable parts of a `TemplateFunction`.
@@ -257,12 +267,15 @@ final class TemplateFunctionBox: Sendable {
     let macro: TemplateMacroBinding?
     /// The render a macro is bound to: `TemplateFunction.call` renders with it.
     let renderer: TemplateRenderer?
+    let members: (@Sendable (_ name: String) -> TemplateValue?)?
 
-    init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue, macro: TemplateMacroBinding?, renderer: TemplateRenderer?) {
+    init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue, macro: TemplateMacroBinding?,
+         renderer: TemplateRenderer? = nil, members: (@Sendable (_ name: String) -> TemplateValue?)? = nil) {
         self.name = name
         self.call = call
         self.macro = macro
         self.renderer = renderer
+        self.members = members
     }
 }
 
