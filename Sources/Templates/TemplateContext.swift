@@ -41,6 +41,12 @@ final class TemplateContext: @unchecked Sendable {
         return base[key]
     }
 
+    /// Whether the variable `key` is truthy, read in place; nil when there is no such variable.
+    func isTruthy(_ key: TemplateKey) -> Bool? {
+        if !overlay.isEmpty, let truthy = overlay.isTruthy(key) { return truthy }
+        return base.isTruthy(key)
+    }
+
     /// `key.member`, read in place (see `TemplateFrame.lookupMember`).
     func lookupMember(_ key: TemplateKey, _ member: TemplateKey) -> TemplateValue? {
         if !overlay.isEmpty, let value = overlay.member(of: key, member) { return value }

@@ -105,6 +105,23 @@ final class TemplateFrame: @unchecked Sendable {
         }
     }
 
+    /// Whether the variable `key` is truthy, read where it is stored; nil when no frame has it (the
+    /// caller then asks the context). Not for `loop`.
+    func isTruthy(_ key: TemplateKey) -> Bool? {
+        var current = Unmanaged.passUnretained(self)
+        while true {
+            let step: (truthy: Bool?, parent: Unmanaged<TemplateFrame>?) = current._withUnsafeGuaranteedRef { frame in
+                if let index = frame.find(key.name, key.hash) {
+                    return (frame.entries.withUnsafeBufferPointer { $0[index].value.isTruthy }, nil)
+                }
+                return (nil, frame.parent.map(Unmanaged.passUnretained))
+            }
+            if let truthy = step.truthy { return truthy }
+            guard let parent = step.parent else { return nil }
+            current = parent
+        }
+    }
+
     /// `key.member`, read where the variable is stored rather than from a copy of it; nil when no
     /// frame has `key` (the caller then looks in the context). Not for `loop`, which `lookup` builds.
     func lookupMember(_ key: TemplateKey, _ member: TemplateKey) -> TemplateValue? {

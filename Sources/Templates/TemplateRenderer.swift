@@ -264,7 +264,7 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func renderIf(_ block: TemplateIfBlock, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         try block.branches.withUnsafeBufferPointer { branches in
-            for index in branches.indices where try evaluate(branches[index].condition, scope).isTruthy {
+            for index in branches.indices where try isTruthy(branches[index].condition, scope) {
                 try render(branches[index].body, scope, into: &out)
                 return
             }
@@ -717,6 +717,17 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func evaluatePlus(_ e: TemplateUnaryExpression, _ scope: TemplateScope) throws -> TemplateValue {
         .number(try evaluate(e.operand, scope).numberValue)
+    }
+
+    /// Whether an `if` condition is truthy: a variable is tested where it is stored, without copying
+    /// its value out.
+    private func isTruthy(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> Bool {
+        if case .name(let key, _) = expression, !key.isLoop {
+            if let truthy = scope.frame.isTruthy(key) { return truthy }
+            if let truthy = scope.context.isTruthy(key) { return truthy }
+            return globals.isTruthy(key) ?? false
+        }
+        return try evaluate(expression, scope).isTruthy
     }
 
     @inline(never)

@@ -59,6 +59,11 @@ public struct TemplateObject: Sendable {
         set { set(key.name, key.hash, newValue) }
     }
 
+    /// Whether `self[key]` is truthy, without copying it out; nil when there is no `key`.
+    func isTruthy(_ key: TemplateKey) -> Bool? {
+        storage.isTruthy(key.name, key.hash)
+    }
+
     private mutating func set(_ key: String, _ hash: Int, _ newValue: TemplateValue?) {
         if !isKnownUniquelyReferenced(&storage) {
             // An object that does not have the key is not changed by removing it.
@@ -175,6 +180,12 @@ final class TemplateObjectStorage: @unchecked Sendable {
     func value(_ key: String, _ hash: Int) -> TemplateValue? {
         guard let position = position(key, hash) else { return nil }
         return entries[position].value
+    }
+
+    /// Whether the value of a key is truthy, read in place; nil when there is no such key.
+    func isTruthy(_ key: String, _ hash: Int) -> Bool? {
+        guard let position = position(key, hash) else { return nil }
+        return entries.withUnsafeBufferPointer { $0[position].value.isTruthy }
     }
 
     func set(_ key: String, _ hash: Int, _ newValue: TemplateValue?) {
