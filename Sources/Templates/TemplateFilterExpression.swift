@@ -9,7 +9,8 @@ final class TemplateFilterExpression: Sendable {
     /// The filter table of the environment that parsed it, and the filter's position there: a
     /// render with that table (nearly every one) takes the filter by position instead of finding
     /// its name. The table is kept, so that its identity cannot be another table's.
-    let resolved: (table: TemplateFilterTable, position: Int)?
+    let table: TemplateFilterTable?
+    let position: Int
 
     init(key: TemplateKey, input: TemplateExpression, positional: [TemplateExpression], keyword: [(String, TemplateExpression)], offset: Int, filters: TemplateFilterTable? = nil) {
         self.key = key
@@ -17,6 +18,8 @@ final class TemplateFilterExpression: Sendable {
         self.positional = positional
         self.keyword = keyword
         self.offset = offset
-        self.resolved = filters.flatMap { table in table.position(of: key).map { (table, $0) } }
+        let position = filters?.position(of: key)
+        self.table = position == nil ? nil : filters
+        self.position = position ?? 0
     }
 }

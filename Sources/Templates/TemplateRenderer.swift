@@ -698,10 +698,17 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func evaluateFilter(_ e: TemplateFilterExpression, _ scope: TemplateScope) throws -> TemplateValue {
         let value = try evaluate(e.input, scope)
-        guard let resolved = e.resolved, resolved.table === filterTable else {
+        guard e.table === filterTable else {
             return try applyFilter(e.key, to: value, e.positional, e.keyword, scope, at: e.offset)
         }
-        return try apply(resolved.table.filter(at: resolved.position), named: e.key.name, to: value, e.positional, e.keyword, scope, at: e.offset)
+        let filter = filterTable.filter(at: e.position)
+        // Most filters are applied without arguments: those share one empty set.
+        let arguments = e.positional.isEmpty && e.keyword.isEmpty ? noArguments : try evaluateArguments(e.positional, e.keyword, scope)
+        do {
+            return try filter(value, arguments)
+        } catch {
+            throw wrapped(error, scope, at: e.offset, prefix: { "filter '\(e.key.name)' failed: " }, callPrefix: "filter '\(e.key.name)': ")
+        }
     }
 
     @inline(never)
