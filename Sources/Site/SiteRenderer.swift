@@ -31,11 +31,14 @@ struct SiteRenderer: Sendable {
         self.bodyMarkdown = body
         let filterOptions = configuration.markdown
         let prefix = configuration.pathPrefix
-        environment.addFilter("url") { value, _ in
-            .string(Self.url(value.stringValue, pathPrefix: prefix))
+        // Pure: the same URL always gives the same result (macros that use it can be remembered).
+        environment.addFilter("url", pure: true) { value, _ in
+            if case .string(let text) = value, !Self.needsPrefix(text, pathPrefix: prefix) { return value }
+            return .string(Self.url(value.stringValue, pathPrefix: prefix))
         }
         let plain = PlainMarkdown(options: filterOptions)
-        environment.addFilter("markdown") { value, arguments in
+        // Pure: the options are the site's, fixed for the environment.
+        environment.addFilter("markdown", pure: true) { value, arguments in
             let text = value.stringValue
             let inline = arguments.value(at: 0, named: "value").stringValue == "inline"
             if let html = plain?.html(text, inline: inline) { return .safe(html) }
@@ -49,8 +52,21 @@ struct SiteRenderer: Sendable {
 
     /// Eleventy's `url` filter: a site-absolute URL gets the path prefix; others are left alone.
     static func url(_ url: String, pathPrefix: String) -> String {
-        guard url.hasPrefix("/"), !url.hasPrefix("//"), pathPrefix != "/" else { return url }
+        guard needsPrefix(url, pathPrefix: pathPrefix) else { return url }
         return pathPrefix + url.dropFirst()
+    }
+
+    /// Whether `url` gets the path prefix: it is site-absolute (`/x`, not `//host`) and the prefix
+    /// is not `/`. Looks at two bytes: every link of every page asks.
+    static func needsPrefix(_ url: String, pathPrefix: String) -> Bool {
+        var bytes = url.utf8.makeIterator()
+        guard bytes.next() == 0x2F else { return false }
+        let second = bytes.next(), third = bytes.next()
+        // A combining mark after a slash makes another character of it: compared as characters then.
+        if (second ?? 0) >= 0x80 || (third ?? 0) >= 0x80 {
+            return url.hasPrefix("/") && !url.hasPrefix("//") && pathPrefix != "/"
+        }
+        return second != 0x2F && pathPrefix != "/"
     }
 
     /// Markdown rendered as inline content (no wrapping paragraph), for `markdown("inline")`.

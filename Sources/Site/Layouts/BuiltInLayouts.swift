@@ -40,7 +40,7 @@ public enum BuiltInLayouts {
         var generated = TemplateObject()
         for stem in resolver.generatedPages.keys.sorted() { generated[stem] = .bool(resolver.generatedPages[stem] ?? true) }
         environment.addGlobal("generatedPages", .object(generated))
-        environment.addFilter("prefixLinks") { value, _ in
+        environment.addFilter("prefixLinks", pure: true) { value, _ in
             .safe(LayoutFilters.prefixLinks(value.stringValue, pathPrefix: pathPrefix))
         }
         environment.addFilter("encodeUrl", pure: true) { value, _ in
@@ -55,10 +55,10 @@ public enum BuiltInLayouts {
                   let size = cache.size(forSitePath: sitePath, resolver: resolver) else { return .undefined }
             return .object(TemplateObject([("width", .number(Double(size.width))), ("height", .number(Double(size.height)))]))
         }
-        environment.addFilter("absoluteUrl") { value, arguments in
+        environment.addFilter("absoluteUrl", pure: true) { value, arguments in
             .string(LayoutFilters.absoluteURL(value.stringValue, base: arguments.value(at: 0, named: "base").stringValue))
         }
-        environment.addFilter("atomDate") { value, _ in
+        environment.addFilter("atomDate", pure: true) { value, _ in
             LayoutFilters.rfc3339(value).map(TemplateValue.string) ?? .undefined
         }
         environment.addFilter("searchTokens") { value, _ in
@@ -76,16 +76,16 @@ public enum BuiltInLayouts {
                 { text in (try? filter(.string(text), TemplateArguments()))?.stringValue ?? text }
             }, reserved: reserved))
         }
-        environment.addFilter("asList") { value, _ in
+        environment.addFilter("asList", pure: true) { value, _ in
             .array(LayoutFilters.list(value))
         }
-        environment.addFilter("relatedSections") { value, _ in
+        environment.addFilter("relatedSections", pure: true) { value, _ in
             .array(LayoutFilters.relatedSections(value))
         }
         environment.addFilter("searchIndex") { value, arguments in
             .safe(LayoutFilters.searchIndexJSON(value, prefix: arguments.value(at: 0, named: "prefix").stringValue, tokens: searchTokens))
         }
-        environment.addFilter("urlStartsWith") { value, arguments in
+        environment.addFilter("urlStartsWith", pure: true) { value, arguments in
             let base = arguments.value(at: 0).stringValue
             return .bool(!base.isEmpty && value.stringValue.hasPrefix(base))
         }

@@ -9,9 +9,7 @@ public enum LayoutFilters {
     /// (real posts have file names with spaces). Other characters, non-ASCII included, stay.
     public static func encodeURL(_ url: String) -> String {
         // Most URLs need nothing: give them back without copying (every link of every page is here).
-        if !url.utf8.contains(where: { $0 <= 37 || $0 == 127 || $0 == 60 || $0 == 62 || $0 == 92 || $0 == 94 || $0 == 96 || (123...125).contains($0) }) {
-            return url
-        }
+        if !mayNeedEncoding(url) { return url }
         let bytes = Array(url.utf8)
         func isHex(_ b: UInt8) -> Bool { (48...57).contains(b) || (65...70).contains(b) || (97...102).contains(b) }
         var out: [UInt8] = []
@@ -28,6 +26,18 @@ public enum LayoutFilters {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `url` holds a byte that `encodeURL` may change (a `%` too: it may not start an
+    /// escape); checked over the string's bytes in place, with no closure per byte.
+    static func mayNeedEncoding(_ url: String) -> Bool {
+        var url = url
+        return url.withUTF8 { bytes in
+            for b in bytes where b <= 37 || b == 127 || b == 60 || b == 62 || b == 92 || b == 94 || b == 96 || (b >= 123 && b <= 125) {
+                return true
+            }
+            return false
+        }
     }
 
     /// Eleventy's `url` for URLs that content hands to a component (`href: "/section/"`): a
@@ -111,32 +121,47 @@ public enum LayoutFilters {
     /// plain characters without dot segments (`/section/post/`) on an `http(s)://host[:port]` base
     /// is the base's origin followed by the path. Nil for anything else.
     static func joinedSitePath(_ path: String, base: String) -> String? {
-        let bytes = path.utf8
-        guard bytes.count > 1, bytes.first == 0x2F else { return nil }
+        var path = path, base = base
+        return path.withUTF8 { bytes in base.withUTF8 { baseBytes in joinedSitePath(bytes, base: baseBytes) } }
+    }
+
+    /// `joinedSitePath(_:base:)` over both strings' bytes in place.
+    private static func joinedSitePath(_ bytes: UnsafeBufferPointer<UInt8>, base baseBytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count > 1, bytes[0] == 0x2F else { return nil }
         var previous: UInt8 = 0
         for byte in bytes {
-            let plain = (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+            let plain = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
                 || byte == 0x2D || byte == 0x5F || byte == 0x7E || byte == 0x2F || byte == 0x2E
             // `//` (an authority) and `/.` (a dot segment) are left to Foundation.
             guard plain, !(previous == 0x2F && (byte == 0x2F || byte == 0x2E)) else { return nil }
             previous = byte
         }
-        // The base's scheme and authority, then the path, as bytes (the canonical URL of every page).
-        let baseBytes = base.utf8
+        // The base's scheme and authority, then the path (the canonical URL of every page).
         let schemeLength: Int
-        if baseBytes.starts(with: "https://".utf8) { schemeLength = 8 } else if baseBytes.starts(with: "http://".utf8) { schemeLength = 7 } else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(baseBytes.count + bytes.count)
-        out.append(contentsOf: baseBytes.prefix(schemeLength))
-        for byte in baseBytes.dropFirst(schemeLength) {
+        if hasPrefix(baseBytes, "https://") { schemeLength = 8 } else if hasPrefix(baseBytes, "http://") { schemeLength = 7 } else { return nil }
+        var end = schemeLength
+        while end < baseBytes.count {
+            let byte = baseBytes[end]
             if byte == 0x2F || byte == 0x3F || byte == 0x23 { break }
-            let allowed = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2E || byte == 0x3A
+            let allowed = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E || byte == 0x3A
             guard allowed else { return nil }
-            out.append(byte)
+            end += 1
         }
-        guard out.count > schemeLength else { return nil }
-        out.append(contentsOf: bytes)
-        return String(decoding: out, as: UTF8.self)
+        guard end > schemeLength else { return nil }
+        return String(unsafeUninitializedCapacity: end + bytes.count) { out in
+            guard let target = out.baseAddress, let origin = baseBytes.baseAddress, let pathStart = bytes.baseAddress else { return 0 }
+            target.update(from: origin, count: end)
+            (target + end).update(from: pathStart, count: bytes.count)
+            return end + bytes.count
+        }
+    }
+
+    /// Whether `bytes` start with the ASCII `prefix`.
+    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+        let start = prefix.utf8Start
+        for k in 0..<prefix.utf8CodeUnitCount where bytes[k] != start[k] { return false }
+        return true
     }
 
     /// A date as RFC 3339 in UTC (`2023-12-01T00:00:00Z`), as Atom's `updated` needs; from a date
@@ -158,13 +183,34 @@ public enum LayoutFilters {
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = CivilDate.fromDays(days)
         // Written as bytes: the layouts date every post in lists, the feed and the sitemap.
-        var out: [UInt8] = []
-        out.reserveCapacity(20)
         if (0..<10_000).contains(year) {
-            appendDigits(year, count: 4, to: &out)
-        } else {
-            out.append(contentsOf: String(year).utf8)
+            // Twenty bytes, straight into the string's storage.
+            return String(unsafeUninitializedCapacity: 20) { out in
+                func put(_ value: Int, _ count: Int, at position: Int) {
+                    var value = value
+                    for k in stride(from: position + count - 1, through: position, by: -1) {
+                        out[k] = UInt8(0x30 + value % 10)
+                        value /= 10
+                    }
+                }
+                put(year, 4, at: 0)
+                out[4] = 0x2D
+                put(month, 2, at: 5)
+                out[7] = 0x2D
+                put(day, 2, at: 8)
+                out[10] = 0x54
+                put(secondOfDay / 3600, 2, at: 11)
+                out[13] = 0x3A
+                put(secondOfDay / 60 % 60, 2, at: 14)
+                out[16] = 0x3A
+                put(secondOfDay % 60, 2, at: 17)
+                out[19] = 0x5A
+                return 20
+            }
         }
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        out.append(contentsOf: String(year).utf8)
         out.append(0x2D)
         appendDigits(month, count: 2, to: &out)
         out.append(0x2D)

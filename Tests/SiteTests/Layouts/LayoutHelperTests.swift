@@ -351,3 +351,21 @@ func encodeURLMakesAttributeValuesValid(url: String, expected: String) {
     #expect(LayoutFilters.prefixLinks(html, pathPrefix: "/prefix/") == expected)
     #expect(LayoutFilters.prefixLinks(html, pathPrefix: "/") == html)
 }
+
+@Test(arguments: [
+    ("/x/", "/sub/", "/sub/x/"), ("/", "/sub/", "/sub/"), ("//cdn.example/x", "/sub/", "//cdn.example/x"), ("x/", "/sub/", "x/"),
+    ("", "/sub/", ""), ("/x/", "/", "/x/"), ("https://example.gov.uk/", "/sub/", "https://example.gov.uk/"),
+    ("/\u{301}x", "/sub/", "/\u{301}x"), ("/é/", "/sub/", "/sub/é/"), ("/a\u{301}/", "/sub/", "/sub/a\u{301}/"),
+])
+func urlFilterPrefixesSiteAbsoluteURLsAsCharacterComparisonDoes(url: String, prefix: String, expected: String) {
+    #expect(SiteRenderer.url(url, pathPrefix: prefix) == expected)
+    // The byte check answers as the comparison of characters that it replaced.
+    #expect(SiteRenderer.needsPrefix(url, pathPrefix: prefix) == (url.hasPrefix("/") && !url.hasPrefix("//") && prefix != "/"))
+}
+
+@Test(arguments: ["/a/b/", "/a b/", "/a%20b/", "/100%/", "/x?q=<b>", "/{x}|^`\\", "/café/", "", "/\u{7F}"])
+func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
+    if !LayoutFilters.mayNeedEncoding(url) { #expect(LayoutFilters.encodeURL(url) == url) }
+    #expect(LayoutFilters.encodeURL("/a b/") == "/a%20b/")
+    #expect(LayoutFilters.encodeURL("/100%/") == "/100%25/")
+}
