@@ -139,7 +139,7 @@ struct SiteRenderer: Sendable {
                     message: "layout '\(current)' not found in the layouts or includes folders or the built-in layouts"))
                 return content
             }
-            guard seen.insert(layout.file.path).inserted, seen.count <= 32 else {
+            guard seen.insert(layout.path).inserted, seen.count <= 32 else {
                 diagnostics.append(Diagnostic(.error, path: namedIn.path, line: namedIn.position?.line ?? 1, column: namedIn.position?.column ?? 1,
                     message: "layout '\(current)' sits inside itself (a layout cycle)"))
                 return content

@@ -132,23 +132,56 @@ final class ImageSizeCache: @unchecked Sendable {
         return ImageSize(header: bytes)
     }
 
-    /// The first candidate that is a file (as `SitePathResolver.sourceFileStatus` finds it), its
-    /// time and image size: opened, then checked and read through the open file, one path lookup.
-    private static func entry(forCandidates paths: [String]) -> Entry? {
-        for path in paths {
-            let descriptor = open(path, O_RDONLY)
-            if descriptor < 0 {
-                // Something there that cannot be read (a file without permission) still counts.
-                if errno != ENOENT, errno != ENOTDIR, let status = SourceFileTime.status(ofPath: path), !status.isFolder {
+    /// The first place `sitePath` may come from that is a file (the order and rules of
+    /// `SitePathResolver.candidatePaths`), its time and image size: each candidate is built as a
+    /// C string in one buffer and opened, then checked and read through the open file, one path
+    /// lookup; only the file found becomes a `String`.
+    private static func entry(forSitePath sitePath: String, roots: [(folder: String, output: String)]) -> Entry? {
+        var sitePath = sitePath
+        return sitePath.withUTF8 { site in
+            let slash = UInt8(ascii: "/")
+            var start = 0
+            while start < site.count, site[start] == slash { start += 1 }
+            let relative = UnsafeBufferPointer(rebasing: site[start...])
+            guard !relative.isEmpty, !SitePathResolver.climbs(relative) else { return nil }
+            var path: [UInt8] = []
+            for (folder, output) in roots {
+                path.removeAll(keepingCapacity: true)
+                path.append(contentsOf: folder.utf8)
+                if output.isEmpty {
+                    path.append(contentsOf: relative)
+                } else {
+                    let outputLength = output.utf8.count
+                    guard relative.starts(with: output.utf8), outputLength < relative.count, relative[outputLength] == slash else { continue }
+                    path.append(contentsOf: UnsafeBufferPointer(rebasing: relative[(outputLength + 1)...]))
+                }
+                path.append(0)
+                if let entry = path.withUnsafeBufferPointer({ entry(forCandidate: $0) }) { return entry }
+            }
+            return nil
+        }
+    }
+
+    /// The entry for one candidate (a NUL-terminated path), as `entry(forSitePath:roots:)` describes;
+    /// nil when nothing counts there.
+    private static func entry(forCandidate path: UnsafeBufferPointer<UInt8>) -> Entry? {
+        guard let base = path.baseAddress else { return nil }
+        let cPath = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+        func string() -> String { String(decoding: UnsafeBufferPointer(rebasing: path.dropLast()), as: UTF8.self) }
+        let descriptor = open(cPath, O_RDONLY)
+        if descriptor < 0 {
+            // Something there that cannot be read (a file without permission) still counts.
+            if errno != ENOENT, errno != ENOTDIR {
+                let path = string()
+                if let status = SourceFileTime.status(ofPath: path), !status.isFolder {
                     return Entry(path: path, modified: status.modified, size: nil)
                 }
-                continue
             }
-            defer { close(descriptor) }
-            guard let status = SourceFileTime.status(ofDescriptor: descriptor), !status.isFolder else { continue }
-            return Entry(path: path, modified: status.modified, size: readSize(of: descriptor))
+            return nil
         }
-        return nil
+        defer { close(descriptor) }
+        guard let status = SourceFileTime.status(ofDescriptor: descriptor), !status.isFolder else { return nil }
+        return Entry(path: string(), modified: status.modified, size: readSize(of: descriptor))
     }
 
     func size(forSitePath sitePath: String, resolver: SitePathResolver) -> ImageSize? {
@@ -157,7 +190,7 @@ final class ImageSizeCache: @unchecked Sendable {
         lock.unlock()
         if let known, let status = SourceFileTime.status(ofPath: known.path), !status.isFolder,
            status.modified == known.modified { return known.size }
-        guard let entry = Self.entry(forCandidates: resolver.candidatePaths(forSitePath: sitePath, roots: roots)) else { return nil }
+        guard let entry = Self.entry(forSitePath: sitePath, roots: roots) else { return nil }
         lock.lock()
         entries[sitePath] = entry
         lock.unlock()

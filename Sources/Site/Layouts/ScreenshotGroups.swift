@@ -1,3 +1,4 @@
+import Foundation
 import Templates
 
 /// Turns every shape of `screenshots` that real design histories write into one shape the
@@ -58,7 +59,8 @@ public enum ScreenshotGroups {
                 seen[id] = next + 1
                 id = "\(id)-\(next)"
             }
-            seen[id] = seen[id] ?? 1
+            // New here (the loop above found a free id): one insertion, no second lookup.
+            seen[id] = 1
             object["id"] = .string(id)
             if !(object["src"] ?? .undefined).isTruthy { object["src"] = .string((ownId.isTruthy ? ownId.stringValue : slug) + ".png") }
         }
@@ -120,24 +122,28 @@ public enum ScreenshotGroups {
     /// The values of the `id` attributes in an HTML fragment.
     public static func ids(inHTML html: String) -> Set<String> {
         var ids = Set<String>()
-        // Byte-wise and in place: every delimiter is ASCII, and this runs on the content of every post.
+        // Byte-wise and in place: every delimiter is ASCII, and this runs on the content of every
+        // post. `memchr` finds each `=` (rarer than the spaces), then ` id="` is checked around it.
         var html = html
         html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             let quote = UInt8(ascii: "\"")
-            var position = 0
-            // ` id="`: five bytes.
-            while position + 5 <= bytes.count {
-                guard bytes[position] == 0x20, bytes[position + 1] == UInt8(ascii: "i"), bytes[position + 2] == UInt8(ascii: "d"),
-                      bytes[position + 3] == UInt8(ascii: "="), bytes[position + 4] == quote else {
-                    position += 1
-                    continue
-                }
-                let valueStart = position + 5
+            let count = bytes.count
+            // Where the next `=` may be: ` id="` has three bytes before its `=`.
+            var position = 3
+            while position + 1 < count {
+                guard let found = memchr(base + position, 0x3D, count - position) else { break }
+                let equals = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                position = equals + 1
+                guard bytes[equals - 3] == 0x20, bytes[equals - 2] == UInt8(ascii: "i"), bytes[equals - 1] == UInt8(ascii: "d"),
+                      equals + 1 < count, bytes[equals + 1] == quote else { continue }
+                let valueStart = equals + 2
                 var end = valueStart
-                while end < bytes.count, bytes[end] != quote { end += 1 }
-                guard end < bytes.count else { break }
+                while end < count, bytes[end] != quote { end += 1 }
+                guard end < count else { break }
                 ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
-                position = end
+                // The next ` id="` starts after the closing quote: its `=` is three bytes further.
+                position = end + 4
             }
         }
         return ids

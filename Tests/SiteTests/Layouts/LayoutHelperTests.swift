@@ -82,6 +82,17 @@ func sitePathRefusesWhatIsNotOnTheSite(src: String) {
     #expect(resolver.sourceFile(forSitePath: "/section/post") == nil)
     #expect(resolver.sourceFile(forSitePath: "/../app/beside.png") == nil)
     #expect(resolver.sourceFile(forSitePath: "/nothing.png") == nil)
+    // The image-size cache looks files up by the same rules, building its paths its own way.
+    let cache = ImageSizeCache(roots: resolver.sourceRoots)
+    #expect(cache.size(forSitePath: "/section/post/01.png", resolver: resolver) == ImageSize(width: 300, height: 200))
+    #expect(cache.size(forSitePath: "//section/post/01.png", resolver: resolver) == ImageSize(width: 300, height: 200))
+    for path in ["/documents/a.pdf", "/beside.png", "/section/post", "/../app/beside.png", "/nothing.png", "/documents", "/documentsa.pdf", "/", ""] {
+        // Found (but not an image) or not found, as the resolver finds it: neither has a size.
+        #expect(cache.size(forSitePath: path, resolver: resolver) == nil, "\(path)")
+    }
+    try fm.copyItem(at: images.appendingPathComponent("shot.png"), to: root.appendingPathComponent("app/documents/shot.png"))
+    #expect(cache.size(forSitePath: "/documents/shot.png", resolver: resolver) == ImageSize(width: 300, height: 200))
+    #expect(cache.size(forSitePath: "/documentsshot.png", resolver: resolver) == nil)
 }
 
 @Test func imageSizeFilterReadsTheScreenshotOfAPage() throws {
@@ -368,4 +379,21 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
     if !LayoutFilters.mayNeedEncoding(url) { #expect(LayoutFilters.encodeURL(url) == url) }
     #expect(LayoutFilters.encodeURL("/a b/") == "/a%20b/")
     #expect(LayoutFilters.encodeURL("/100%/") == "/100%25/")
+}
+
+/// `ids(inHTML:)` finds what a regular expression finds, on pseudo-random fragments made of the
+/// pieces that matter (` id="`, quotes, `=`, spaces) and on the edges of the text.
+@Test func screenshotReservedIdsAreWhatARegularExpressionFinds() {
+    let pieces = [" id=\"", "\"", "=", " ", "id", "i", "d", "a-b", " id=", "<h2", ">", "é"]
+    var state: UInt64 = 7
+    func next() -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(state >> 33)
+    }
+    var texts = ["", " id=\"", " id=\"x\"", " id=\"\"", "id=\"x\"", " id=\"x", #"<h2 id="a">A</h2><p id="b" class="c">"#]
+    for _ in 0..<2_000 { texts.append((0..<(1 + next() % 12)).map { _ in pieces[next() % pieces.count] }.joined()) }
+    for text in texts {
+        let expected = Set(text.matches(of: #/ id="([^"]*)"/#).map { String($0.output.1) })
+        #expect(ScreenshotGroups.ids(inHTML: text) == expected, "\(text)")
+    }
 }
