@@ -1,20 +1,30 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How long each stage of a build took, printed to standard error when `SITE_TIMINGS` is set, to see
 /// where a build's time goes without a profiler.
+///
+/// Each stage gets its wall-clock time and the process's CPU time (user and system, every thread):
+/// the stages that run on both cores show CPU above wall-clock, and a stage's share of the build's CPU
+/// time, read within one build, does not depend on how loaded the machine was, as comparing two
+/// builds' times does.
 struct StageTimings {
     let enabled: Bool
     private var last = DispatchTime.now().uptimeNanoseconds
-    private var stages: [(String, Double)] = []
+    private var lastCPU = StageTimings.processCPUMilliseconds()
+    private var stages: [(name: String, wall: Double, cpu: Double)] = []
     private var notes: [String] = []
 
     init(enabled: Bool) { self.enabled = enabled }
 
     mutating func mark(_ stage: String) {
         guard enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        stages.append((stage, Double(now - last) / 1e6))
+        let now = DispatchTime.now().uptimeNanoseconds, cpu = Self.processCPUMilliseconds()
+        stages.append((stage, Double(now - last) / 1e6, cpu - lastCPU))
         last = now
+        lastCPU = cpu
     }
 
     /// Add a remark to the report line (what a rebuild rendered, what it reused).
@@ -25,9 +35,22 @@ struct StageTimings {
 
     func report() {
         guard enabled else { return }
-        let total = stages.reduce(0) { $0 + $1.1 }
-        let line = stages.map { String(format: "%@ %.1fms", $0.0, $0.1) }.joined(separator: ", ")
-            + String(format: "; total %.1fms", total) + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
+        let wall = stages.reduce(0) { $0 + $1.wall }, cpu = stages.reduce(0) { $0 + $1.cpu }
+        let line = stages.map { String(format: "%@ %.1fms (CPU %.1fms)", $0.name, $0.wall, $0.cpu) }.joined(separator: ", ")
+            + String(format: "; total %.1fms (CPU %.1fms)", wall, cpu) + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
         FileHandle.standardError.write(Data(("timings: " + line + "\n").utf8))
+    }
+
+    /// User and system CPU time of the whole process so far, in milliseconds.
+    private static func processCPUMilliseconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let seconds = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+        let microseconds = usage.ru_utime.tv_usec + usage.ru_stime.tv_usec
+        return Double(seconds) * 1e3 + Double(microseconds) / 1e3
     }
 }
