@@ -408,6 +408,10 @@ public enum LayoutFilters {
             cache?.tokensJSON(for: entry.path, content: entry.content) ?? searchTokensJSON(entry.content)
         }
         var out: [UInt8] = []
+        // Room for the tokens and each entry's fields, so the index is not copied as it grows.
+        out.reserveCapacity(tokens.reduce(16) { $0 + $1.utf8.count } + entries.reduce(0) { total, entry in
+            total + 96 + entry.title.utf8.count + entry.description.utf8.count + entry.section.utf8.count + entry.url.utf8.count
+        })
         out.append(contentsOf: "[\n".utf8)
         for (index, entry) in entries.enumerated() {
             if index > 0 { out.append(contentsOf: ",\n".utf8) }
@@ -431,7 +435,10 @@ public enum LayoutFilters {
 
     /// The search tokens of `html` as a JSON array.
     static func searchTokensJSON(_ html: String) -> String {
-        var out: [UInt8] = [0x5B]
+        var out: [UInt8] = []
+        // The words are fewer bytes than the page, with their quotes and commas about as many.
+        out.reserveCapacity(html.utf8.count + 16)
+        out.append(0x5B)
         var first = true
         forEachSearchToken(in: html) { word, hasNonASCII in
             if !first { out.append(0x2C) }

@@ -4,19 +4,24 @@
 /// The scan keeps its state in local variables and the word in one buffer as long as the page,
 /// with no closure capturing them: captured variables are boxed and every access to them checked
 /// for exclusivity at run time, and an array grown byte by byte checks its capacity at each byte;
-/// both cost more than the scan itself over the pages of a whole site.
+/// both cost more than the scan itself over the pages of a whole site. Each word's hash is
+/// computed as its bytes are copied, so the set of words seen need not read them again.
 struct SearchTokenizer {
-    private var seen = SearchWordSet()
+    /// The FNV-1a hash of no bytes, and its prime (as `SearchWordSet` hashes).
+    static let hashStart: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let hashPrime: UInt64 = 0x100_0000_01b3
 
     /// Calls `body` with each new word of `bytes`, as bytes lowered for ASCII letters, and whether it
     /// holds other characters (which `body` lowers).
     static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
-        var tokenizer = SearchTokenizer()
         let count = bytes.count
+        // A page of n bytes has fewer than n / 2 words of two bytes or more.
+        var seen = SearchWordSet(expectedWords: count / 8)
         // A word is never longer than the page.
         let word = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
         defer { word.deallocate() }
         var length = 0
+        var hash = hashStart
         var hasNonASCII = false
         var inTag = false
         var inEntity = false
@@ -37,8 +42,12 @@ struct SearchTokenizer {
             switch b {
             case 0x3C: ends = true; inTag = true
             case 0x26: ends = true; inEntity = true
-            case 0x41...0x5A: word[length] = b + 32; length += 1
-            case 0x61...0x7A, 0x30...0x39: word[length] = b; length += 1
+            case 0x41...0x5A:
+                word[length] = b + 32; length += 1
+                hash = (hash ^ UInt64(b + 32)) &* hashPrime
+            case 0x61...0x7A, 0x30...0x39:
+                word[length] = b; length += 1
+                hash = (hash ^ UInt64(b)) &* hashPrime
             case 0x27: break // "what's" is one word
             case 0xE2 where i + 2 < count && bytes[i + 1] == 0x80:
                 // General punctuation: ’ joins a word like ', the rest (“ ” – — …) separate.
@@ -47,21 +56,24 @@ struct SearchTokenizer {
             case 0xC2 where i + 1 < count: // Latin-1 symbols and punctuation (£, °, «, no-break space…)
                 ends = true
                 i += 1
-            case 0x80...0xFF: word[length] = b; length += 1; hasNonASCII = true
+            case 0x80...0xFF:
+                word[length] = b; length += 1; hasNonASCII = true
+                hash = (hash ^ UInt64(b)) &* hashPrime
             default: ends = true
             }
             if ends {
-                tokenizer.report(UnsafeBufferPointer(start: word, count: length), hasNonASCII: hasNonASCII, body)
+                // A new word longer than one byte is reported.
+                if length > 1, seen.insert(UnsafeBufferPointer(start: word, count: length), hash: hash) {
+                    body(UnsafeBufferPointer(start: word, count: length), hasNonASCII)
+                }
                 length = 0
+                hash = hashStart
                 hasNonASCII = false
             }
             i += 1
         }
-        tokenizer.report(UnsafeBufferPointer(start: word, count: length), hasNonASCII: hasNonASCII, body)
-    }
-
-    /// Reports a word if it is new and longer than one byte.
-    private mutating func report(_ word: UnsafeBufferPointer<UInt8>, hasNonASCII: Bool, _ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
-        if word.count > 1, seen.insert(word) { body(word, hasNonASCII) }
+        if length > 1, seen.insert(UnsafeBufferPointer(start: word, count: length), hash: hash) {
+            body(UnsafeBufferPointer(start: word, count: length), hasNonASCII)
+        }
     }
 }
