@@ -116,19 +116,29 @@ final class ImageSizeCache: @unchecked Sendable {
 
     /// The size of the image open at `descriptor`, reading only its header, with plain system calls.
     private static func readSize(of descriptor: Int32) -> ImageSize? {
-        var bytes: [UInt8] = []
-        // Most formats need 30 bytes; read a little, and more only for JPEG.
-        func readMore(upTo limit: Int) {
-            var chunk = [UInt8](repeating: 0, count: min(limit - bytes.count, 64 * 1024))
-            while bytes.count < limit {
-                let want = min(chunk.count, limit - bytes.count)
+        // Most formats need 30 bytes: 64 are read straight into the header's one array, and more
+        // only for JPEG.
+        var bytes = [UInt8](repeating: 0, count: 64)
+        let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var count = 0
+            while count < buffer.count {
+                let got = read(descriptor, base + count, buffer.count - count)
+                if got <= 0 { break }
+                count += got
+            }
+            return count
+        }
+        bytes.removeLast(bytes.count - count)
+        if count >= 2, bytes[0] == 0xFF, bytes[1] == 0xD8 {
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            while bytes.count < ImageSize.maximumHeaderLength {
+                let want = min(chunk.count, ImageSize.maximumHeaderLength - bytes.count)
                 let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, want) }
                 if got <= 0 { break }
                 bytes += chunk[0..<got]
             }
         }
-        readMore(upTo: 64)
-        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xD8 { readMore(upTo: ImageSize.maximumHeaderLength) }
         return ImageSize(header: bytes)
     }
 

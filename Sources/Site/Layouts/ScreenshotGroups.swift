@@ -46,6 +46,8 @@ public enum ScreenshotGroups {
 
         init(slugify: @escaping (String) -> String, reserved: Set<String>) {
             self.slugify = slugify
+            // Room for the page's ids and a few items, so that naming them does not grow the table.
+            seen.reserveCapacity(reserved.count + 8)
             for id in reserved { seen[id] = 1 }
         }
 

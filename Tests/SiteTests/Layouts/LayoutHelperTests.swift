@@ -397,3 +397,23 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
         #expect(ScreenshotGroups.ids(inHTML: text) == expected, "\(text)")
     }
 }
+
+/// Files of every length around the first read (64 bytes), and a JPEG whose frame header is far
+/// past it, are sized through the filter's cache as `ImageSize(header:)` sizes their bytes.
+@Test func imageSizeCacheReadsWholeHeadersFromFiles() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("image-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    var jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE1, 0x10, 0x02] + [UInt8](repeating: 0, count: 0x1000)
+    jpeg += [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x02, 0x58, 0x03, 0x20, 0x03] + [UInt8](repeating: 0, count: 9)
+    let png = try Data(contentsOf: images.appendingPathComponent("shot.png"))
+    var files: [String: [UInt8]] = ["deep.jpg": jpeg, "empty.png": [], "short.jpg": [0xFF, 0xD8]]
+    for length in [24, 33, 63, 64, 65] { files["png-\(length).png"] = Array(png.prefix(length)) }
+    for (name, bytes) in files { try Data(bytes).write(to: root.appendingPathComponent(name)) }
+    let resolver = SitePathResolver(passthrough: [(root, ".")])
+    let cache = ImageSizeCache(roots: resolver.sourceRoots)
+    for (name, bytes) in files {
+        #expect(cache.size(forSitePath: "/" + name, resolver: resolver) == ImageSize(header: bytes), "\(name)")
+    }
+    #expect(cache.size(forSitePath: "/deep.jpg", resolver: resolver) == ImageSize(width: 800, height: 600))
+}
