@@ -2,17 +2,22 @@
 /// `?` one character, `{a,b}` alternatives.
 struct Glob: Sendable, Hashable {
     let pattern: String
+    /// The pattern with its braces expanded, as bytes: worked out once, since a glob collection
+    /// is matched against every page of a site, up to three times a build.
+    private let alternatives: [[UInt8]]
 
     init(_ pattern: String) {
         var p = pattern
         while p.hasPrefix("./") { p.removeFirst(2) }
         self.pattern = p
+        alternatives = Self.expandBraces(p).map { Array($0.utf8) }
     }
 
     func matches(_ path: String) -> Bool {
-        for expanded in Self.expandBraces(pattern) {
+        let path = Array(path.utf8)
+        for expanded in alternatives {
             var budget = 200_000  // a bound on backtracking: no pattern can make a build hang
-            if Self.match(Array(expanded.utf8)[...], Array(path.utf8)[...], depth: 0, budget: &budget) { return true }
+            if Self.match(expanded[...], path[...], depth: 0, budget: &budget) { return true }
         }
         return false
     }

@@ -55,14 +55,14 @@ public enum ScreenshotGroups {
             let slug = slugify((object["title"] ?? .undefined).stringValue)
             let ownId = object["id"] ?? .undefined
             var id = ownId.isTruthy ? ownId.stringValue : slug
-            if let count = seen[id] {
+            // Taken in one lookup when new (most ids); a taken id gets the next free suffix.
+            if let count = seen.updateValue(1, forKey: id) {
                 var next = count
                 while seen["\(id)-\(next)"] != nil { next += 1 }
                 seen[id] = next + 1
                 id = "\(id)-\(next)"
+                seen[id] = 1
             }
-            // New here (the loop above found a free id): one insertion, no second lookup.
-            seen[id] = 1
             object["id"] = .string(id)
             if !(object["src"] ?? .undefined).isTruthy { object["src"] = .string((ownId.isTruthy ? ownId.stringValue : slug) + ".png") }
         }
@@ -89,27 +89,30 @@ public enum ScreenshotGroups {
     }
 
     private static func item(_ value: TemplateValue) -> TemplateObject? {
-        var object = TemplateObject()
+        // The item's pairs first, then the object at once, sized for them and the `id` and `src`
+        // that naming may add.
+        var pairs: [(String, TemplateValue)] = []
         switch value {
         case .string, .safe, .number:
             guard value.isTruthy else { return nil }
-            object["title"] = .string(value.stringValue)
+            pairs = [("title", .string(value.stringValue))]
         case .object:
             let image = value[member: "img"]
             let title = first(value[member: "text"], value[member: "title"])
             let src = first(value[member: "src"], image[member: "src"])
             guard title.isTruthy || src.isTruthy else { return nil }
-            object["title"] = title.isTruthy ? title : .string(fileStem(src.stringValue))
+            pairs.reserveCapacity(7)
+            pairs.append(("title", title.isTruthy ? title : .string(fileStem(src.stringValue))))
             let id = value[member: "id"]
-            if id.isTruthy { object["id"] = id }
-            if src.isTruthy { object["src"] = src }
+            if id.isTruthy { pairs.append(("id", id)) }
+            if src.isTruthy { pairs.append(("src", src)) }
             let alt = first(value[member: "alt"], image[member: "alt"])
-            if alt.isTruthy { object["alt"] = alt }
+            if alt.isTruthy { pairs.append(("alt", alt)) }
             let caption = value[member: "caption"]
-            if caption.isTruthy { object["caption"] = caption }
+            if caption.isTruthy { pairs.append(("caption", caption)) }
         default: return nil
         }
-        return object
+        return TemplateObject(pairs)
     }
 
     private static func first(_ a: TemplateValue, _ b: TemplateValue) -> TemplateValue { a.isTruthy ? a : b }

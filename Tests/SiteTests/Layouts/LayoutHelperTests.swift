@@ -417,3 +417,14 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
     }
     #expect(cache.size(forSitePath: "/deep.jpg", resolver: resolver) == ImageSize(width: 800, height: 600))
 }
+
+@Test func screenshotIdsSkipSuffixesAlreadyTakenAndKeepTheirKeyOrder() {
+    let groups = ScreenshotGroups.normalise(.array([.string("a"), .string("a-1"), .string("a"), .string("a"),
+        .object(TemplateObject([("text", .string("b")), ("src", .string("b.png")), ("caption", .string("C"))]))]), slugify: { $0 })
+    guard case .array(let items) = groups.first?[member: "items"] ?? .undefined else { Issue.record("no items"); return }
+    #expect(items.map { $0[member: "id"].stringValue } == ["a", "a-1", "a-2", "a-3", "b"])
+    // Keys in the order the component's `dump` and loops see them: the item's own, then what naming adds.
+    let keys = items.map { item -> [String] in if case .object(let object) = item { return object.keys } else { return [] } }
+    #expect(keys.first == ["title", "id", "src"])
+    #expect(keys.last == ["title", "src", "caption", "id"])
+}
