@@ -10,6 +10,7 @@
 // the median CPU time (user + system, robust on a shared machine) of the runs, and the layouts' cost
 // per post. Default N: 1,000 and 4,000. `ONLY_LAYOUTS=1` runs only the builds with layouts (to profile),
 // `ONLY_BARE=1` only those without (with `perf stat -e instructions:u`, a count that load does not skew).
+// `MAKE_SITE=folder` only writes the site of the first size there.
 // `WRITE=1` times builds that also write the site (`build(write: true)`, into the temporary site's
 // `_site` folder, replaced by each build; the site is in `/dev/shm` then), so that the layouts' share
 // of a full written build shows.
@@ -158,6 +159,16 @@ func makeSite(root: URL, posts n: Int) throws {
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+// `MAKE_SITE=folder`: only writes the site of the first size into `folder` (which must not exist), for
+// timing the real command on it (`Scripts/benchmarks/full-build-share.sh`).
+if let folder = ProcessInfo.processInfo.environment["MAKE_SITE"] {
+    let root = URL(fileURLWithPath: folder)
+    guard !FileManager.default.fileExists(atPath: root.path) else { print("\(folder) already exists"); exit(1) }
+    try makeSite(root: root, posts: sizes[0])
+    print("wrote a site of \(sizes[0]) posts in \(folder)")
+    exit(0)
 }
 
 for n in sizes {

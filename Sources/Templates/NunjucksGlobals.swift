@@ -20,18 +20,28 @@ enum NunjucksGlobals {
             return .array((0..<Int(count)).map { .number(start + Double($0) * step) })
         }
         environment.addFunction("cycler") { arguments in
+            // Nunjucks' cycler is an object whose `current` changes as `next()` and `reset()` are
+            // called, so its members are read when asked for.
             let items = arguments.positional
             let state = CyclerState()
-            var object = TemplateObject()
-            object["next"] = .function(TemplateFunction(name: "next") { _ in
-                guard !items.isEmpty else { return .undefined }
-                return items[state.advance(count: items.count)]
+            let next = TemplateValue.function(TemplateFunction(name: "next") { _ in
+                // With no items, `current` becomes undefined (items[0]), not null, as in Nunjucks.
+                let position = state.advance(count: max(items.count, 1))
+                return items.indices.contains(position) ? items[position] : .undefined
             })
-            object["reset"] = .function(TemplateFunction(name: "reset") { _ in
+            let reset = TemplateValue.function(TemplateFunction(name: "reset") { _ in
                 state.reset()
                 return .undefined
             })
-            return .object(object)
+            return .function(TemplateFunction(name: "cycler", members: { name in
+                switch name {
+                case "next": next
+                case "reset": reset
+                // null before the first `next()` and after `reset()`, as in Nunjucks.
+                case "current": state.current.map { items.indices.contains($0) ? items[$0] : .undefined } ?? .null
+                default: nil
+                }
+            }, call: { _ in throw TemplateCallError("a cycler is not a function: call its next()") }))
         }
         environment.addFunction("joiner") { arguments in
             let separator = arguments.value(at: 0).isNullish ? "," : arguments.value(at: 0).stringValue
@@ -60,5 +70,12 @@ final class CyclerState: @unchecked Sendable {
         lock.lock()
         position = -1
         lock.unlock()
+    }
+
+    /// The position `advance` last gave; nil before it is first called and after `reset()`.
+    var current: Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return position < 0 ? nil : position
     }
 }

@@ -52,6 +52,8 @@ extension TemplateValue {
             return numberMethod(n, name)
         case .date(let d):
             return dateMethod(d, name)
+        case .function(let function):
+            return function.member(name) ?? .undefined
         default:
             return .undefined
         }

@@ -235,6 +235,16 @@ public struct TemplateFunction: Sendable {
     init(macro: TemplateMacroBinding, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
         box = TemplateFunctionBox(name: macro.macro.name, call: call, macro: macro)
     }
+
+    /// A value with members read when they are asked for, not stored (a `cycler`'s `current` changes
+    /// as its `next()` is called): what a JavaScript object with methods that change it is to Nunjucks.
+    init(name: String, members: @escaping @Sendable (_ name: String) -> TemplateValue?,
+         call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
+        box = TemplateFunctionBox(name: name, call: call, macro: nil, members: members)
+    }
+
+    /// The member `name` of a value made with `members`; nil for any other function.
+    func member(_ name: String) -> TemplateValue? { box.members?(name) }
 }
 
 /// The immutable parts of a `TemplateFunction`.
@@ -242,11 +252,14 @@ final class TemplateFunctionBox: Sendable {
     let name: String
     let call: @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue
     let macro: TemplateMacroBinding?
+    let members: (@Sendable (_ name: String) -> TemplateValue?)?
 
-    init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue, macro: TemplateMacroBinding?) {
+    init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue, macro: TemplateMacroBinding?,
+         members: (@Sendable (_ name: String) -> TemplateValue?)? = nil) {
         self.name = name
         self.call = call
         self.macro = macro
+        self.members = members
     }
 }
 

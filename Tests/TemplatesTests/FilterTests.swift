@@ -53,6 +53,10 @@ import Testing
     Case("{{ 'one two  three' | wordcount }}", "3"),
     Case("{% for i in range(3) %}{{ i }}{% endfor %} {% for i in range(1, 10, 3) %}{{ i }}{% endfor %} {{ range(5, 0, -2) | join(',') }}", "012 147 5,3,1"),
     Case("{% set c = cycler('odd', 'even') %}{% for i in [1, 2, 3] %}{{ c.next() }} {% endfor %}", "odd even odd "),
+    // Nunjucks' cycler.current: null (rendered as nothing) before next() and after reset().
+    Case("{% set c = cycler('a', 'b') %}[{{ c.current }}]{{ c.next() }}{{ c.current }}{{ c.next() }}{{ c.current }}{% set x = c.reset() %}[{{ c.current }}]{{ c.next() }}",
+         "[]aabb[]a"),
+    Case("{% set c = cycler() %}[{{ c.next() }}][{{ c.current }}] {{ 'none' if c.current === null else 'set' }}", "[][] set"),
     Case("{% set comma = joiner() %}{% for i in [1, 2, 3] %}{{ comma() }}{{ i }}{% endfor %} {% set j = joiner(' | ') %}{{ j() }}a{{ j() }}b", "1,2,3 a | b"),
 ])
 func nunjucksFilters(_ item: Case) throws {
