@@ -15,37 +15,48 @@ struct SearchTokenizer {
     static let hashStart: UInt64 = 0xcbf2_9ce4_8422_2325
     static let hashPrime: UInt64 = 0x100_0000_01b3
 
-    /// What a byte does to the scan: see `kinds`.
-    private enum Kind {
-        static let separator: UInt8 = 0, lower: UInt8 = 1, upper: UInt8 = 2, high: UInt8 = 3, tag: UInt8 = 4, entity: UInt8 = 5
-        static let apostrophe: UInt8 = 6, punctuation: UInt8 = 7, latin1: UInt8 = 8
+    /// What a byte does to the scan: see `kinds`. An enumeration, so that the scan's `switch`
+    /// is one jump (cases matched against constants are compared one by one).
+    private enum Kind: UInt8 {
+        case separator, lower, upper, high, tag, entity, apostrophe, punctuation, latin1
     }
 
     /// Each byte's kind: ASCII letters and digits are words (`upper` lowered), other ASCII bytes
     /// separate them, but for `<` (a tag), `&` (an entity) and `'` (inside a word, as in "what's");
     /// 0xE2 may start general punctuation and 0xC2 a Latin-1 symbol, and other bytes from 0x80 are
     /// part of a word.
-    private static let kinds: [UInt8] = {
-        var table = [UInt8](repeating: Kind.separator, count: 256)
-        for b in 0x61...0x7A { table[b] = Kind.lower }
-        for b in 0x30...0x39 { table[b] = Kind.lower }
-        for b in 0x41...0x5A { table[b] = Kind.upper }
-        for b in 0x80...0xFF { table[b] = Kind.high }
-        table[0x3C] = Kind.tag
-        table[0x26] = Kind.entity
-        table[0x27] = Kind.apostrophe
-        table[0xE2] = Kind.punctuation
-        table[0xC2] = Kind.latin1
+    private static let kinds: [Kind] = {
+        var table = [Kind](repeating: .separator, count: 256)
+        for b in 0x61...0x7A { table[b] = .lower }
+        for b in 0x30...0x39 { table[b] = .lower }
+        for b in 0x41...0x5A { table[b] = .upper }
+        for b in 0x80...0xFF { table[b] = .high }
+        table[0x3C] = .tag
+        table[0x26] = .entity
+        table[0x27] = .apostrophe
+        table[0xE2] = .punctuation
+        table[0xC2] = .latin1
         return table
     }()
+
+    /// Each ASCII letter or digit lowered, and 0 for every other byte: the scan's inner loop.
+    private static let lowercase: [UInt8] = (0...255).map { b in
+        switch b {
+        case 0x41...0x5A: UInt8(b + 32)
+        case 0x61...0x7A, 0x30...0x39: UInt8(b)
+        default: 0
+        }
+    }
 
     /// Calls `body` with each new word of `bytes`, as bytes lowered for ASCII letters, and whether it
     /// holds other characters (which `body` lowers).
     static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
-        kinds.withUnsafeBufferPointer { kinds in scan(bytes, kinds: kinds, body) }
+        kinds.withUnsafeBufferPointer { kinds in
+            lowercase.withUnsafeBufferPointer { lowercase in scan(bytes, kinds: kinds, lowercase: lowercase, body) }
+        }
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, kinds: UnsafeBufferPointer<UInt8>,
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, kinds: UnsafeBufferPointer<Kind>, lowercase: UnsafeBufferPointer<UInt8>,
                              _ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return }
@@ -55,6 +66,8 @@ struct SearchTokenizer {
         let words = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
         defer { words.deallocate() }
         var start = 0, end = 0
+        // The hash constants as locals: the loop reads nothing global.
+        let hashStart = Self.hashStart, hashPrime = Self.hashPrime
         var hash = hashStart
         var hasNonASCII = false
         var i = 0
@@ -65,13 +78,18 @@ struct SearchTokenizer {
                 let b = bytes[i]
                 ends = false
                 switch kinds[Int(b)] {
-                case Kind.lower:
-                    words[end] = b; end += 1
-                    hash = (hash ^ UInt64(b)) &* hashPrime
-                case Kind.upper:
-                    words[end] = b + 32; end += 1
-                    hash = (hash ^ UInt64(b + 32)) &* hashPrime
-                case Kind.tag:
+                case .lower, .upper:
+                    // The whole run of ASCII letters and digits in one tight loop, lowered by table.
+                    var j = i
+                    while j < count {
+                        let lowered = lowercase[Int(bytes[j])]
+                        if lowered == 0 { break }
+                        words[end] = lowered; end += 1
+                        hash = (hash ^ UInt64(lowered)) &* hashPrime
+                        j += 1
+                    }
+                    i = j - 1
+                case .tag:
                     // Skipped up to its `>` (the rest of the page if there is none).
                     ends = true
                     if let close = memchr(base + i + 1, 0x3E, count - i - 1) {
@@ -79,25 +97,25 @@ struct SearchTokenizer {
                     } else {
                         i = count - 1
                     }
-                case Kind.entity:
+                case .entity:
                     // Skipped up to its `;` or a space, or up to a `<`, which starts a tag.
                     ends = true
                     var j = i + 1
                     while j < count, bytes[j] != 0x3B, bytes[j] != 0x20, bytes[j] != 0x3C { j += 1 }
                     i = j < count && bytes[j] == 0x3C ? j - 1 : j
-                case Kind.apostrophe:
+                case .apostrophe:
                     break // "what's" is one word
-                case Kind.punctuation where i + 2 < count && bytes[i + 1] == 0x80:
+                case .punctuation where i + 2 < count && bytes[i + 1] == 0x80:
                     // General punctuation: ’ joins a word like ', the rest (“ ” – — …) separate.
                     ends = bytes[i + 2] != 0x99
                     i += 2
-                case Kind.latin1 where i + 1 < count: // Latin-1 symbols and punctuation (£, °, «, no-break space…)
+                case .latin1 where i + 1 < count: // Latin-1 symbols and punctuation (£, °, «, no-break space…)
                     ends = true
                     i += 1
-                case Kind.high, Kind.punctuation, Kind.latin1:
+                case .high, .punctuation, .latin1:
                     words[end] = b; end += 1; hasNonASCII = true
                     hash = (hash ^ UInt64(b)) &* hashPrime
-                default:
+                case .separator:
                     ends = true
                 }
             }
