@@ -51,9 +51,8 @@ public enum BuiltInLayouts {
         }
         environment.addFilter("imageSize") { value, arguments in
             let page = arguments.value(at: 0, named: "page").stringValue
-            guard let sitePath = SitePathResolver.sitePath(of: value.stringValue, onPage: page),
-                  let size = cache.size(forSitePath: sitePath, resolver: resolver) else { return .undefined }
-            return .object(TemplateObject([("width", .number(Double(size.width))), ("height", .number(Double(size.height)))]))
+            guard let sitePath = SitePathResolver.sitePath(of: value.stringValue, onPage: page) else { return .undefined }
+            return cache.value(forSitePath: sitePath)
         }
         environment.addFilter("absoluteUrl", pure: true) { value, arguments in
             .string(LayoutFilters.absoluteURL(value.stringValue, base: arguments.value(at: 0, named: "base").stringValue))
@@ -103,10 +102,15 @@ final class ImageSizeCache: @unchecked Sendable {
         var path: String
         var modified: SourceFileTime
         var size: ImageSize?
+        /// What the `imageSize` filter gives for it: `{width, height}`, or undefined.
+        var value: TemplateValue = .undefined
     }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// One `{width, height}` object per size seen: a site's screenshots share a few sizes, and an
+    /// object made once is shared (objects are copied on write).
+    private var objects: [ImageSize: TemplateValue] = [:]
     /// The resolver's `sourceRoots`, computed once.
     private let roots: [(folder: String, output: String)]
 
@@ -195,16 +199,35 @@ final class ImageSizeCache: @unchecked Sendable {
     }
 
     func size(forSitePath sitePath: String, resolver: SitePathResolver) -> ImageSize? {
+        lookUp(sitePath)?.size
+    }
+
+    /// The `imageSize` filter's value for the file at `sitePath`: `{width, height}`, or undefined
+    /// when there is no file or it is not an image.
+    func value(forSitePath sitePath: String) -> TemplateValue {
+        lookUp(sitePath)?.value ?? .undefined
+    }
+
+    /// The entry for `sitePath`, read again when its file changed; nil when there is no file.
+    private func lookUp(_ sitePath: String) -> Entry? {
         lock.lock()
         let known = entries[sitePath]
         lock.unlock()
         if let known, let status = SourceFileTime.status(ofPath: known.path), !status.isFolder,
-           status.modified == known.modified { return known.size }
-        guard let entry = Self.entry(forSitePath: sitePath, roots: roots) else { return nil }
+           status.modified == known.modified { return known }
+        guard var entry = Self.entry(forSitePath: sitePath, roots: roots) else { return nil }
         lock.lock()
+        if let size = entry.size {
+            if let shared = objects[size] {
+                entry.value = shared
+            } else {
+                entry.value = .object(TemplateObject([("width", .number(Double(size.width))), ("height", .number(Double(size.height)))]))
+                objects[size] = entry.value
+            }
+        }
         entries[sitePath] = entry
         lock.unlock()
-        return entry.size
+        return entry
     }
 }
 

@@ -428,3 +428,15 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
     #expect(keys.first == ["title", "id", "src"])
     #expect(keys.last == ["title", "src", "caption", "id"])
 }
+
+@Test func encodeURLQuickCheckFlagsExactlyTheBytesEncodingMayChange() {
+    for scalar in (0..<128).compactMap(Unicode.Scalar.init) {
+        let url = "/a" + String(Character(scalar)) + "b"
+        let b = UInt8(scalar.value)
+        let unsafe = b <= 32 || b == 127 || b == 34 || b == 60 || b == 62 || b == 92 || b == 94 || b == 96 || (123...125).contains(b) || b == 37
+        // Every byte that encoding changes is flagged, and `%` too (it may or may not start an escape).
+        if unsafe { #expect(LayoutFilters.mayNeedEncoding(url), "\(b)") }
+        if !LayoutFilters.mayNeedEncoding(url) { #expect(LayoutFilters.encodeURL(url) == url, "\(b)") }
+    }
+    #expect(!LayoutFilters.mayNeedEncoding("/café/ü"))
+}
