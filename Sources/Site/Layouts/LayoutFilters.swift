@@ -404,7 +404,8 @@ public enum LayoutFilters {
             let navigation = data[member: "eleventyNavigation"]
             let section = navigation[member: "parent"].isTruthy ? navigation[member: "parent"] : data[member: "sectionKey"]
             let content = page[member: "templateContent"].isTruthy ? page[member: "templateContent"] : page[member: "content"]
-            let date = rfc3339(page[member: "date"]).map { String($0.prefix(10)) } ?? ""
+            // The day: the first ten bytes of an RFC 3339 date, which is ASCII.
+            let date = rfc3339(page[member: "date"]).map { String(decoding: $0.utf8.prefix(10), as: UTF8.self) } ?? ""
             entries.append(Entry(title: data[member: "title"].stringValue, description: data[member: "description"].stringValue,
                                  section: section.stringValue, date: date, url: encodeURL(joinPrefix(prefix, path)),
                                  path: path, content: content.stringValue))
@@ -477,6 +478,16 @@ public enum LayoutFilters {
 
     /// Appends `text` as a JSON string literal (see `jsonString`): the engine's JSON escaping, with `<`.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        TemplateValue.appendJSONString(text, to: &out, escapingLessThan: true)
+        // Most strings (titles, dates, URLs) have nothing to escape: then they are copied whole,
+        // not byte by byte.
+        var text = text
+        let copied: Bool = text.withUTF8 { bytes in
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C { return false }
+            out.append(0x22)
+            out.append(contentsOf: bytes)
+            out.append(0x22)
+            return true
+        }
+        if !copied { TemplateValue.appendJSONString(text, to: &out, escapingLessThan: true) }
     }
 }

@@ -440,3 +440,15 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
     }
     #expect(!LayoutFilters.mayNeedEncoding("/café/ü"))
 }
+
+/// Strings copied whole (nothing to escape) and strings escaped byte by byte give what the engine's
+/// escaping gives, for every ASCII character and a few others.
+@Test func jsonStringCopiesOnlyWhatNeedsNoEscape() {
+    var texts = (0..<128).compactMap(Unicode.Scalar.init).map { "a" + String(Character($0)) + "b" }
+    texts += ["", "Post 1 about signing in", "/section/post-1/", "2024-01-01", "café ’ \u{2028}", "\u{7F}"]
+    for text in texts {
+        var engine: [UInt8] = []
+        TemplateValue.appendJSONString(text, to: &engine, escapingLessThan: true)
+        #expect(LayoutFilters.jsonString(text) == String(decoding: engine, as: UTF8.self), "\(text.unicodeScalars.map(\.value))")
+    }
+}
