@@ -76,7 +76,12 @@ struct PlainMarkdown: Sendable {
     /// Checks `text` against the rules of the type's description: nil when it needs the parser,
     /// else the number of emphasis runs in it (0: it renders as itself).
     private static func scan(_ text: String, block: Bool) -> Int? {
-        let bytes = text.utf8
+        // Over the string's bytes in place: a UTF-8 view's iterator costs several times more a byte.
+        var text = text
+        return text.withUTF8 { scan($0, block: block) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, block: Bool) -> Int? {
         guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return nil }
         if block, first >= 0x30, first <= 0x39 { return nil }
         // `previous` and `beforePrevious` skip emphasis runs: the text without them must be plain.
@@ -85,10 +90,15 @@ struct PlainMarkdown: Sendable {
         var before: UInt8 = 0
         var open: (marker: UInt8, length: Int)? = nil
         var runs = 0
-        var iterator = bytes.makeIterator()
-        var pending = iterator.next()
+        var index = 0
+        func next() -> UInt8? {
+            guard index < bytes.count else { return nil }
+            defer { index += 1 }
+            return bytes[index]
+        }
+        var pending = next()
         while let byte = pending {
-            pending = iterator.next()
+            pending = next()
             switch byte {
             case 0x61...0x7A, 0x41...0x5A, 0x30...0x39:
                 // ` x ` is checked when the space after it comes.
@@ -103,7 +113,7 @@ struct PlainMarkdown: Sendable {
             case UInt8(ascii: "*"), UInt8(ascii: "_"):
                 // A run of the marker: its length, then the byte after it.
                 var length = 1
-                while pending == byte { length += 1; pending = iterator.next() }
+                while pending == byte { length += 1; pending = next() }
                 guard length <= 2 else { return nil }
                 let after = pending ?? 0
                 if let current = open {
