@@ -86,3 +86,18 @@ private func modelWords(_ bytes: [UInt8]) -> [[UInt8]] {
         #expect(found == modelWords(page), "\(page)")
     }
 }
+
+/// The search index's tokens as JSON, written straight into a string for pages of ASCII words
+/// and through the array for others, list what `searchTokens` finds, on pages of many short words
+/// (the most JSON for the fewest bytes) and on pages with words of other characters.
+@Test func searchTokensJSONIsTheTokensAsJSON() {
+    var pages = ["", "a", "ab", "ab cd", "<p>ab</p>", "Café au lait", "naïve ÉCOLE", "x&amp;y"]
+    // Every two-letter word once, one space apart: the densest JSON a page can give.
+    let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+    pages.append(letters.flatMap { a in letters.map { b in String([a, b]) } }.joined(separator: " "))
+    pages.append(letters.flatMap { a in letters.map { b in String([a, b]) } }.joined(separator: "."))
+    for page in pages {
+        let expected = "[" + LayoutFilters.searchTokens(page).map(LayoutFilters.jsonString).joined(separator: ",") + "]"
+        #expect(LayoutFilters.searchTokensJSON(page) == expected, "\(page.prefix(40))")
+    }
+}

@@ -103,16 +103,19 @@ public enum LayoutFilters {
 
     /// Whether `url` holds `://`, found over bytes (Foundation's `contains` is far slower).
     static func hasSchemeSeparator(_ url: String) -> Bool {
-        var run = 0  // how much of "://" was just seen
-        for byte in url.utf8 {
-            switch (run, byte) {
-            case (_, 0x3A): run = 1
-            case (1, 0x2F): run = 2
-            case (2, 0x2F): return true
-            default: run = 0
+        var url = url
+        return url.withUTF8 { bytes in
+            var run = 0  // how much of "://" was just seen
+            for byte in bytes {
+                switch (run, byte) {
+                case (_, 0x3A): run = 1
+                case (1, 0x2F): run = 2
+                case (2, 0x2F): return true
+                default: run = 0
+                }
             }
+            return false
         }
-        return false
     }
 
     /// `url` resolved against `base` by Foundation's RFC 3986 resolution.
@@ -441,6 +444,8 @@ public enum LayoutFilters {
 
     /// The search tokens of `html` as a JSON array.
     static func searchTokensJSON(_ html: String) -> String {
+        var html = html
+        if let json = html.withUTF8({ asciiTokensJSON($0) }) { return json }
         var out: [UInt8] = []
         // The words are fewer bytes than the page, with their quotes and commas about as many.
         out.reserveCapacity(html.utf8.count + 16)
@@ -460,6 +465,33 @@ public enum LayoutFilters {
         }
         out.append(0x5D)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `searchTokensJSON` for a page whose words are all ASCII (most pages), written straight into
+    /// the string's storage; nil when a word has other characters (they need lowering and
+    /// escaping). A word of n bytes took at least n + 1 bytes of the page (with the byte that ended
+    /// it) and writes n + 3 (quotes and comma); words have at least two bytes, so the JSON is
+    /// shorter than twice the page plus a few bytes.
+    private static func asciiTokensJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var allASCII = true
+        let json = String(unsafeUninitializedCapacity: 2 * bytes.count + 8) { out in
+            guard let base = out.baseAddress else { return 0 }
+            var count = 0
+            base[count] = 0x5B
+            count += 1
+            SearchTokenizer.forEachWord(in: bytes) { word, hasNonASCII in
+                guard allASCII, !hasNonASCII, let start = word.baseAddress else { allASCII = false; return }
+                if count > 1 { base[count] = 0x2C; count += 1 }
+                base[count] = 0x22
+                (base + count + 1).update(from: start, count: word.count)
+                count += word.count + 1
+                base[count] = 0x22
+                count += 1
+            }
+            base[count] = 0x5D
+            return count + 1
+        }
+        return allASCII ? json : nil
     }
 
     /// `path` under the path prefix `prefix` (`/` or `/sub/`).
