@@ -32,8 +32,10 @@ struct SiteRenderer: Sendable {
         let filterOptions = configuration.markdown
         let prefix = configuration.pathPrefix
         // Pure: the same URL always gives the same result (macros that use it can be remembered).
+        // With the prefix `/` (most sites) a string is its own result: nothing to look at.
+        let rootPrefix = prefix == "/"
         environment.addFilter("url", pure: true) { value, _ in
-            if case .string(let text) = value, !Self.needsPrefix(text, pathPrefix: prefix) { return value }
+            if case .string(let text) = value, rootPrefix || !Self.needsPrefix(text, pathPrefix: prefix) { return value }
             return .string(Self.url(value.stringValue, pathPrefix: prefix))
         }
         let plain = PlainMarkdown(options: filterOptions)
@@ -129,7 +131,9 @@ struct SiteRenderer: Sendable {
                       diagnostics: inout [Diagnostic]) -> String {
         var content = content
         var name = first
-        var seen: Set<String> = []
+        // The layouts' files so far: a chain is a few layouts long (at most 32), so a list compared
+        // in order costs less than hashing each path into a set.
+        var seen: [String] = []
         var context = context
         // Where the name being looked up was written: the page's `layout`, then each layout's own.
         var namedIn = (path: pagePath, position: layoutPosition)
@@ -139,11 +143,12 @@ struct SiteRenderer: Sendable {
                     message: "layout '\(current)' not found in the layouts or includes folders or the built-in layouts"))
                 return content
             }
-            guard seen.insert(layout.path).inserted, seen.count <= 32 else {
+            guard !seen.contains(layout.path), seen.count < 32 else {
                 diagnostics.append(Diagnostic(.error, path: namedIn.path, line: namedIn.position?.line ?? 1, column: namedIn.position?.column ?? 1,
                     message: "layout '\(current)' sits inside itself (a layout cycle)"))
                 return content
             }
+            seen.append(layout.path)
             namedIn = (layout.displayPath, layout.frontMatter.positions["layout"])
             context["content"] = .safe(content)
             guard let template = parsed[current] else { return content }  // its parse error is reported once

@@ -217,6 +217,8 @@ final class ImageSizeCache: @unchecked Sendable {
            status.modified == known.modified { return known }
         guard var entry = Self.entry(forSitePath: sitePath, roots: roots) else { return nil }
         lock.lock()
+        // Room for a site's screenshots from the first, so the table is not rebuilt as it fills.
+        if entries.isEmpty { entries.reserveCapacity(256) }
         if let size = entry.size {
             if let shared = objects[size] {
                 entry.value = shared

@@ -346,19 +346,29 @@ public enum LayoutFilters {
     /// Every tag used by `pages` as `{name, count, pages}`, by name (case-insensitive); `all` is
     /// Eleventy's collection of everything, not a tag.
     public static func tagIndex(_ pages: TemplateValue) -> [TemplateValue] {
+        // Each tag's pages by its position of first use: one lookup per tag of a page.
         var order: [String] = []
-        var byName: [String: [TemplateValue]] = [:]
+        var positions: [String: Int] = [:]
+        var tagged: [[TemplateValue]] = []
         for page in list(pages) {
             for tag in list(page[member: "data"][member: "tags"]) {
                 let name = tag.stringValue
                 guard !name.isEmpty, name != "all" else { continue }
-                if byName[name] == nil { order.append(name) }
-                byName[name, default: []].append(page)
+                if let position = positions[name] {
+                    tagged[position].append(page)
+                } else {
+                    positions[name] = order.count
+                    order.append(name)
+                    tagged.append([page])
+                }
             }
         }
-        return order.sorted { $0.lowercased() == $1.lowercased() ? $0 < $1 : $0.lowercased() < $1.lowercased() }.map { name in
-            let tagged = byName[name] ?? []
-            return .object(TemplateObject([("name", .string(name)), ("count", .number(Double(tagged.count))), ("pages", .array(tagged))]))
+        return order.indices.sorted { a, b in
+            let x = order[a], y = order[b]
+            return x.lowercased() == y.lowercased() ? x < y : x.lowercased() < y.lowercased()
+        }.map { position in
+            let pages = tagged[position]
+            return .object(TemplateObject([("name", .string(order[position])), ("count", .number(Double(pages.count))), ("pages", .array(pages))]))
         }
     }
 
@@ -403,13 +413,16 @@ public enum LayoutFilters {
         for page in list(pages) {
             let url = page[member: "url"]
             let data = page[member: "data"]
-            guard case .string(let path) = url, !path.isEmpty, data[member: "title"].isTruthy else { continue }
-            let navigation = data[member: "eleventyNavigation"]
-            let section = navigation[member: "parent"].isTruthy ? navigation[member: "parent"] : data[member: "sectionKey"]
-            let content = page[member: "templateContent"].isTruthy ? page[member: "templateContent"] : page[member: "content"]
+            // Each member read once: the index reads every page of a site.
+            let title = data[member: "title"]
+            guard case .string(let path) = url, !path.isEmpty, title.isTruthy else { continue }
+            let parent = data[member: "eleventyNavigation"][member: "parent"]
+            let section = parent.isTruthy ? parent : data[member: "sectionKey"]
+            let templateContent = page[member: "templateContent"]
+            let content = templateContent.isTruthy ? templateContent : page[member: "content"]
             // The day: the first ten bytes of an RFC 3339 date, which is ASCII.
             let date = rfc3339(page[member: "date"]).map { String(decoding: $0.utf8.prefix(10), as: UTF8.self) } ?? ""
-            entries.append(Entry(title: data[member: "title"].stringValue, description: data[member: "description"].stringValue,
+            entries.append(Entry(title: title.stringValue, description: data[member: "description"].stringValue,
                                  section: section.stringValue, date: date, url: encodeURL(joinPrefix(prefix, path)),
                                  path: path, content: content.stringValue))
         }
