@@ -61,7 +61,8 @@ struct SearchTokenizer {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return }
         // A page of n bytes has fewer than n / 2 words of two bytes or more; most have far fewer.
-        var seen = SearchWordSet(expectedWords: count / 8)
+        // The table starts at most a few thousand words large and grows past that if it must.
+        var seen = SearchWordSet(expectedWords: min(count / 8, 4_096))
         // The new words, one after another, then the word being read: never longer than the page.
         let words = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
         defer { words.deallocate() }
