@@ -2,17 +2,57 @@
 /// `?` one character, `{a,b}` alternatives.
 struct Glob: Sendable, Hashable {
     let pattern: String
+    /// The pattern with its braces expanded, as bytes: worked out once, since a glob collection
+    /// is matched against every page of a site, up to three times a build.
+    private let alternatives: [[UInt8]]
+    /// For each alternative of the commonest shape, one `*` between literal text
+    /// (`posts/section/*.md`), that text before and after it: a path matches when it starts and
+    /// ends with them and holds no `/` between (what `*` matches), without backtracking. Nil for
+    /// other alternatives.
+    private let literalEnds: [(prefix: [UInt8], suffix: [UInt8])?]
 
     init(_ pattern: String) {
         var p = pattern
         while p.hasPrefix("./") { p.removeFirst(2) }
         self.pattern = p
+        alternatives = Self.expandBraces(p).map { Array($0.utf8) }
+        literalEnds = alternatives.map { bytes in
+            let stars = bytes.indices.filter { bytes[$0] == UInt8(ascii: "*") }
+            guard stars.count == 1, let star = stars.first, !bytes.contains(UInt8(ascii: "?")) else { return nil }
+            return (Array(bytes[..<star]), Array(bytes[(star + 1)...]))
+        }
     }
 
     func matches(_ path: String) -> Bool {
-        for expanded in Self.expandBraces(pattern) {
+        let path = Array(path.utf8)
+        for (expanded, ends) in zip(alternatives, literalEnds) {
+            if let ends {
+                if Self.matches(path, prefix: ends.prefix, suffix: ends.suffix) { return true }
+                continue
+            }
             var budget = 200_000  // a bound on backtracking: no pattern can make a build hang
-            if Self.match(Array(expanded.utf8)[...], Array(path.utf8)[...], depth: 0, budget: &budget) { return true }
+            if Self.match(expanded[...], path[...], depth: 0, budget: &budget) { return true }
+        }
+        return false
+    }
+
+    /// Whether `path` is `prefix`, then bytes other than `/`, then `suffix`.
+    private static func matches(_ path: [UInt8], prefix: [UInt8], suffix: [UInt8]) -> Bool {
+        guard path.count >= prefix.count + suffix.count, path.starts(with: prefix),
+              path[(path.count - suffix.count)...].elementsEqual(suffix) else { return false }
+        return !path[prefix.count..<(path.count - suffix.count)].contains(UInt8(ascii: "/"))
+    }
+
+    /// Globs are the same when their patterns are: everything else is worked out from it.
+    static func == (a: Glob, b: Glob) -> Bool { a.pattern == b.pattern }
+    func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
+
+    /// `matches` without the shortcut for a single `*`: the general matcher alone, for tests.
+    func matchesWithoutShortcut(_ path: String) -> Bool {
+        let path = Array(path.utf8)
+        for expanded in alternatives {
+            var budget = 200_000
+            if Self.match(expanded[...], path[...], depth: 0, budget: &budget) { return true }
         }
         return false
     }

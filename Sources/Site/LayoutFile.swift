@@ -6,6 +6,8 @@ import Templates
 struct LayoutFile: Sendable {
     var name: String
     var file: URL
+    /// `file.path`, computed once: every page's layout chain is checked for cycles by it.
+    var path: String
     var displayPath: String
     var kind: TemplateKind
     var frontMatter: FrontMatter
@@ -37,7 +39,7 @@ struct LayoutFile: Sendable {
         var diagnostics: [Diagnostic] = []
         let text = (try? Data(contentsOf: file)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let frontMatter = FrontMatter(text: text, path: displayPath, diagnostics: &diagnostics)
-        return LayoutFile(name: name, file: file, displayPath: displayPath, kind: TemplateKind(fileName: file.lastPathComponent) ?? .nunjucks,
+        return LayoutFile(name: name, file: file, path: file.path, displayPath: displayPath, kind: TemplateKind(fileName: file.lastPathComponent) ?? .nunjucks,
                           frontMatter: frontMatter, diagnostics: diagnostics)
     }
 }

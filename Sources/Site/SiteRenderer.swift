@@ -31,11 +31,16 @@ struct SiteRenderer: Sendable {
         self.bodyMarkdown = body
         let filterOptions = configuration.markdown
         let prefix = configuration.pathPrefix
-        environment.addFilter("url") { value, _ in
-            .string(Self.url(value.stringValue, pathPrefix: prefix))
+        // Pure: the same URL always gives the same result (macros that use it can be remembered).
+        // With the prefix `/` (most sites) a string is its own result: nothing to look at.
+        let rootPrefix = prefix == "/"
+        environment.addFilter("url", pure: true) { value, _ in
+            if case .string(let text) = value, rootPrefix || !Self.needsPrefix(text, pathPrefix: prefix) { return value }
+            return .string(Self.url(value.stringValue, pathPrefix: prefix))
         }
         let plain = PlainMarkdown(options: filterOptions)
-        environment.addFilter("markdown") { value, arguments in
+        // Pure: the options are the site's, fixed for the environment.
+        environment.addFilter("markdown", pure: true) { value, arguments in
             let text = value.stringValue
             let inline = arguments.value(at: 0, named: "value").stringValue == "inline"
             if let html = plain?.html(text, inline: inline) { return .safe(html) }
@@ -49,8 +54,21 @@ struct SiteRenderer: Sendable {
 
     /// Eleventy's `url` filter: a site-absolute URL gets the path prefix; others are left alone.
     static func url(_ url: String, pathPrefix: String) -> String {
-        guard url.hasPrefix("/"), !url.hasPrefix("//"), pathPrefix != "/" else { return url }
+        guard needsPrefix(url, pathPrefix: pathPrefix) else { return url }
         return pathPrefix + url.dropFirst()
+    }
+
+    /// Whether `url` gets the path prefix: it is site-absolute (`/x`, not `//host`) and the prefix
+    /// is not `/`. Looks at two bytes: every link of every page asks.
+    static func needsPrefix(_ url: String, pathPrefix: String) -> Bool {
+        var bytes = url.utf8.makeIterator()
+        guard bytes.next() == 0x2F else { return false }
+        let second = bytes.next(), third = bytes.next()
+        // A combining mark after a slash makes another character of it: compared as characters then.
+        if (second ?? 0) >= 0x80 || (third ?? 0) >= 0x80 {
+            return url.hasPrefix("/") && !url.hasPrefix("//") && pathPrefix != "/"
+        }
+        return second != 0x2F && pathPrefix != "/"
     }
 
     /// Markdown rendered as inline content (no wrapping paragraph), for `markdown("inline")`.
@@ -113,7 +131,9 @@ struct SiteRenderer: Sendable {
                       diagnostics: inout [Diagnostic]) -> String {
         var content = content
         var name = first
-        var seen: Set<String> = []
+        // The layouts' files so far: a chain is a few layouts long (at most 32), so a list compared
+        // in order costs less than hashing each path into a set.
+        var seen: [String] = []
         var context = context
         // Where the name being looked up was written: the page's `layout`, then each layout's own.
         var namedIn = (path: pagePath, position: layoutPosition)
@@ -123,11 +143,12 @@ struct SiteRenderer: Sendable {
                     message: "layout '\(current)' not found in the layouts or includes folders or the built-in layouts"))
                 return content
             }
-            guard seen.insert(layout.file.path).inserted, seen.count <= 32 else {
+            guard !seen.contains(layout.path), seen.count < 32 else {
                 diagnostics.append(Diagnostic(.error, path: namedIn.path, line: namedIn.position?.line ?? 1, column: namedIn.position?.column ?? 1,
                     message: "layout '\(current)' sits inside itself (a layout cycle)"))
                 return content
             }
+            seen.append(layout.path)
             namedIn = (layout.displayPath, layout.frontMatter.positions["layout"])
             context["content"] = .safe(content)
             guard let template = parsed[current] else { return content }  // its parse error is reported once

@@ -17,21 +17,24 @@ extension SiteSession {
     /// A page as a collection item: `url`, `inputPath`, `fileSlug`, `filePathStem`, `outputPath`,
     /// `date`, `data`, `page`, and `templateContent` once bodies are rendered.
     static func collectionItem(_ page: Page, content: String?) -> TemplateValue {
-        var item = TemplateObject()
         let pageObject = page.data["page"] ?? .undefined
-        item["url"] = pageObject[member: "url"]
-        item["inputPath"] = pageObject[member: "inputPath"]
-        item["fileSlug"] = pageObject[member: "fileSlug"]
-        item["filePathStem"] = pageObject[member: "filePathStem"]
-        item["outputPath"] = pageObject[member: "outputPath"]
-        item["date"] = .date(page.date)
-        item["data"] = .object(page.data)
-        item["page"] = pageObject
+        // Made from its pairs at once: the object is sized once instead of grown key by key (an
+        // item is made for every page, up to three times a build).
+        var pairs: [(String, TemplateValue)] = [
+            ("url", pageObject[member: "url"]),
+            ("inputPath", pageObject[member: "inputPath"]),
+            ("fileSlug", pageObject[member: "fileSlug"]),
+            ("filePathStem", pageObject[member: "filePathStem"]),
+            ("outputPath", pageObject[member: "outputPath"]),
+            ("date", .date(page.date)),
+            ("data", .object(page.data)),
+            ("page", pageObject),
+        ]
         if let content {
-            item["templateContent"] = .safe(content)
-            item["content"] = .safe(content)
+            pairs.append(("templateContent", .safe(content)))
+            pairs.append(("content", .safe(content)))
         }
-        return .object(item)
+        return .object(TemplateObject(pairs))
     }
 
     /// The folders of `posts/`, each a section collection; listed once a build (collections are

@@ -540,18 +540,28 @@ public final class SiteSession: @unchecked Sendable {
             // parsed includes more often).
             var dependencyFiles: Set<String> = fast ? cache.dependencyFiles : []
             var layoutChains: [String: (files: Set<String>, mentions: Set<String>)] = [:]
+            // Most pages' reads are one layout chain's set, shared: each such set is joined once,
+            // not once a page. The last few sets joined are remembered (sets compare by identity
+            // first, then by count).
+            var joinedSets: [Set<String>] = []
+            func join(_ files: Set<String>) {
+                if joinedSets.contains(files) { return }
+                dependencyFiles.formUnion(files)
+                if joinedSets.count == 4 { joinedSets.removeFirst() }
+                joinedSets.append(files)
+            }
             for (index, page) in pages.enumerated() where incremental {
                 guard let path = page.outputPath else { continue }
                 // A kept page's reads are the same even when it is rendered again: its template,
                 // data and layouts are.
                 if keepUnrendered, !renderSet.contains(index) || (keptPages[index] && onlyTemplatesChanged), let known = state.dependencies[path] {
                     dependencies[path] = known
-                    if !fast { dependencyFiles.formUnion(known.files) }
+                    if !fast { join(known.files) }
                 } else {
                     let found = self.dependencies(of: page, template: templates[page.template], layouts: layouts, globalKeys: closureDataKeys,
                                                   closures: &closures, chains: &layoutChains)
                     dependencies[path] = found
-                    dependencyFiles.formUnion(found.files)
+                    join(found.files)
                 }
             }
             state.dependencies = dependencies

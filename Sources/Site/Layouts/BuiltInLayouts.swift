@@ -40,7 +40,7 @@ public enum BuiltInLayouts {
         var generated = TemplateObject()
         for stem in resolver.generatedPages.keys.sorted() { generated[stem] = .bool(resolver.generatedPages[stem] ?? true) }
         environment.addGlobal("generatedPages", .object(generated))
-        environment.addFilter("prefixLinks") { value, _ in
+        environment.addFilter("prefixLinks", pure: true) { value, _ in
             .safe(LayoutFilters.prefixLinks(value.stringValue, pathPrefix: pathPrefix))
         }
         environment.addFilter("encodeUrl", pure: true) { value, _ in
@@ -51,14 +51,13 @@ public enum BuiltInLayouts {
         }
         environment.addFilter("imageSize") { value, arguments in
             let page = arguments.value(at: 0, named: "page").stringValue
-            guard let sitePath = SitePathResolver.sitePath(of: value.stringValue, onPage: page),
-                  let size = cache.size(forSitePath: sitePath, resolver: resolver) else { return .undefined }
-            return .object(TemplateObject([("width", .number(Double(size.width))), ("height", .number(Double(size.height)))]))
+            guard let sitePath = SitePathResolver.sitePath(of: value.stringValue, onPage: page) else { return .undefined }
+            return cache.value(forSitePath: sitePath)
         }
-        environment.addFilter("absoluteUrl") { value, arguments in
+        environment.addFilter("absoluteUrl", pure: true) { value, arguments in
             .string(LayoutFilters.absoluteURL(value.stringValue, base: arguments.value(at: 0, named: "base").stringValue))
         }
-        environment.addFilter("atomDate") { value, _ in
+        environment.addFilter("atomDate", pure: true) { value, _ in
             LayoutFilters.rfc3339(value).map(TemplateValue.string) ?? .undefined
         }
         environment.addFilter("searchTokens") { value, _ in
@@ -76,16 +75,16 @@ public enum BuiltInLayouts {
                 { text in (try? filter(.string(text), TemplateArguments()))?.stringValue ?? text }
             }, reserved: reserved))
         }
-        environment.addFilter("asList") { value, _ in
+        environment.addFilter("asList", pure: true) { value, _ in
             .array(LayoutFilters.list(value))
         }
-        environment.addFilter("relatedSections") { value, _ in
+        environment.addFilter("relatedSections", pure: true) { value, _ in
             .array(LayoutFilters.relatedSections(value))
         }
         environment.addFilter("searchIndex") { value, arguments in
             .safe(LayoutFilters.searchIndexJSON(value, prefix: arguments.value(at: 0, named: "prefix").stringValue, tokens: searchTokens))
         }
-        environment.addFilter("urlStartsWith") { value, arguments in
+        environment.addFilter("urlStartsWith", pure: true) { value, arguments in
             let base = arguments.value(at: 0).stringValue
             return .bool(!base.isEmpty && value.stringValue.hasPrefix(base))
         }
@@ -103,10 +102,15 @@ final class ImageSizeCache: @unchecked Sendable {
         var path: String
         var modified: SourceFileTime
         var size: ImageSize?
+        /// What the `imageSize` filter gives for it: `{width, height}`, or undefined.
+        var value: TemplateValue = .undefined
     }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// One `{width, height}` object per size seen: a site's screenshots share a few sizes, and an
+    /// object made once is shared (objects are copied on write).
+    private var objects: [ImageSize: TemplateValue] = [:]
     /// The resolver's `sourceRoots`, computed once.
     private let roots: [(folder: String, output: String)]
 
@@ -116,52 +120,116 @@ final class ImageSizeCache: @unchecked Sendable {
 
     /// The size of the image open at `descriptor`, reading only its header, with plain system calls.
     private static func readSize(of descriptor: Int32) -> ImageSize? {
-        var bytes: [UInt8] = []
-        // Most formats need 30 bytes; read a little, and more only for JPEG.
-        func readMore(upTo limit: Int) {
-            var chunk = [UInt8](repeating: 0, count: min(limit - bytes.count, 64 * 1024))
-            while bytes.count < limit {
-                let want = min(chunk.count, limit - bytes.count)
+        // Most formats need 30 bytes: 64 are read straight into the header's one array, and more
+        // only for JPEG.
+        var bytes = [UInt8](repeating: 0, count: 64)
+        let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var count = 0
+            while count < buffer.count {
+                let got = read(descriptor, base + count, buffer.count - count)
+                if got <= 0 { break }
+                count += got
+            }
+            return count
+        }
+        bytes.removeLast(bytes.count - count)
+        if count >= 2, bytes[0] == 0xFF, bytes[1] == 0xD8 {
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            while bytes.count < ImageSize.maximumHeaderLength {
+                let want = min(chunk.count, ImageSize.maximumHeaderLength - bytes.count)
                 let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, want) }
                 if got <= 0 { break }
                 bytes += chunk[0..<got]
             }
         }
-        readMore(upTo: 64)
-        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xD8 { readMore(upTo: ImageSize.maximumHeaderLength) }
         return ImageSize(header: bytes)
     }
 
-    /// The first candidate that is a file (as `SitePathResolver.sourceFileStatus` finds it), its
-    /// time and image size: opened, then checked and read through the open file, one path lookup.
-    private static func entry(forCandidates paths: [String]) -> Entry? {
-        for path in paths {
-            let descriptor = open(path, O_RDONLY)
-            if descriptor < 0 {
-                // Something there that cannot be read (a file without permission) still counts.
-                if errno != ENOENT, errno != ENOTDIR, let status = SourceFileTime.status(ofPath: path), !status.isFolder {
+    /// The first place `sitePath` may come from that is a file (the order and rules of
+    /// `SitePathResolver.candidatePaths`), its time and image size: each candidate is built as a
+    /// C string in one buffer and opened, then checked and read through the open file, one path
+    /// lookup; only the file found becomes a `String`.
+    private static func entry(forSitePath sitePath: String, roots: [(folder: String, output: String)]) -> Entry? {
+        var sitePath = sitePath
+        return sitePath.withUTF8 { site in
+            let slash = UInt8(ascii: "/")
+            var start = 0
+            while start < site.count, site[start] == slash { start += 1 }
+            let relative = UnsafeBufferPointer(rebasing: site[start...])
+            guard !relative.isEmpty, !SitePathResolver.climbs(relative) else { return nil }
+            var path: [UInt8] = []
+            for (folder, output) in roots {
+                path.removeAll(keepingCapacity: true)
+                path.append(contentsOf: folder.utf8)
+                if output.isEmpty {
+                    path.append(contentsOf: relative)
+                } else {
+                    let outputLength = output.utf8.count
+                    guard relative.starts(with: output.utf8), outputLength < relative.count, relative[outputLength] == slash else { continue }
+                    path.append(contentsOf: UnsafeBufferPointer(rebasing: relative[(outputLength + 1)...]))
+                }
+                path.append(0)
+                if let entry = path.withUnsafeBufferPointer({ entry(forCandidate: $0) }) { return entry }
+            }
+            return nil
+        }
+    }
+
+    /// The entry for one candidate (a NUL-terminated path), as `entry(forSitePath:roots:)` describes;
+    /// nil when nothing counts there.
+    private static func entry(forCandidate path: UnsafeBufferPointer<UInt8>) -> Entry? {
+        guard let base = path.baseAddress else { return nil }
+        let cPath = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+        func string() -> String { String(decoding: UnsafeBufferPointer(rebasing: path.dropLast()), as: UTF8.self) }
+        let descriptor = open(cPath, O_RDONLY)
+        if descriptor < 0 {
+            // Something there that cannot be read (a file without permission) still counts.
+            if errno != ENOENT, errno != ENOTDIR {
+                let path = string()
+                if let status = SourceFileTime.status(ofPath: path), !status.isFolder {
                     return Entry(path: path, modified: status.modified, size: nil)
                 }
-                continue
             }
-            defer { close(descriptor) }
-            guard let status = SourceFileTime.status(ofDescriptor: descriptor), !status.isFolder else { continue }
-            return Entry(path: path, modified: status.modified, size: readSize(of: descriptor))
+            return nil
         }
-        return nil
+        defer { close(descriptor) }
+        guard let status = SourceFileTime.status(ofDescriptor: descriptor), !status.isFolder else { return nil }
+        return Entry(path: string(), modified: status.modified, size: readSize(of: descriptor))
     }
 
     func size(forSitePath sitePath: String, resolver: SitePathResolver) -> ImageSize? {
+        lookUp(sitePath)?.size
+    }
+
+    /// The `imageSize` filter's value for the file at `sitePath`: `{width, height}`, or undefined
+    /// when there is no file or it is not an image.
+    func value(forSitePath sitePath: String) -> TemplateValue {
+        lookUp(sitePath)?.value ?? .undefined
+    }
+
+    /// The entry for `sitePath`, read again when its file changed; nil when there is no file.
+    private func lookUp(_ sitePath: String) -> Entry? {
         lock.lock()
         let known = entries[sitePath]
         lock.unlock()
         if let known, let status = SourceFileTime.status(ofPath: known.path), !status.isFolder,
-           status.modified == known.modified { return known.size }
-        guard let entry = Self.entry(forCandidates: resolver.candidatePaths(forSitePath: sitePath, roots: roots)) else { return nil }
+           status.modified == known.modified { return known }
+        guard var entry = Self.entry(forSitePath: sitePath, roots: roots) else { return nil }
         lock.lock()
+        // Room for a site's screenshots from the first, so the table is not rebuilt as it fills.
+        if entries.isEmpty { entries.reserveCapacity(256) }
+        if let size = entry.size {
+            if let shared = objects[size] {
+                entry.value = shared
+            } else {
+                entry.value = .object(TemplateObject([("width", .number(Double(size.width))), ("height", .number(Double(size.height)))]))
+                objects[size] = entry.value
+            }
+        }
         entries[sitePath] = entry
         lock.unlock()
-        return entry.size
+        return entry
     }
 }
 

@@ -9,9 +9,7 @@ public enum LayoutFilters {
     /// (real posts have file names with spaces). Other characters, non-ASCII included, stay.
     public static func encodeURL(_ url: String) -> String {
         // Most URLs need nothing: give them back without copying (every link of every page is here).
-        if !url.utf8.contains(where: { $0 <= 37 || $0 == 127 || $0 == 60 || $0 == 62 || $0 == 92 || $0 == 94 || $0 == 96 || (123...125).contains($0) }) {
-            return url
-        }
+        if !mayNeedEncoding(url) { return url }
         let bytes = Array(url.utf8)
         func isHex(_ b: UInt8) -> Bool { (48...57).contains(b) || (65...70).contains(b) || (97...102).contains(b) }
         var out: [UInt8] = []
@@ -28,6 +26,23 @@ public enum LayoutFilters {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `url` holds a byte that `encodeURL` may change (a `%` too: it may not start an
+    /// escape); checked over the string's bytes in place, with no closure per byte.
+    static func mayNeedEncoding(_ url: String) -> Bool {
+        var url = url
+        return url.withUTF8 { bytes in
+            flaggedForEncoding.withUnsafeBufferPointer { flagged in
+                for b in bytes where flagged[Int(b)] { return true }
+                return false
+            }
+        }
+    }
+
+    /// The bytes `mayNeedEncoding` looks for, as a table: one load a byte instead of nine comparisons.
+    private static let flaggedForEncoding: [Bool] = (0...255).map { b in
+        b <= 37 || b == 127 || b == 60 || b == 62 || b == 92 || b == 94 || b == 96 || (b >= 123 && b <= 125)
     }
 
     /// Eleventy's `url` for URLs that content hands to a component (`href: "/section/"`): a
@@ -88,16 +103,19 @@ public enum LayoutFilters {
 
     /// Whether `url` holds `://`, found over bytes (Foundation's `contains` is far slower).
     static func hasSchemeSeparator(_ url: String) -> Bool {
-        var run = 0  // how much of "://" was just seen
-        for byte in url.utf8 {
-            switch (run, byte) {
-            case (_, 0x3A): run = 1
-            case (1, 0x2F): run = 2
-            case (2, 0x2F): return true
-            default: run = 0
+        var url = url
+        return url.withUTF8 { bytes in
+            var run = 0  // how much of "://" was just seen
+            for byte in bytes {
+                switch (run, byte) {
+                case (_, 0x3A): run = 1
+                case (1, 0x2F): run = 2
+                case (2, 0x2F): return true
+                default: run = 0
+                }
             }
+            return false
         }
-        return false
     }
 
     /// `url` resolved against `base` by Foundation's RFC 3986 resolution.
@@ -111,32 +129,47 @@ public enum LayoutFilters {
     /// plain characters without dot segments (`/section/post/`) on an `http(s)://host[:port]` base
     /// is the base's origin followed by the path. Nil for anything else.
     static func joinedSitePath(_ path: String, base: String) -> String? {
-        let bytes = path.utf8
-        guard bytes.count > 1, bytes.first == 0x2F else { return nil }
+        var path = path, base = base
+        return path.withUTF8 { bytes in base.withUTF8 { baseBytes in joinedSitePath(bytes, base: baseBytes) } }
+    }
+
+    /// `joinedSitePath(_:base:)` over both strings' bytes in place.
+    private static func joinedSitePath(_ bytes: UnsafeBufferPointer<UInt8>, base baseBytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count > 1, bytes[0] == 0x2F else { return nil }
         var previous: UInt8 = 0
         for byte in bytes {
-            let plain = (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+            let plain = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
                 || byte == 0x2D || byte == 0x5F || byte == 0x7E || byte == 0x2F || byte == 0x2E
             // `//` (an authority) and `/.` (a dot segment) are left to Foundation.
             guard plain, !(previous == 0x2F && (byte == 0x2F || byte == 0x2E)) else { return nil }
             previous = byte
         }
-        // The base's scheme and authority, then the path, as bytes (the canonical URL of every page).
-        let baseBytes = base.utf8
+        // The base's scheme and authority, then the path (the canonical URL of every page).
         let schemeLength: Int
-        if baseBytes.starts(with: "https://".utf8) { schemeLength = 8 } else if baseBytes.starts(with: "http://".utf8) { schemeLength = 7 } else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(baseBytes.count + bytes.count)
-        out.append(contentsOf: baseBytes.prefix(schemeLength))
-        for byte in baseBytes.dropFirst(schemeLength) {
+        if hasPrefix(baseBytes, "https://") { schemeLength = 8 } else if hasPrefix(baseBytes, "http://") { schemeLength = 7 } else { return nil }
+        var end = schemeLength
+        while end < baseBytes.count {
+            let byte = baseBytes[end]
             if byte == 0x2F || byte == 0x3F || byte == 0x23 { break }
-            let allowed = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2E || byte == 0x3A
+            let allowed = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E || byte == 0x3A
             guard allowed else { return nil }
-            out.append(byte)
+            end += 1
         }
-        guard out.count > schemeLength else { return nil }
-        out.append(contentsOf: bytes)
-        return String(decoding: out, as: UTF8.self)
+        guard end > schemeLength else { return nil }
+        return String(unsafeUninitializedCapacity: end + bytes.count) { out in
+            guard let target = out.baseAddress, let origin = baseBytes.baseAddress, let pathStart = bytes.baseAddress else { return 0 }
+            target.update(from: origin, count: end)
+            (target + end).update(from: pathStart, count: bytes.count)
+            return end + bytes.count
+        }
+    }
+
+    /// Whether `bytes` start with the ASCII `prefix`.
+    private static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+        let start = prefix.utf8Start
+        for k in 0..<prefix.utf8CodeUnitCount where bytes[k] != start[k] { return false }
+        return true
     }
 
     /// A date as RFC 3339 in UTC (`2023-12-01T00:00:00Z`), as Atom's `updated` needs; from a date
@@ -158,13 +191,34 @@ public enum LayoutFilters {
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = CivilDate.fromDays(days)
         // Written as bytes: the layouts date every post in lists, the feed and the sitemap.
-        var out: [UInt8] = []
-        out.reserveCapacity(20)
         if (0..<10_000).contains(year) {
-            appendDigits(year, count: 4, to: &out)
-        } else {
-            out.append(contentsOf: String(year).utf8)
+            // Twenty bytes, straight into the string's storage.
+            return String(unsafeUninitializedCapacity: 20) { out in
+                func put(_ value: Int, _ count: Int, at position: Int) {
+                    var value = value
+                    for k in stride(from: position + count - 1, through: position, by: -1) {
+                        out[k] = UInt8(0x30 + value % 10)
+                        value /= 10
+                    }
+                }
+                put(year, 4, at: 0)
+                out[4] = 0x2D
+                put(month, 2, at: 5)
+                out[7] = 0x2D
+                put(day, 2, at: 8)
+                out[10] = 0x54
+                put(secondOfDay / 3600, 2, at: 11)
+                out[13] = 0x3A
+                put(secondOfDay / 60 % 60, 2, at: 14)
+                out[16] = 0x3A
+                put(secondOfDay % 60, 2, at: 17)
+                out[19] = 0x5A
+                return 20
+            }
         }
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        out.append(contentsOf: String(year).utf8)
         out.append(0x2D)
         appendDigits(month, count: 2, to: &out)
         out.append(0x2D)
@@ -292,19 +346,29 @@ public enum LayoutFilters {
     /// Every tag used by `pages` as `{name, count, pages}`, by name (case-insensitive); `all` is
     /// Eleventy's collection of everything, not a tag.
     public static func tagIndex(_ pages: TemplateValue) -> [TemplateValue] {
+        // Each tag's pages by its position of first use: one lookup per tag of a page.
         var order: [String] = []
-        var byName: [String: [TemplateValue]] = [:]
+        var positions: [String: Int] = [:]
+        var tagged: [[TemplateValue]] = []
         for page in list(pages) {
             for tag in list(page[member: "data"][member: "tags"]) {
                 let name = tag.stringValue
                 guard !name.isEmpty, name != "all" else { continue }
-                if byName[name] == nil { order.append(name) }
-                byName[name, default: []].append(page)
+                if let position = positions[name] {
+                    tagged[position].append(page)
+                } else {
+                    positions[name] = order.count
+                    order.append(name)
+                    tagged.append([page])
+                }
             }
         }
-        return order.sorted { $0.lowercased() == $1.lowercased() ? $0 < $1 : $0.lowercased() < $1.lowercased() }.map { name in
-            let tagged = byName[name] ?? []
-            return .object(TemplateObject([("name", .string(name)), ("count", .number(Double(tagged.count))), ("pages", .array(tagged))]))
+        return order.indices.sorted { a, b in
+            let x = order[a], y = order[b]
+            return x.lowercased() == y.lowercased() ? x < y : x.lowercased() < y.lowercased()
+        }.map { position in
+            let pages = tagged[position]
+            return .object(TemplateObject([("name", .string(order[position])), ("count", .number(Double(pages.count))), ("pages", .array(pages))]))
         }
     }
 
@@ -349,12 +413,16 @@ public enum LayoutFilters {
         for page in list(pages) {
             let url = page[member: "url"]
             let data = page[member: "data"]
-            guard case .string(let path) = url, !path.isEmpty, data[member: "title"].isTruthy else { continue }
-            let navigation = data[member: "eleventyNavigation"]
-            let section = navigation[member: "parent"].isTruthy ? navigation[member: "parent"] : data[member: "sectionKey"]
-            let content = page[member: "templateContent"].isTruthy ? page[member: "templateContent"] : page[member: "content"]
-            let date = rfc3339(page[member: "date"]).map { String($0.prefix(10)) } ?? ""
-            entries.append(Entry(title: data[member: "title"].stringValue, description: data[member: "description"].stringValue,
+            // Each member read once: the index reads every page of a site.
+            let title = data[member: "title"]
+            guard case .string(let path) = url, !path.isEmpty, title.isTruthy else { continue }
+            let parent = data[member: "eleventyNavigation"][member: "parent"]
+            let section = parent.isTruthy ? parent : data[member: "sectionKey"]
+            let templateContent = page[member: "templateContent"]
+            let content = templateContent.isTruthy ? templateContent : page[member: "content"]
+            // The day: the first ten bytes of an RFC 3339 date, which is ASCII.
+            let date = rfc3339(page[member: "date"]).map { String(decoding: $0.utf8.prefix(10), as: UTF8.self) } ?? ""
+            entries.append(Entry(title: title.stringValue, description: data[member: "description"].stringValue,
                                  section: section.stringValue, date: date, url: encodeURL(joinPrefix(prefix, path)),
                                  path: path, content: content.stringValue))
         }
@@ -362,6 +430,10 @@ public enum LayoutFilters {
             cache?.tokensJSON(for: entry.path, content: entry.content) ?? searchTokensJSON(entry.content)
         }
         var out: [UInt8] = []
+        // Room for the tokens and each entry's fields, so the index is not copied as it grows.
+        out.reserveCapacity(tokens.reduce(16) { $0 + $1.utf8.count } + entries.reduce(0) { total, entry in
+            total + 96 + entry.title.utf8.count + entry.description.utf8.count + entry.section.utf8.count + entry.url.utf8.count
+        })
         out.append(contentsOf: "[\n".utf8)
         for (index, entry) in entries.enumerated() {
             if index > 0 { out.append(contentsOf: ",\n".utf8) }
@@ -385,7 +457,12 @@ public enum LayoutFilters {
 
     /// The search tokens of `html` as a JSON array.
     static func searchTokensJSON(_ html: String) -> String {
-        var out: [UInt8] = [0x5B]
+        var html = html
+        if let json = html.withUTF8({ asciiTokensJSON($0) }) { return json }
+        var out: [UInt8] = []
+        // The words are fewer bytes than the page, with their quotes and commas about as many.
+        out.reserveCapacity(html.utf8.count + 16)
+        out.append(0x5B)
         var first = true
         forEachSearchToken(in: html) { word, hasNonASCII in
             if !first { out.append(0x2C) }
@@ -401,6 +478,33 @@ public enum LayoutFilters {
         }
         out.append(0x5D)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `searchTokensJSON` for a page whose words are all ASCII (most pages), written straight into
+    /// the string's storage; nil when a word has other characters (they need lowering and
+    /// escaping). A word of n bytes took at least n + 1 bytes of the page (with the byte that ended
+    /// it) and writes n + 3 (quotes and comma); words have at least two bytes, so the JSON is
+    /// shorter than twice the page plus a few bytes.
+    private static func asciiTokensJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var allASCII = true
+        let json = String(unsafeUninitializedCapacity: 2 * bytes.count + 8) { out in
+            guard let base = out.baseAddress else { return 0 }
+            var count = 0
+            base[count] = 0x5B
+            count += 1
+            SearchTokenizer.forEachWord(in: bytes) { word, hasNonASCII in
+                guard allASCII, !hasNonASCII, let start = word.baseAddress else { allASCII = false; return }
+                if count > 1 { base[count] = 0x2C; count += 1 }
+                base[count] = 0x22
+                (base + count + 1).update(from: start, count: word.count)
+                count += word.count + 1
+                base[count] = 0x22
+                count += 1
+            }
+            base[count] = 0x5D
+            return count + 1
+        }
+        return allASCII ? json : nil
     }
 
     /// `path` under the path prefix `prefix` (`/` or `/sub/`).
@@ -419,6 +523,16 @@ public enum LayoutFilters {
 
     /// Appends `text` as a JSON string literal (see `jsonString`): the engine's JSON escaping, with `<`.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        TemplateValue.appendJSONString(text, to: &out, escapingLessThan: true)
+        // Most strings (titles, dates, URLs) have nothing to escape: then they are copied whole,
+        // not byte by byte.
+        var text = text
+        let copied: Bool = text.withUTF8 { bytes in
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C { return false }
+            out.append(0x22)
+            out.append(contentsOf: bytes)
+            out.append(0x22)
+            return true
+        }
+        if !copied { TemplateValue.appendJSONString(text, to: &out, escapingLessThan: true) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Templates
 
 /// Turns every shape of `screenshots` that real design histories write into one shape the
@@ -45,6 +46,8 @@ public enum ScreenshotGroups {
 
         init(slugify: @escaping (String) -> String, reserved: Set<String>) {
             self.slugify = slugify
+            // Room for the page's ids and a few items, so that naming them does not grow the table.
+            seen.reserveCapacity(reserved.count + 8)
             for id in reserved { seen[id] = 1 }
         }
 
@@ -52,13 +55,14 @@ public enum ScreenshotGroups {
             let slug = slugify((object["title"] ?? .undefined).stringValue)
             let ownId = object["id"] ?? .undefined
             var id = ownId.isTruthy ? ownId.stringValue : slug
-            if let count = seen[id] {
+            // Taken in one lookup when new (most ids); a taken id gets the next free suffix.
+            if let count = seen.updateValue(1, forKey: id) {
                 var next = count
                 while seen["\(id)-\(next)"] != nil { next += 1 }
                 seen[id] = next + 1
                 id = "\(id)-\(next)"
+                seen[id] = 1
             }
-            seen[id] = seen[id] ?? 1
             object["id"] = .string(id)
             if !(object["src"] ?? .undefined).isTruthy { object["src"] = .string((ownId.isTruthy ? ownId.stringValue : slug) + ".png") }
         }
@@ -85,27 +89,30 @@ public enum ScreenshotGroups {
     }
 
     private static func item(_ value: TemplateValue) -> TemplateObject? {
-        var object = TemplateObject()
+        // The item's pairs first, then the object at once, sized for them and the `id` and `src`
+        // that naming may add.
+        var pairs: [(String, TemplateValue)] = []
         switch value {
         case .string, .safe, .number:
             guard value.isTruthy else { return nil }
-            object["title"] = .string(value.stringValue)
+            pairs = [("title", .string(value.stringValue))]
         case .object:
             let image = value[member: "img"]
             let title = first(value[member: "text"], value[member: "title"])
             let src = first(value[member: "src"], image[member: "src"])
             guard title.isTruthy || src.isTruthy else { return nil }
-            object["title"] = title.isTruthy ? title : .string(fileStem(src.stringValue))
+            pairs.reserveCapacity(7)
+            pairs.append(("title", title.isTruthy ? title : .string(fileStem(src.stringValue))))
             let id = value[member: "id"]
-            if id.isTruthy { object["id"] = id }
-            if src.isTruthy { object["src"] = src }
+            if id.isTruthy { pairs.append(("id", id)) }
+            if src.isTruthy { pairs.append(("src", src)) }
             let alt = first(value[member: "alt"], image[member: "alt"])
-            if alt.isTruthy { object["alt"] = alt }
+            if alt.isTruthy { pairs.append(("alt", alt)) }
             let caption = value[member: "caption"]
-            if caption.isTruthy { object["caption"] = caption }
+            if caption.isTruthy { pairs.append(("caption", caption)) }
         default: return nil
         }
-        return object
+        return TemplateObject(pairs)
     }
 
     private static func first(_ a: TemplateValue, _ b: TemplateValue) -> TemplateValue { a.isTruthy ? a : b }
@@ -120,24 +127,28 @@ public enum ScreenshotGroups {
     /// The values of the `id` attributes in an HTML fragment.
     public static func ids(inHTML html: String) -> Set<String> {
         var ids = Set<String>()
-        // Byte-wise and in place: every delimiter is ASCII, and this runs on the content of every post.
+        // Byte-wise and in place: every delimiter is ASCII, and this runs on the content of every
+        // post. `memchr` finds each `=` (rarer than the spaces), then ` id="` is checked around it.
         var html = html
         html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             let quote = UInt8(ascii: "\"")
-            var position = 0
-            // ` id="`: five bytes.
-            while position + 5 <= bytes.count {
-                guard bytes[position] == 0x20, bytes[position + 1] == UInt8(ascii: "i"), bytes[position + 2] == UInt8(ascii: "d"),
-                      bytes[position + 3] == UInt8(ascii: "="), bytes[position + 4] == quote else {
-                    position += 1
-                    continue
-                }
-                let valueStart = position + 5
+            let count = bytes.count
+            // Where the next `=` may be: ` id="` has three bytes before its `=`.
+            var position = 3
+            while position + 1 < count {
+                guard let found = memchr(base + position, 0x3D, count - position) else { break }
+                let equals = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                position = equals + 1
+                guard bytes[equals - 3] == 0x20, bytes[equals - 2] == UInt8(ascii: "i"), bytes[equals - 1] == UInt8(ascii: "d"),
+                      equals + 1 < count, bytes[equals + 1] == quote else { continue }
+                let valueStart = equals + 2
                 var end = valueStart
-                while end < bytes.count, bytes[end] != quote { end += 1 }
-                guard end < bytes.count else { break }
+                while end < count, bytes[end] != quote { end += 1 }
+                guard end < count else { break }
                 ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
-                position = end
+                // The next ` id="` starts after the closing quote: its `=` is three bytes further.
+                position = end + 4
             }
         }
         return ids

@@ -1,34 +1,50 @@
 import Foundation
 
-/// The words of one page already seen by the search index's tokenizer, kept as bytes in one
-/// buffer with an open-addressing table over them: a page has hundreds of words, and a set of
-/// arrays allocated and hashed one per word was most of the index's cost.
+/// The words of one page already seen by the search index's tokenizer: each word is a range of
+/// one text that the caller owns and keeps unchanged while the set is used (the tokenizer's buffer
+/// of lowered words), with an open-addressing table over them. A page has hundreds of words, and a
+/// set of arrays allocated and hashed one per word was most of the index's cost.
 struct SearchWordSet {
-    private var bytes: [UInt8] = []
+    /// Each word's start in the text, length and hash.
     private var words: [(start: Int, count: Int, hash: Int)] = []
     /// Positions + 1 in `words` (0: empty), at most half full.
-    private var slots = [Int32](repeating: 0, count: 64)
+    private var slots: [Int32]
 
-    /// Adds `word`; false when it was there already.
-    mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    /// A set with room for about `expectedWords` words before its table grows.
+    init(expectedWords: Int = 32) {
+        var size = 64
+        while size < expectedWords * 2 { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        words.reserveCapacity(size / 2)
+    }
+
+    /// The FNV-1a hash of `bytes` (`SearchTokenizer.hashStart`, `hashPrime`), as `insert` needs it.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = SearchTokenizer.hashStart
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* SearchTokenizer.hashPrime }
+        return hash
+    }
+
+    /// Adds the word of `count` bytes at `start` in `text`, whose hash (see `hash(_:)`) is `hash`;
+    /// false when an equal word was there already.
+    mutating func insert(at start: Int, count: Int, hash: UInt64, in text: UnsafePointer<UInt8>) -> Bool {
         let wordHash = Int(bitPattern: UInt(hash))
-        let mask = slots.count - 1
-        var slot = wordHash & mask
-        while slots[slot] != 0 {
-            let entry = words[Int(slots[slot]) - 1]
-            if entry.hash == wordHash, entry.count == word.count, bytes.withUnsafeBufferPointer({ stored in
-                guard let storedBase = stored.baseAddress, let wordBase = word.baseAddress else { return word.isEmpty }
-                return memcmp(storedBase + entry.start, wordBase, word.count) == 0
-            }) {
+        let position = words.count
+        let found: Bool = slots.withUnsafeMutableBufferPointer { slots in
+            words.withUnsafeBufferPointer { words in
+                let mask = slots.count - 1
+                var slot = wordHash & mask
+                while slots[slot] != 0 {
+                    let entry = words[Int(slots[slot]) - 1]
+                    if entry.hash == wordHash, entry.count == count, memcmp(text + entry.start, text + start, count) == 0 { return true }
+                    slot = (slot + 1) & mask
+                }
+                slots[slot] = Int32(position + 1)
                 return false
             }
-            slot = (slot + 1) & mask
         }
-        words.append((bytes.count, word.count, wordHash))
-        bytes.append(contentsOf: word)
-        slots[slot] = Int32(words.count)
+        if found { return false }
+        words.append((start, count, wordHash))
         if words.count * 2 > slots.count { grow() }
         return true
     }

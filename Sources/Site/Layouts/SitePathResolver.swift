@@ -67,23 +67,27 @@ public struct SitePathResolver: Sendable {
             if src[i] == UInt8(ascii: ":") { return nil }
             i += 1
         }
-        // `/` then each segment; `starts` holds where each segment's `/` is, to climb with `..`.
+        // `/` then each segment: every segment starts with the one `/` it holds, so climbing with
+        // `..` cuts `out` at its last `/`.
         var out: [UInt8] = []
         out.reserveCapacity(page.count + end + 1)
-        var starts: [Int] = []
+        func dropLastSegment() -> Bool {
+            guard let last = out.lastIndex(of: slash) else { return false }
+            out.removeSubrange(last...)
+            return true
+        }
         if src[0] != slash {
             var k = 0
             while k < page.count {
                 if page[k] == slash { k += 1; continue }
                 var e = k
                 while e < page.count, page[e] != slash { e += 1 }
-                starts.append(out.count)
                 out.append(slash)
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: page[k..<e]))
                 k = e
             }
             // A page URL not ending in `/` names a file: its folder is the base.
-            if page.last != slash, let last = starts.popLast() { out.removeSubrange(last...) }
+            if page.last != slash { _ = dropLastSegment() }
         }
         var k = 0
         while k < end {
@@ -94,16 +98,14 @@ public struct SitePathResolver: Sendable {
             if length == 1, src[k] == UInt8(ascii: ".") {
                 // `.`: this folder.
             } else if length == 2, src[k] == UInt8(ascii: "."), src[k + 1] == UInt8(ascii: ".") {
-                guard let last = starts.popLast() else { return nil }
-                out.removeSubrange(last...)
+                guard dropLastSegment() else { return nil }
             } else {
-                starts.append(out.count)
                 out.append(slash)
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: src[k..<e]))
             }
             k = e
         }
-        return starts.isEmpty ? nil : out
+        return out.isEmpty ? nil : out
     }
 
     /// The file that will be at `sitePath` in the built site, if one exists.
@@ -152,7 +154,7 @@ public struct SitePathResolver: Sendable {
     }
 
     /// Whether a relative path has a `..` segment.
-    private static func climbs(_ path: some Sequence<UInt8>) -> Bool {
+    static func climbs(_ path: some Sequence<UInt8>) -> Bool {
         var dots = 0, segmentLength = 0
         for byte in path {
             if byte == UInt8(ascii: "/") {

@@ -82,6 +82,17 @@ func sitePathRefusesWhatIsNotOnTheSite(src: String) {
     #expect(resolver.sourceFile(forSitePath: "/section/post") == nil)
     #expect(resolver.sourceFile(forSitePath: "/../app/beside.png") == nil)
     #expect(resolver.sourceFile(forSitePath: "/nothing.png") == nil)
+    // The image-size cache looks files up by the same rules, building its paths its own way.
+    let cache = ImageSizeCache(roots: resolver.sourceRoots)
+    #expect(cache.size(forSitePath: "/section/post/01.png", resolver: resolver) == ImageSize(width: 300, height: 200))
+    #expect(cache.size(forSitePath: "//section/post/01.png", resolver: resolver) == ImageSize(width: 300, height: 200))
+    for path in ["/documents/a.pdf", "/beside.png", "/section/post", "/../app/beside.png", "/nothing.png", "/documents", "/documentsa.pdf", "/", ""] {
+        // Found (but not an image) or not found, as the resolver finds it: neither has a size.
+        #expect(cache.size(forSitePath: path, resolver: resolver) == nil, "\(path)")
+    }
+    try fm.copyItem(at: images.appendingPathComponent("shot.png"), to: root.appendingPathComponent("app/documents/shot.png"))
+    #expect(cache.size(forSitePath: "/documents/shot.png", resolver: resolver) == ImageSize(width: 300, height: 200))
+    #expect(cache.size(forSitePath: "/documentsshot.png", resolver: resolver) == nil)
 }
 
 @Test func imageSizeFilterReadsTheScreenshotOfAPage() throws {
@@ -350,4 +361,94 @@ func encodeURLMakesAttributeValuesValid(url: String, expected: String) {
     let expected = #"<a class="govuk-link" href="/prefix/ecf-v2/">x</a> <img src="/prefix/images/a.png" alt=""> <a href="/prefix/done/">y</a> <a href="//cdn.example/x">z</a> <a href="https://gov.uk/">w</a> <a href="rel/">v</a> <A HREF="/prefix/upper/">u</A>"#
     #expect(LayoutFilters.prefixLinks(html, pathPrefix: "/prefix/") == expected)
     #expect(LayoutFilters.prefixLinks(html, pathPrefix: "/") == html)
+}
+
+@Test(arguments: [
+    ("/x/", "/sub/", "/sub/x/"), ("/", "/sub/", "/sub/"), ("//cdn.example/x", "/sub/", "//cdn.example/x"), ("x/", "/sub/", "x/"),
+    ("", "/sub/", ""), ("/x/", "/", "/x/"), ("https://example.gov.uk/", "/sub/", "https://example.gov.uk/"),
+    ("/\u{301}x", "/sub/", "/\u{301}x"), ("/é/", "/sub/", "/sub/é/"), ("/a\u{301}/", "/sub/", "/sub/a\u{301}/"),
+])
+func urlFilterPrefixesSiteAbsoluteURLsAsCharacterComparisonDoes(url: String, prefix: String, expected: String) {
+    #expect(SiteRenderer.url(url, pathPrefix: prefix) == expected)
+    // The byte check answers as the comparison of characters that it replaced.
+    #expect(SiteRenderer.needsPrefix(url, pathPrefix: prefix) == (url.hasPrefix("/") && !url.hasPrefix("//") && prefix != "/"))
+}
+
+@Test(arguments: ["/a/b/", "/a b/", "/a%20b/", "/100%/", "/x?q=<b>", "/{x}|^`\\", "/café/", "", "/\u{7F}"])
+func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
+    if !LayoutFilters.mayNeedEncoding(url) { #expect(LayoutFilters.encodeURL(url) == url) }
+    #expect(LayoutFilters.encodeURL("/a b/") == "/a%20b/")
+    #expect(LayoutFilters.encodeURL("/100%/") == "/100%25/")
+}
+
+/// `ids(inHTML:)` finds what a regular expression finds, on pseudo-random fragments made of the
+/// pieces that matter (` id="`, quotes, `=`, spaces) and on the edges of the text.
+@Test func screenshotReservedIdsAreWhatARegularExpressionFinds() {
+    let pieces = [" id=\"", "\"", "=", " ", "id", "i", "d", "a-b", " id=", "<h2", ">", "é"]
+    var state: UInt64 = 7
+    func next() -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(state >> 33)
+    }
+    var texts = ["", " id=\"", " id=\"x\"", " id=\"\"", "id=\"x\"", " id=\"x", #"<h2 id="a">A</h2><p id="b" class="c">"#]
+    for _ in 0..<2_000 { texts.append((0..<(1 + next() % 12)).map { _ in pieces[next() % pieces.count] }.joined()) }
+    for text in texts {
+        let expected = Set(text.matches(of: #/ id="([^"]*)"/#).map { String($0.output.1) })
+        #expect(ScreenshotGroups.ids(inHTML: text) == expected, "\(text)")
+    }
+}
+
+/// Files of every length around the first read (64 bytes), and a JPEG whose frame header is far
+/// past it, are sized through the filter's cache as `ImageSize(header:)` sizes their bytes.
+@Test func imageSizeCacheReadsWholeHeadersFromFiles() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("image-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    var jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE1, 0x10, 0x02] + [UInt8](repeating: 0, count: 0x1000)
+    jpeg += [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x02, 0x58, 0x03, 0x20, 0x03] + [UInt8](repeating: 0, count: 9)
+    let png = try Data(contentsOf: images.appendingPathComponent("shot.png"))
+    var files: [String: [UInt8]] = ["deep.jpg": jpeg, "empty.png": [], "short.jpg": [0xFF, 0xD8]]
+    for length in [24, 33, 63, 64, 65] { files["png-\(length).png"] = Array(png.prefix(length)) }
+    for (name, bytes) in files { try Data(bytes).write(to: root.appendingPathComponent(name)) }
+    let resolver = SitePathResolver(passthrough: [(root, ".")])
+    let cache = ImageSizeCache(roots: resolver.sourceRoots)
+    for (name, bytes) in files {
+        #expect(cache.size(forSitePath: "/" + name, resolver: resolver) == ImageSize(header: bytes), "\(name)")
+    }
+    #expect(cache.size(forSitePath: "/deep.jpg", resolver: resolver) == ImageSize(width: 800, height: 600))
+}
+
+@Test func screenshotIdsSkipSuffixesAlreadyTakenAndKeepTheirKeyOrder() {
+    let groups = ScreenshotGroups.normalise(.array([.string("a"), .string("a-1"), .string("a"), .string("a"),
+        .object(TemplateObject([("text", .string("b")), ("src", .string("b.png")), ("caption", .string("C"))]))]), slugify: { $0 })
+    guard case .array(let items) = groups.first?[member: "items"] ?? .undefined else { Issue.record("no items"); return }
+    #expect(items.map { $0[member: "id"].stringValue } == ["a", "a-1", "a-2", "a-3", "b"])
+    // Keys in the order the component's `dump` and loops see them: the item's own, then what naming adds.
+    let keys = items.map { item -> [String] in if case .object(let object) = item { return object.keys } else { return [] } }
+    #expect(keys.first == ["title", "id", "src"])
+    #expect(keys.last == ["title", "src", "caption", "id"])
+}
+
+@Test func encodeURLQuickCheckFlagsExactlyTheBytesEncodingMayChange() {
+    for scalar in (0..<128).compactMap(Unicode.Scalar.init) {
+        let url = "/a" + String(Character(scalar)) + "b"
+        let b = UInt8(scalar.value)
+        let unsafe = b <= 32 || b == 127 || b == 34 || b == 60 || b == 62 || b == 92 || b == 94 || b == 96 || (123...125).contains(b) || b == 37
+        // Every byte that encoding changes is flagged, and `%` too (it may or may not start an escape).
+        if unsafe { #expect(LayoutFilters.mayNeedEncoding(url), "\(b)") }
+        if !LayoutFilters.mayNeedEncoding(url) { #expect(LayoutFilters.encodeURL(url) == url, "\(b)") }
+    }
+    #expect(!LayoutFilters.mayNeedEncoding("/café/ü"))
+}
+
+/// Strings copied whole (nothing to escape) and strings escaped byte by byte give what the engine's
+/// escaping gives, for every ASCII character and a few others.
+@Test func jsonStringCopiesOnlyWhatNeedsNoEscape() {
+    var texts = (0..<128).compactMap(Unicode.Scalar.init).map { "a" + String(Character($0)) + "b" }
+    texts += ["", "Post 1 about signing in", "/section/post-1/", "2024-01-01", "café ’ \u{2028}", "\u{7F}"]
+    for text in texts {
+        var engine: [UInt8] = []
+        TemplateValue.appendJSONString(text, to: &engine, escapingLessThan: true)
+        #expect(LayoutFilters.jsonString(text) == String(decoding: engine, as: UTF8.self), "\(text.unicodeScalars.map(\.value))")
+    }
 }
