@@ -15,8 +15,8 @@ final class TemplateCache: @unchecked Sendable {
 
     private let lock = NSLock()
     @exclusivity(unchecked) private var entries: [Entry] = []
-    /// Positions + 1 in `entries` (0: empty slot), at most half full.
-    @exclusivity(unchecked) private var slots = [Int32](repeating: 0, count: 64)
+    /// Where each entry is, from its name's hash.
+    @exclusivity(unchecked) private var slots = TemplateSlotTable()
 
     func lookup(_ key: String) -> TemplateProgram?? {
         let hash = TemplateKey.hash(key)
@@ -35,38 +35,18 @@ final class TemplateCache: @unchecked Sendable {
             return
         }
         entries.append(Entry(name: key, hash: hash, program: program))
-        if entries.count * 2 > slots.count {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
-            for position in entries.indices { insertSlot(for: position) }
-        } else {
-            insertSlot(for: entries.count - 1)
-        }
+        slots.added(count: entries.count) { entries[$0].hash }
     }
 
     func clear() {
         lock.lock()
         entries.removeAll()
-        slots = [Int32](repeating: 0, count: 64)
+        slots.removeAll()
         lock.unlock()
     }
 
     /// Called with the lock held.
     private func position(_ key: String, _ hash: Int) -> Int? {
-        let mask = slots.count - 1
-        var slot = hash & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            if entries[entry - 1].hash == hash, entries[entry - 1].name == key { return entry - 1 }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// Puts `position` in the first free slot from its hash's. Called with the lock held.
-    private func insertSlot(for position: Int) {
-        let mask = slots.count - 1
-        var slot = entries[position].hash & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(position + 1)
+        slots.first(hash: hash) { entries[$0].hash == hash && entries[$0].name == key }
     }
 }

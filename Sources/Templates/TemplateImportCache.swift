@@ -24,9 +24,8 @@ final class TemplateImportCache: @unchecked Sendable {
     /// The program is kept with its exports, so that its identity is never reused meanwhile.
     @exclusivity(unchecked) private var entries: [(program: TemplateProgram, exports: TemplateObject)] = []
     @exclusivity(unchecked) private var resolutions: [Resolution] = []
-    /// Positions + 1 in `resolutions` (0: empty slot), found from the importer and offset; at most
-    /// half full.
-    @exclusivity(unchecked) private var slots = [Int32](repeating: 0, count: 64)
+    /// Where each resolution is, from its importer and offset.
+    @exclusivity(unchecked) private var slots = TemplateSlotTable()
 
     func exports(of program: TemplateProgram) -> TemplateObject? {
         lock.lock()
@@ -50,15 +49,8 @@ final class TemplateImportCache: @unchecked Sendable {
         let hash = Self.hash(importer, offset)
         lock.lock()
         defer { lock.unlock() }
-        let mask = slots.count - 1
-        var slot = hash & mask
-        while true {
-            let position = Int(slots[slot])
-            if position == 0 { return nil }
-            let resolution = resolutions[position - 1]
-            if resolution.importer === importer, resolution.offset == offset { return entries[resolution.entry] }
-            slot = (slot + 1) & mask
-        }
+        let position = slots.first(hash: hash) { resolutions[$0].importer === importer && resolutions[$0].offset == offset }
+        return position.map { entries[resolutions[$0].entry] }
     }
 
     /// Remembers that the import statement at `offset` of `importer` found `program`, whose exports
@@ -69,19 +61,14 @@ final class TemplateImportCache: @unchecked Sendable {
         guard let entry = entryPosition(of: program),
               !resolutions.contains(where: { $0.importer === importer && $0.offset == offset }) else { return }
         resolutions.append(Resolution(importer: importer, offset: offset, entry: entry))
-        if resolutions.count * 2 > slots.count {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
-            for position in resolutions.indices { insertSlot(for: position) }
-        } else {
-            insertSlot(for: resolutions.count - 1)
-        }
+        slots.added(count: resolutions.count) { Self.hash(resolutions[$0].importer, resolutions[$0].offset) }
     }
 
     func clear() {
         lock.lock()
         entries.removeAll()
         resolutions.removeAll()
-        slots = [Int32](repeating: 0, count: 64)
+        slots.removeAll()
         lock.unlock()
     }
 
@@ -93,13 +80,5 @@ final class TemplateImportCache: @unchecked Sendable {
     private static func hash(_ importer: TemplateProgram, _ offset: Int) -> Int {
         let identity = Int(bitPattern: UInt(bitPattern: ObjectIdentifier(importer)))
         return ((identity &>> 4) ^ offset) &* 0x9E37_79B9
-    }
-
-    /// Called with the lock held.
-    private func insertSlot(for position: Int) {
-        let mask = slots.count - 1
-        var slot = Self.hash(resolutions[position].importer, resolutions[position].offset) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(position + 1)
     }
 }
