@@ -73,7 +73,7 @@ extension SiteSession {
                 do { try writer.copy(copies[index].source, to: copies[index].target); return nil } catch { return "\(copies[index].target): \(error)" }
             }
             let pageFailures = Parallel.map(pages.indices.map { $0 }) { index -> String? in
-                do { try writer.write(Data(pages[index].content.utf8), to: pages[index].path); return nil } catch { return "\(pages[index].path): \(error)" }
+                do { try writer.write(pages[index].content, to: pages[index].path); return nil } catch { return "\(pages[index].path): \(error)" }
             }
             if let failure = (failures + pageFailures).compactMap({ $0 }).first {
                 throw SiteWriterError(message: failure)

@@ -6,6 +6,8 @@ struct SiteWriter: Sendable {
     let output: URL
     let staging: URL
     let stagingPath: String
+    /// The file-creation mask, read once: a copy whose mode it would change is `fchmod`ed.
+    let umask: mode_t?
 
     /// Refuse an output folder that would destroy the input or the project.
     init(output: URL, protecting protected: [URL]) throws(SiteWriterError) {
@@ -24,6 +26,7 @@ struct SiteWriter: Sendable {
         let name = ".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)"
         self.staging = output.deletingLastPathComponent().appendingPathComponent(name)
         self.stagingPath = staging.path
+        self.umask = PosixFiles.currentUmask()
     }
 
     static func isSameOrAncestor(_ a: URL, of b: URL) -> Bool {
@@ -31,18 +34,27 @@ struct SiteWriter: Sendable {
         return ap.count <= bp.count && Array(bp.prefix(ap.count)) == ap
     }
 
+    /// Make the empty staging folder, removing one an interrupted build left behind.
     func prepare() throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        if mkdir(stagingPath, 0o755) == 0 { return }
+        if errno == EEXIST {
+            let status = PosixFiles.removeTree(stagingPath)
+            if status != 0, unlink(stagingPath) != 0 {
+                throw SiteWriterError(message: "cannot remove \(stagingPath): \(PosixFiles.describe(status))")
+            }
+            if mkdir(stagingPath, 0o755) == 0 { return }
+        }
+        // A missing parent is made; any other failure gets Foundation's message.
+        try FileManager.default.createDirectory(atPath: stagingPath, withIntermediateDirectories: true)
     }
 
     /// Create, once each, the folders the given files go in, so that files can then be written in parallel.
     func makeFolders(_ relativePaths: [String]) throws {
         var folders: Set<String> = []
         for path in relativePaths {
-            let parts = path.split(separator: "/").dropLast()
-            if !parts.isEmpty { folders.insert(parts.joined(separator: "/")) }
+            var parts = path.split(separator: "/").filter { $0 != "." && !$0.isEmpty }.dropLast()
+            // A folder and its parents, stopping at one already listed (its parents are too).
+            while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
         }
         // Parents sort before their children, so one mkdir each is enough.
         for folder in folders.sorted() {
@@ -51,6 +63,20 @@ struct SiteWriter: Sendable {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             }
         }
+    }
+
+    /// Write a page below the staging folder (its folder made by `makeFolders`) straight from the
+    /// string's UTF-8 storage: one open, write and close, no copy of the text.
+    func write(_ text: String, to relativePath: String) throws {
+        let path = try resolvePath(relativePath)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd >= 0 {
+            var text = text
+            let status = text.withUTF8 { PosixFiles.writeAll(fd, UnsafeRawBufferPointer($0)) }
+            close(fd)
+            if status == 0 { return }
+        }
+        try write(Data(text.utf8), to: relativePath)
     }
 
     /// Write a file below the staging folder (its folder made by `makeFolders`); `relativePath` never leaves it.
@@ -100,21 +126,81 @@ struct SiteWriter: Sendable {
         }
     }
 
+    /// Copy a file into the staging folder (its folder made by `makeFolders`) with only the system
+    /// calls it needs: open the source, `fstat` the open descriptor, create the target, send the bytes
+    /// in the kernel, close both. A symbolic link is copied as the file it points at, as Eleventy
+    /// copies it (a link left in the site would point wherever it pointed, possibly outside the site):
+    /// `open` follows it. A named pipe or device is refused; opening does not block on a pipe
+    /// (`O_NONBLOCK`). The copy has the source's permission bits. A folder is copied whole.
     func copy(_ source: URL, to relativePath: String) throws {
-        let target = try resolve(relativePath)
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: target.deletingLastPathComponent().path) {
-            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let path = try resolvePath(relativePath)
+        let sourcePath = source.path
+        let input = open(sourcePath, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard input >= 0 else {
+            let failure = errno
+            throw SiteWriterError(message: failure == ENOENT || failure == ELOOP
+                ? "\(sourcePath) is not a regular file" : "cannot read \(sourcePath): \(PosixFiles.describe(failure))")
+        }
+        defer { close(input) }
+        var info = stat()
+        guard fstat(input, &info) == 0 else {
+            throw SiteWriterError(message: "cannot read \(sourcePath): \(PosixFiles.describe(errno))")
+        }
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFDIR {
+            try removeExisting(path)
+            try FileManager.default.copyItem(atPath: sourcePath, toPath: path)
+            return
         }
         // Copying a named pipe or a device would block or never end.
-        var info = stat()
-        guard stat(source.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG || (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw SiteWriterError(message: "\(source.path) is not a regular file")
+        guard kind == S_IFREG else { throw SiteWriterError(message: "\(sourcePath) is not a regular file") }
+        let permissions = info.st_mode & 0o7777
+        let output = try createFile(path, permissions: permissions & 0o777)
+        defer { close(output) }
+        // `open` takes the umask off the mode; set the source's bits exactly only when it did.
+        if umask.map({ permissions & $0 != 0 }) ?? true || permissions & ~0o777 != 0 {
+            guard fchmod(output, permissions) == 0 else {
+                throw SiteWriterError(message: "cannot write \(relativePath): \(PosixFiles.describe(errno))")
+            }
         }
-        if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
-        // A symbolic link is copied as the file it points at, as Eleventy copies it: a link left in
-        // the site would point wherever it pointed, possibly outside the site.
-        try fm.copyItem(at: (info.st_mode & S_IFMT) == S_IFREG ? source.resolvingSymlinksInPath() : source, to: target)
+        let status = PosixFiles.copyContents(from: input, to: output, size: Int(info.st_size))
+        guard status == 0 else {
+            throw SiteWriterError(message: "cannot copy \(sourcePath) to \(relativePath): \(PosixFiles.describe(status))")
+        }
+    }
+
+    /// Create a file that is not there yet; one that is (a later copy of the same path, or a
+    /// folder) is removed first, and a missing folder made.
+    private func createFile(_ path: String, permissions: mode_t) throws -> Int32 {
+        var made = false, removed = false
+        while true {
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+            if fd >= 0 { return fd }
+            let failure = errno
+            if failure == EINTR { continue }
+            if failure == EEXIST && !removed {
+                removed = true
+                try removeExisting(path)
+                continue
+            }
+            if failure == ENOENT && !made {
+                made = true
+                let slash = path.lastIndex(of: "/") ?? path.startIndex
+                try FileManager.default.createDirectory(atPath: String(path[..<slash]), withIntermediateDirectories: true)
+                continue
+            }
+            throw SiteWriterError(message: "cannot write \(path): \(PosixFiles.describe(failure))")
+        }
+    }
+
+    /// Remove whatever is at a path in the staging folder: a file, a link, or a folder and all in it.
+    private func removeExisting(_ path: String) throws {
+        if unlink(path) == 0 || errno == ENOENT { return }
+        guard errno == EISDIR || errno == EPERM else {
+            throw SiteWriterError(message: "cannot replace \(path): \(PosixFiles.describe(errno))")
+        }
+        let status = PosixFiles.removeTree(path)
+        guard status == 0 else { throw SiteWriterError(message: "cannot replace \(path): \(PosixFiles.describe(status))") }
     }
 
     private func resolvePath(_ relativePath: String) throws -> String {
@@ -123,28 +209,28 @@ struct SiteWriter: Sendable {
         return stagingPath + "/" + parts.joined(separator: "/")
     }
 
-    private func resolve(_ relativePath: String) throws -> URL {
-        let parts = relativePath.split(separator: "/").filter { $0 != "." && !$0.isEmpty }
-        guard !parts.contains("..") else { throw SiteWriterError(message: "output path leaves the site: \(relativePath)") }
-        return parts.reduce(staging) { $0.appendingPathComponent(String($1)) }
-    }
-
-    /// Swap the staged site in place of the old one.
+    /// Swap the staged site in place of the old one: two renames, then the old site removed.
     func commit() throws {
-        let fm = FileManager.default
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        if fm.fileExists(atPath: output.path) {
-            try fm.moveItem(at: output, to: old)
-            try fm.moveItem(at: staging, to: output)
-            try fm.removeItem(at: old)
-        } else {
-            try fm.moveItem(at: staging, to: output)
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)").path
+        let outputPath = output.path
+        let hadOld = rename(outputPath, old) == 0
+        guard hadOld || errno == ENOENT else {
+            throw SiteWriterError(message: "cannot move \(outputPath) aside: \(PosixFiles.describe(errno))")
+        }
+        guard rename(stagingPath, outputPath) == 0 else {
+            let failure = errno
+            if hadOld { rename(old, outputPath) }
+            throw SiteWriterError(message: "cannot move the new site to \(outputPath): \(PosixFiles.describe(failure))")
+        }
+        if hadOld {
+            let status = PosixFiles.removeTree(old)
+            if status != 0 { try FileManager.default.removeItem(atPath: old) }
         }
     }
 
     /// Remove the staging folder after a failed build.
     func abandon() {
-        try? FileManager.default.removeItem(at: staging)
+        if PosixFiles.removeTree(stagingPath) != 0 { try? FileManager.default.removeItem(atPath: stagingPath) }
     }
 }
 
