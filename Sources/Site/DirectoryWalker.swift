@@ -55,10 +55,14 @@ enum DirectoryWalker {
 
     private static func walk(_ folder: String, relative: String, skipped: Set<String>, depth: Int, seen: inout Set<FolderIdentity>,
                              visit: (String, String) -> Void) {
+        // The folder's identity from its open descriptor: no second lookup of the path.
+        guard depth < 64, let directory = opendir(folder) else { return }
         var info = stat()
-        guard depth < 64, stat(folder, &info) == 0,
-              seen.insert(FolderIdentity(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))).inserted,
-              let directory = opendir(folder) else { return }
+        guard fstat(dirfd(directory), &info) == 0,
+              seen.insert(FolderIdentity(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino))).inserted else {
+            closedir(directory)
+            return
+        }
         var entries: [(name: String, isDirectory: Bool?)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in

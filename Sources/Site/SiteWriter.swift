@@ -50,15 +50,16 @@ struct SiteWriter: Sendable {
 
     /// Create, once each, the folders the given files go in, so that files can then be written in parallel.
     func makeFolders(_ relativePaths: [String]) throws {
-        var folders: Set<String> = []
+        var folders: Set<Substring> = []
         for path in relativePaths {
-            var parts = path.split(separator: "/").filter { $0 != "." && !$0.isEmpty }.dropLast()
+            let path = try Self.normalized(path)
+            var end = path.utf8.lastIndex(of: UInt8(ascii: "/"))
             // A folder and its parents, stopping at one already listed (its parents are too).
-            while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
+            while let slash = end, folders.insert(path[..<slash]).inserted { end = path.utf8[..<slash].lastIndex(of: UInt8(ascii: "/")) }
         }
         // Parents sort before their children, so one mkdir each is enough.
         for folder in folders.sorted() {
-            let path = try resolvePath(folder)
+            let path = stagingPath + "/" + folder
             if mkdir(path, 0o755) != 0 && errno != EEXIST {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             }
@@ -204,9 +205,29 @@ struct SiteWriter: Sendable {
     }
 
     private func resolvePath(_ relativePath: String) throws -> String {
+        stagingPath + "/" + (try Self.normalized(relativePath))
+    }
+
+    /// A path relative to the site without empty or `.` parts; one with a `..` part is refused.
+    /// A path that is clean already (nearly every one) is checked in one pass over its bytes and
+    /// returned as it is.
+    static func normalized(_ relativePath: String) throws(SiteWriterError) -> String {
+        var clean = true
+        var partLength = 0, dots = 0
+        for byte in relativePath.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if partLength == 0 || partLength == dots { clean = false; break }
+                partLength = 0; dots = 0
+            } else {
+                partLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        // The last part: not empty and not all dots (`.`, `..`, and `...` alike go the slow way).
+        if clean && partLength > 0 && partLength != dots { return relativePath }
         let parts = relativePath.split(separator: "/").filter { $0 != "." && !$0.isEmpty }
         guard !parts.contains("..") else { throw SiteWriterError(message: "output path leaves the site: \(relativePath)") }
-        return stagingPath + "/" + parts.joined(separator: "/")
+        return parts.joined(separator: "/")
     }
 
     /// Swap the staged site in place of the old one: two renames, then the old site removed.

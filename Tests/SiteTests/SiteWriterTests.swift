@@ -163,4 +163,33 @@ import Testing
         try writer.commit()
         #expect(site.snapshot("Site") == ["index.html": Data("fresh".utf8)])
     }
+
+    /// Paths are cleaned as before the fast path: empty and `.` parts dropped, `..` refused, and
+    /// names that merely contain dots kept.
+    @Test func relativePathsAreNormalized() throws {
+        let cases: [(String, String?)] = [
+            ("a/b.html", "a/b.html"), ("./a//b/", "a/b"), ("/abs/x", "abs/x"), ("a/.../b", "a/.../b"),
+            (".hidden/.x", ".hidden/.x"), ("...", "..."), ("a.", "a."), ("", ""), (".", ""),
+            ("a/../b", nil), ("..", nil), ("x/..", nil), ("../x", nil),
+        ]
+        for (path, expected) in cases {
+            let result = try? SiteWriter.normalized(path)
+            #expect(result == expected, "\(path)")
+        }
+    }
+
+    /// Folders are made for every file, parents included, whatever order the files come in.
+    @Test func foldersAreMadeWithTheirParents() throws {
+        let site = try RobustSite()
+        defer { site.remove() }
+        let writer = try writer(site)
+        try writer.prepare()
+        let files = ["z/y/x/w.html", "a/b.html", "a-b/c.html", "a/b/c/d.html", "./q//r/s.html", "top.html"]
+        try writer.makeFolders(files)
+        for file in files { try writer.write("page", to: file) }
+        try writer.commit()
+        for file in ["z/y/x/w.html", "a/b.html", "a-b/c.html", "a/b/c/d.html", "q/r/s.html", "top.html"] {
+            #expect(site.read("Site/" + file) == "page", "\(file)")
+        }
+    }
 }
