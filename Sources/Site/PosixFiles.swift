@@ -62,16 +62,19 @@ enum PosixFiles {
     /// Remove a folder and everything in it without following a symbolic link out of it: entries
     /// are read with `getdents`, which says which are folders, and removed relative to their
     /// folder's descriptor (`unlinkat`), so no entry is ever stat'ed. Depth is bounded.
-    static func removeTree(_ path: String) -> Int32 {
+    /// `parallelLevels`: the folders of the first that many levels are removed on all cores (a
+    /// site's posts are folders of one folder, so two levels spread them), which divides the wall
+    /// time of removing an old site of thousands of files; the work is the same.
+    static func removeTree(_ path: String, parallelLevels: Int = 0) -> Int32 {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return errno }
-        let status = removeContents(of: fd, depth: 0)
+        let status = removeContents(of: fd, depth: 0, parallelLevels: parallelLevels)
         guard status == 0 else { return status }
         return rmdir(path) == 0 ? 0 : errno
     }
 
     /// Empty the folder open on `fd`; the descriptor is closed.
-    private static func removeContents(of fd: Int32, depth: Int) -> Int32 {
+    private static func removeContents(of fd: Int32, depth: Int, parallelLevels: Int) -> Int32 {
         guard depth < 256 else { close(fd); return ELOOP }
         guard let directory = fdopendir(fd) else { let failure = errno; close(fd); return failure }
         defer { closedir(directory) }
@@ -89,12 +92,20 @@ enum PosixFiles {
                 return errno
             }
         }
-        for name in folders {
+        // Each folder is removed through its parent's descriptor, which stays open until all are.
+        let removeFolder: @Sendable (String) -> Int32 = { name in
             let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard child >= 0 else { return errno }
-            let status = removeContents(of: child, depth: depth + 1)
+            let status = removeContents(of: child, depth: depth + 1, parallelLevels: parallelLevels)
             guard status == 0 else { return status }
-            if unlinkat(fd, name, AT_REMOVEDIR) != 0 { return errno }
+            return unlinkat(fd, name, AT_REMOVEDIR) == 0 ? 0 : errno
+        }
+        if depth < parallelLevels && folders.count > 1 {
+            return Parallel.map(folders, removeFolder).first { $0 != 0 } ?? 0
+        }
+        for name in folders {
+            let status = removeFolder(name)
+            guard status == 0 else { return status }
         }
         return 0
     }

@@ -244,7 +244,7 @@ struct SiteWriter: Sendable {
             throw SiteWriterError(message: "cannot move the new site to \(outputPath): \(PosixFiles.describe(failure))")
         }
         if hadOld {
-            let status = PosixFiles.removeTree(old)
+            let status = PosixFiles.removeTree(old, parallelLevels: 2)
             if status != 0 { try FileManager.default.removeItem(atPath: old) }
         }
     }

@@ -192,4 +192,27 @@ import Testing
             #expect(site.read("Site/" + file) == "page", "\(file)")
         }
     }
+
+    /// An old site of many folders is removed on several threads, links in it as links, and
+    /// nothing of it is left.
+    @Test func aLargeOldSiteIsRemovedWhole() throws {
+        let site = try RobustSite()
+        defer { site.remove() }
+        try site.write("keep me\n", to: "outside/precious.txt")
+        for post in 0..<60 {
+            for file in ["index.html", "a.png", "deep/b.png"] {
+                try site.write("\(post) \(file)\n", to: "Site/section/post-\(post)/\(file)")
+            }
+            try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("Site/section/post-\(post)/out").path,
+                                                       withDestinationPath: site.root.appendingPathComponent("outside").path)
+        }
+        try site.write("tag\n", to: "Site/tags/one/index.html")
+        let writer = try writer(site)
+        try writer.prepare()
+        try writer.write("new", to: "index.html")
+        try writer.commit()
+        #expect(site.snapshot("Site") == ["index.html": Data("new".utf8)])
+        #expect(site.read("outside/precious.txt") == "keep me\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["Site", "outside"])
+    }
 }
