@@ -71,7 +71,7 @@ final class TemplateContext: @unchecked Sendable {
     func set(_ key: TemplateKey, _ value: TemplateValue) {
         // The first variable a template sets: room for the rest, which usually follow.
         if overlay.isEmpty { overlay = TemplateObject(capacity: 16) }
-        overlay[key] = value
+        overlay.insert(key, value)
     }
 
     func addExport(_ name: String) {

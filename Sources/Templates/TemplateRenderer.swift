@@ -827,7 +827,7 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func evaluateObject(_ pairs: [(TemplateKey, TemplateExpression)], _ scope: TemplateScope) throws -> TemplateValue {
         var object = TemplateObject(capacity: pairs.count)
-        for (key, value) in pairs { object[key] = try evaluate(value, scope) }
+        for (key, value) in pairs { object.insert(key, try evaluate(value, scope)) }
         return .object(object)
     }
 

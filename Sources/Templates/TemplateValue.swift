@@ -37,7 +37,7 @@ public struct TemplateObject: Sendable {
 
     public init(_ pairs: [(String, TemplateValue)]) {
         storage = TemplateObjectStorage(capacity: pairs.count)
-        for (key, value) in pairs { self[key] = value }
+        for (key, value) in pairs { insert(key, TemplateKey.hash(key), value) }
     }
 
     /// An empty object with room for `capacity` keys.
@@ -64,13 +64,32 @@ public struct TemplateObject: Sendable {
         storage.isTruthy(key.name, key.hash)
     }
 
-    private mutating func set(_ key: String, _ hash: Int, _ newValue: TemplateValue?) {
+    private mutating func set(_ key: String, _ hash: Int, _ newValue: consuming TemplateValue?) {
+        // Taken apart once and moved on: binding the optional copied the value twice per call.
+        switch consume newValue {
+        case .some(let value): insert(key, hash, value)
+        case .none: remove(key, hash)
+        }
+    }
+
+    /// Sets `key` (a name in a parsed template) to `value`, moved into the object rather than copied:
+    /// how objects built at render time (object literals, variables set) are filled.
+    mutating func insert(_ key: TemplateKey, _ value: consuming TemplateValue) {
+        insert(key.name, key.hash, value)
+    }
+
+    private mutating func insert(_ key: String, _ hash: Int, _ value: consuming TemplateValue) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        storage.insert(key, hash, value)
+    }
+
+    private mutating func remove(_ key: String, _ hash: Int) {
         if !isKnownUniquelyReferenced(&storage) {
             // An object that does not have the key is not changed by removing it.
-            if newValue == nil, storage.position(key, hash) == nil { return }
+            if storage.position(key, hash) == nil { return }
             storage = storage.copy()
         }
-        storage.set(key, hash, newValue)
+        storage.remove(key, hash)
     }
 
     public var count: Int { storage.count }
@@ -188,26 +207,27 @@ final class TemplateObjectStorage: @unchecked Sendable {
         return entries.withUnsafeBufferPointer { $0[position].value.isTruthy }
     }
 
-    func set(_ key: String, _ hash: Int, _ newValue: TemplateValue?) {
-        if let newValue {
-            if let position = position(key, hash) {
-                entries[position].value = newValue
-                return
-            }
-            entries.append(Entry(key: key, hash: hash, value: newValue))
-            keyBits |= Self.bit(hash)
-            if slots.isEmpty {
-                if entries.count > Self.indexThreshold { rebuildIndex() }
-            } else if entries.count * 2 > slots.count {
-                rebuildIndex()
-            } else {
-                insertSlot(for: entries.count - 1)
-            }
-        } else if let position = position(key, hash) {
-            entries.remove(at: position)
-            keyBits = entries.reduce(0) { $0 | Self.bit($1.hash) }
-            if !slots.isEmpty { rebuildIndex() }
+    func insert(_ key: String, _ hash: Int, _ value: consuming TemplateValue) {
+        if let position = position(key, hash) {
+            entries[position].value = value
+            return
         }
+        entries.append(Entry(key: key, hash: hash, value: value))
+        keyBits |= Self.bit(hash)
+        if slots.isEmpty {
+            if entries.count > Self.indexThreshold { rebuildIndex() }
+        } else if entries.count * 2 > slots.count {
+            rebuildIndex()
+        } else {
+            insertSlot(for: entries.count - 1)
+        }
+    }
+
+    func remove(_ key: String, _ hash: Int) {
+        guard let position = position(key, hash) else { return }
+        entries.remove(at: position)
+        keyBits = entries.reduce(0) { $0 | Self.bit($1.hash) }
+        if !slots.isEmpty { rebuildIndex() }
     }
 
     /// Puts `position` in the first free slot from its hash's.
