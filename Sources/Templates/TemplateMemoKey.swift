@@ -81,8 +81,8 @@ struct TemplateMemoKey: Sendable {
     private static func same(_ x: TemplateObject, _ y: TemplateObject, depth: Int) -> Bool {
         guard x.count == y.count else { return false }
         if x.sharesStorage(with: y) { return true }
-        return x.entries.withUnsafeBufferPointer { xs in
-            y.entries.withUnsafeBufferPointer { ys in
+        return x.withEntries { xs in
+            y.withEntries { ys in
                 for index in xs.indices {
                     guard xs[index].hash == ys[index].hash, same(xs[index].key, ys[index].key),
                           same(xs[index].value, ys[index].value, depth: depth) else { return false }
@@ -139,7 +139,7 @@ struct TemplateMemoKey: Sendable {
                 }
             case .object(let object):
                 mix(UInt8(10)); mix(UInt64(object.count))
-                let complete = object.entries.withUnsafeBufferPointer { entries in
+                let complete = object.withEntries { entries in
                     for index in entries.indices {
                         add(entries[index].hash, count: entries[index].key.utf8.count)
                         guard add(entries[index].value, depth: depth + 1) else { return false }
