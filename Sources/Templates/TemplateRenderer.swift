@@ -709,14 +709,26 @@ final class TemplateRenderer: @unchecked Sendable {
         guard e.table === filterTable else {
             return try applyFilter(e.key, to: value, e.positional, e.keyword, scope, at: e.offset)
         }
-        let filter = filterTable.filter(at: e.position)
-        // Most filters are applied without arguments: those share one empty set.
-        let arguments = e.positional.isEmpty && e.keyword.isEmpty ? noArguments : try evaluateArguments(e.positional, e.keyword, scope)
-        do {
-            return try filter(value, arguments)
-        } catch {
-            throw wrapped(error, scope, at: e.offset, prefix: { "filter '\(e.key.name)' failed: " }, callPrefix: "filter '\(e.key.name)': ")
+        // Most filters are applied without arguments: those share one empty set, passed as it is
+        // (not through a local, which costs a retain and a release of its two parts).
+        if e.positional.isEmpty && e.keyword.isEmpty {
+            do {
+                return try filterTable.apply(at: e.position, value, noArguments)
+            } catch {
+                throw filterFailed(error, e, scope)
+            }
         }
+        let arguments = try evaluateArguments(e.positional, e.keyword, scope)
+        do {
+            return try filterTable.apply(at: e.position, value, arguments)
+        } catch {
+            throw filterFailed(error, e, scope)
+        }
+    }
+
+    @inline(never)
+    private func filterFailed(_ error: any Error, _ e: TemplateFilterExpression, _ scope: TemplateScope) -> TemplateError {
+        wrapped(error, scope, at: e.offset, prefix: { "filter '\(e.key.name)' failed: " }, callPrefix: "filter '\(e.key.name)': ")
     }
 
     @inline(never)
