@@ -42,6 +42,10 @@ struct TemplateMemoKey: Sendable {
     }
 
     private static func same(_ a: String, _ b: String) -> Bool {
+        // The same representation (one storage, or one small string) is the same bytes: what the
+        // header's and footer's arguments mostly are, read from data every page shares.
+        if MemoryLayout<String>.size == 16,
+           unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
         guard a.utf8.count == b.utf8.count else { return false }
         let compared = a.utf8.withContiguousStorageIfAvailable { x in
             b.utf8.withContiguousStorageIfAvailable { y in
