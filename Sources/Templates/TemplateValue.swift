@@ -23,9 +23,9 @@ public enum TemplateValue: Sendable {
 
 /// An object with its keys in insertion order, as JavaScript objects keep them.
 ///
-/// Keys, their hashes and values are kept in arrays in one shared storage, copied only when a
-/// shared object is changed: copying an object (reading it from a variable, passing it to a macro)
-/// is one reference count, not one per array. Small objects (most of them: macro parameters, front
+/// Keys, their hashes and values are kept in one shared storage (one allocation), copied only when
+/// a shared object is changed: copying an object (reading it from a variable, passing it to a macro)
+/// is one reference count. Small objects (most of them: macro parameters, front
 /// matter, `page`) are searched linearly by hash, and larger ones get a hash index once they grow
 /// past `indexThreshold` keys.
 public struct TemplateObject: Sendable {
