@@ -518,7 +518,7 @@ final class TemplateRenderer: @unchecked Sendable {
 
     /// A value from a cached import: its macros rebound to this render (see `makeMacro`).
     private func rebound(_ value: TemplateValue) -> TemplateValue {
-        if case .function(let function) = value, let binding = function.macro { return bound(binding) }
+        if case .function(let function) = value, function.macro != nil { return .function(function.bound(to: self)) }
         return value
     }
 

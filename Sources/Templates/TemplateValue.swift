@@ -326,16 +326,19 @@ final class TemplateObjectStorage: ManagedBuffer<TemplateObjectStorage.Header, T
 
 /// A callable value: its body is Swift, whether it came from a macro or a registered global.
 ///
-/// Its parts are kept in one shared box, so that a function is one reference wide and a
+/// Its parts are kept in one shared box, so that a function is at most two references wide and a
 /// `TemplateValue` stays as small as a string.
 public struct TemplateFunction: Sendable {
     private let box: TemplateFunctionBox
+    /// The render a macro is bound to: `call` renders with it. Kept beside the box, not in it, so
+    /// that binding a cached import's macro to a render (a dozen a page) allocates nothing.
+    private let renderer: TemplateRenderer?
 
     public var name: String { box.name }
     public var call: @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue {
         // A macro bound to a render: the closure is made when Swift code asks for it (rarely),
         // rather than with every binding (a dozen imports a page).
-        if let renderer = box.renderer, let binding = box.macro {
+        if let renderer, let binding = box.macro {
             return { arguments in try renderer.call(binding, arguments) }
         }
         return box.call
@@ -344,17 +347,31 @@ public struct TemplateFunction: Sendable {
     var macro: TemplateMacroBinding? { box.macro }
 
     public init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
-        box = TemplateFunctionBox(name: name, call: call, macro: nil, renderer: nil)
+        box = TemplateFunctionBox(name: name, call: call, macro: nil)
+        renderer = nil
     }
 
     init(macro: TemplateMacroBinding, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
-        box = TemplateFunctionBox(name: macro.macro.name, call: call, macro: macro, renderer: nil)
+        box = TemplateFunctionBox(name: macro.macro.name, call: call, macro: macro)
+        renderer = nil
     }
 
     /// A macro that Swift code calls through `renderer` (which counts the recursion).
     init(macro: TemplateMacroBinding, renderer: TemplateRenderer) {
         // Never called: `call` renders through `renderer` instead.
-        box = TemplateFunctionBox(name: macro.macro.name, call: { _ in .undefined }, macro: macro, renderer: renderer)
+        box = TemplateFunctionBox(name: macro.macro.name, call: { _ in .undefined }, macro: macro)
+        self.renderer = renderer
+    }
+
+    private init(box: TemplateFunctionBox, renderer: TemplateRenderer?) {
+        self.box = box
+        self.renderer = renderer
+    }
+
+    /// This macro, called through `renderer` when Swift code calls it: the same box, bound to another
+    /// render (a cached import's macro, bound to the render that imports it).
+    func bound(to renderer: TemplateRenderer) -> TemplateFunction {
+        TemplateFunction(box: box, renderer: renderer)
     }
 
     /// A value with members read when they are asked for, not stored (a `cycler`'s `current` changes
@@ -362,6 +379,7 @@ public struct TemplateFunction: Sendable {
     init(name: String, members: @escaping @Sendable (_ name: String) -> TemplateValue?,
          call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue) {
         box = TemplateFunctionBox(name: name, call: call, macro: nil, members: members)
+        renderer = nil
     }
 
     /// The member `name` of a value made with `members`; nil for any other function.
@@ -373,16 +391,13 @@ final class TemplateFunctionBox: Sendable {
     let name: String
     let call: @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue
     let macro: TemplateMacroBinding?
-    /// The render a macro is bound to: `TemplateFunction.call` renders with it.
-    let renderer: TemplateRenderer?
     let members: (@Sendable (_ name: String) -> TemplateValue?)?
 
     init(name: String, call: @escaping @Sendable (_ arguments: TemplateArguments) throws -> TemplateValue, macro: TemplateMacroBinding?,
-         renderer: TemplateRenderer? = nil, members: (@Sendable (_ name: String) -> TemplateValue?)? = nil) {
+         members: (@Sendable (_ name: String) -> TemplateValue?)? = nil) {
         self.name = name
         self.call = call
         self.macro = macro
-        self.renderer = renderer
         self.members = members
     }
 }
