@@ -8,9 +8,10 @@ final class TemplateContext: @unchecked Sendable {
     private let base: TemplateObject
     @exclusivity(unchecked) private var overlay: TemplateObject
     private(set) var exports: [String] = []
-    /// Every block body of the inheritance chain, in the order the templates were entered (most
-    /// derived first): a few dozen at most, searched by hash, in one array.
-    @exclusivity(unchecked) private var blockEntries: [TemplateBlockEntry] = []
+    /// The templates of the inheritance chain that have blocks, in the order they were entered
+    /// (most derived first): their block bodies, a few dozen at most, are searched by hash where
+    /// each template keeps them (collecting the entries cost three reference counts each).
+    @exclusivity(unchecked) private var blockPrograms: [TemplateProgram] = []
     /// The context of a cached import (see `TemplateImportCache`): once its template has run, it is
     /// only read, by any number of renders at once.
     let isShared: Bool
@@ -71,7 +72,7 @@ final class TemplateContext: @unchecked Sendable {
     func set(_ key: TemplateKey, _ value: TemplateValue) {
         // The first variable a template sets: room for the rest, which usually follow.
         if overlay.isEmpty { overlay = TemplateObject(capacity: 16) }
-        overlay[key] = value
+        overlay.insert(key, value)
     }
 
     func addExport(_ name: String) {
@@ -79,18 +80,26 @@ final class TemplateContext: @unchecked Sendable {
     }
 
     func addBlocks(of program: TemplateProgram) {
-        if blockEntries.isEmpty { blockEntries.reserveCapacity(32) }
-        for (key, body, bindsNames, frameCapacity) in program.blockList {
-            blockEntries.append(TemplateBlockEntry(key: key, program: program, body: body, bindsNames: bindsNames, frameCapacity: frameCapacity))
-        }
+        if program.blockList.isEmpty { return }
+        if blockPrograms.isEmpty { blockPrograms.reserveCapacity(4) }
+        blockPrograms.append(program)
     }
 
     /// The `index`th body of a block, counting from the most derived; nil when there is none.
     func block(named key: TemplateKey, index: Int) -> TemplateBlockEntry? {
         var remaining = index
-        for entry in blockEntries where entry.key.hash == key.hash && entry.key.name == key.name {
-            if remaining == 0 { return entry }
-            remaining -= 1
+        for program in blockPrograms {
+            let found: TemplateBlockEntry? = program.blockList.withUnsafeBufferPointer { blocks in
+                for position in blocks.indices where blocks[position].key.hash == key.hash && blocks[position].key.name == key.name {
+                    if remaining == 0 {
+                        let block = blocks[position]
+                        return TemplateBlockEntry(key: block.key, program: program, body: block.body, bindsNames: block.bindsNames, frameCapacity: block.frameCapacity)
+                    }
+                    remaining -= 1
+                }
+                return nil
+            }
+            if let found { return found }
         }
         return nil
     }

@@ -31,14 +31,15 @@ final class TemplateFilterTable: Sendable {
         position(key).map { filters[$0] }
     }
 
-    /// The position of a filter, for `filter(at:)`; nil when there is no such filter.
+    /// The position of a filter, for `apply(at:_:_:)`; nil when there is no such filter.
     func position(of key: TemplateKey) -> Int? {
         position(key)
     }
 
-    /// The filter at a position `position(of:)` gave for this table.
-    func filter(at position: Int) -> TemplateFilter {
-        filters[position]
+    /// Applies the filter at `position` where the table keeps it, without copying the closure out
+    /// (a retain and a release on every application).
+    func apply(at position: Int, _ value: TemplateValue, _ arguments: TemplateArguments) throws -> TemplateValue {
+        try filters.withUnsafeBufferPointer { filters in try filters[position](value, arguments) }
     }
 
     /// Whether the filter exists and was registered as pure.

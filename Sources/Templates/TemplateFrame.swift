@@ -192,7 +192,7 @@ final class TemplateFrame: @unchecked Sendable {
         set(TemplateKey(name), value, resolveUp: resolveUp)
     }
 
-    func set(_ key: TemplateKey, _ value: TemplateValue, resolveUp: Bool = false) {
+    func set(_ key: TemplateKey, _ value: consuming TemplateValue, resolveUp: Bool = false) {
         let name = key.name, hash = key.hash
         if let index = find(name, hash) {
             entries[index].value = value

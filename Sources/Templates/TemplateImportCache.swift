@@ -26,6 +26,10 @@ final class TemplateImportCache: @unchecked Sendable {
     @exclusivity(unchecked) private var resolutions: [Resolution] = []
     /// Where each resolution is, from its importer and offset.
     @exclusivity(unchecked) private var slots = TemplateSlotTable()
+    /// The template each statement naming a literal loaded (`extends`, `include`, an import with
+    /// context), by the statement's template and offset: found again without the template cache.
+    @exclusivity(unchecked) private var loaded: [(importer: TemplateProgram, offset: Int, program: TemplateProgram)] = []
+    @exclusivity(unchecked) private var loadedSlots = TemplateSlotTable()
 
     func exports(of program: TemplateProgram) -> TemplateObject? {
         lock.lock()
@@ -64,11 +68,31 @@ final class TemplateImportCache: @unchecked Sendable {
         slots.added(count: resolutions.count) { Self.hash(resolutions[$0].importer, resolutions[$0].offset) }
     }
 
+    /// The template that the statement at `offset` of `importer` loaded before, if it was remembered.
+    func program(loadedBy importer: TemplateProgram, at offset: Int) -> TemplateProgram? {
+        let hash = Self.hash(importer, offset)
+        lock.lock()
+        defer { lock.unlock() }
+        return loadedSlots.first(hash: hash) { loaded[$0].importer === importer && loaded[$0].offset == offset }.map { loaded[$0].program }
+    }
+
+    /// Remembers that the statement at `offset` of `importer`, which names a literal, loaded `program`.
+    func remember(_ importer: TemplateProgram, at offset: Int, loaded program: TemplateProgram) {
+        let hash = Self.hash(importer, offset)
+        lock.lock()
+        defer { lock.unlock() }
+        guard loadedSlots.first(hash: hash, where: { loaded[$0].importer === importer && loaded[$0].offset == offset }) == nil else { return }
+        loaded.append((importer, offset, program))
+        loadedSlots.added(count: loaded.count) { Self.hash(loaded[$0].importer, loaded[$0].offset) }
+    }
+
     func clear() {
         lock.lock()
         entries.removeAll()
         resolutions.removeAll()
         slots.removeAll()
+        loaded.removeAll()
+        loadedSlots.removeAll()
         lock.unlock()
     }
 

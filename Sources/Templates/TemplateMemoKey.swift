@@ -42,6 +42,10 @@ struct TemplateMemoKey: Sendable {
     }
 
     private static func same(_ a: String, _ b: String) -> Bool {
+        // The same representation (one storage, or one small string) is the same bytes: what the
+        // header's and footer's arguments mostly are, read from data every page shares.
+        if MemoryLayout<String>.size == 16,
+           unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
         guard a.utf8.count == b.utf8.count else { return false }
         let compared = a.utf8.withContiguousStorageIfAvailable { x in
             b.utf8.withContiguousStorageIfAvailable { y in
@@ -81,8 +85,8 @@ struct TemplateMemoKey: Sendable {
     private static func same(_ x: TemplateObject, _ y: TemplateObject, depth: Int) -> Bool {
         guard x.count == y.count else { return false }
         if x.sharesStorage(with: y) { return true }
-        return x.entries.withUnsafeBufferPointer { xs in
-            y.entries.withUnsafeBufferPointer { ys in
+        return x.withEntries { xs in
+            y.withEntries { ys in
                 for index in xs.indices {
                     guard xs[index].hash == ys[index].hash, same(xs[index].key, ys[index].key),
                           same(xs[index].value, ys[index].value, depth: depth) else { return false }
@@ -139,7 +143,7 @@ struct TemplateMemoKey: Sendable {
                 }
             case .object(let object):
                 mix(UInt8(10)); mix(UInt64(object.count))
-                let complete = object.entries.withUnsafeBufferPointer { entries in
+                let complete = object.withEntries { entries in
                     for index in entries.indices {
                         add(entries[index].hash, count: entries[index].key.utf8.count)
                         guard add(entries[index].value, depth: depth + 1) else { return false }

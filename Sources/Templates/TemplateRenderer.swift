@@ -113,8 +113,7 @@ final class TemplateRenderer: @unchecked Sendable {
         var discarded = TemplateOutput()
         for node in program.nodes {
             if case .extends(let expression, let offset) = node {
-                let name = try evaluate(expression, scope)
-                guard let loaded = try load(name, from: scope, at: offset, ignoreMissing: false) else { continue }
+                guard let loaded = try load(expression, from: scope, at: offset, ignoreMissing: false) else { continue }
                 parent = (loaded, offset)
                 continue
             }
@@ -122,6 +121,17 @@ final class TemplateRenderer: @unchecked Sendable {
             try render(node, scope, into: &discarded)
         }
         return parent
+    }
+
+    /// The template a statement names: one whose name is a literal, in a cached template, finds
+    /// what it loaded before (`TemplateImportCache`) without the template cache.
+    private func load(_ template: TemplateExpression, from scope: TemplateScope, at offset: Int, ignoreMissing: Bool) throws -> TemplateProgram? {
+        let remembers = template.isLiteral && scope.program.isCached
+        if remembers, let program = environment.imports.program(loadedBy: scope.program, at: offset) { return program }
+        let name = try evaluate(template, scope)
+        guard let program = try load(name, from: scope, at: offset, ignoreMissing: ignoreMissing) else { return nil }
+        if remembers { environment.imports.remember(scope.program, at: offset, loaded: program) }
+        return program
     }
 
     private func load(_ nameValue: TemplateValue, from scope: TemplateScope, at offset: Int, ignoreMissing: Bool) throws -> TemplateProgram? {
@@ -337,8 +347,7 @@ final class TemplateRenderer: @unchecked Sendable {
     /// The template an include names; apart, so that the include's frame stays small.
     @inline(never)
     private func includedProgram(_ template: TemplateExpression, ignoreMissing: Bool, _ scope: TemplateScope, at offset: Int) throws -> TemplateProgram? {
-        let name = try evaluate(template, scope)
-        return try load(name, from: scope, at: offset, ignoreMissing: ignoreMissing)
+        try load(template, from: scope, at: offset, ignoreMissing: ignoreMissing)
     }
 
     @inline(never)
@@ -459,8 +468,7 @@ final class TemplateRenderer: @unchecked Sendable {
         // A literal name found a cached template before: the same statement finds it again.
         let named = !withContext && template.isLiteral && scope.program.isCached
         if named, let found = environment.imports.resolved(scope.program, at: offset) { return (found.exports, true) }
-        let name = try evaluate(template, scope)
-        guard let program = try load(name, from: scope, at: offset, ignoreMissing: false) else { return (TemplateObject(), false) }
+        guard let program = try load(template, from: scope, at: offset, ignoreMissing: false) else { return (TemplateObject(), false) }
         let cacheable = !withContext && program.exportsAreContextFree
         if !cacheable, definesSharedExports(scope) { scope.context.importsUncachedExports = true }
         if cacheable, let exported = environment.imports.exports(of: program) {
@@ -510,7 +518,7 @@ final class TemplateRenderer: @unchecked Sendable {
 
     /// A value from a cached import: its macros rebound to this render (see `makeMacro`).
     private func rebound(_ value: TemplateValue) -> TemplateValue {
-        if case .function(let function) = value, let binding = function.macro { return bound(binding) }
+        if case .function(let function) = value, function.macro != nil { return .function(function.bound(to: self)) }
         return value
     }
 
@@ -701,14 +709,26 @@ final class TemplateRenderer: @unchecked Sendable {
         guard e.table === filterTable else {
             return try applyFilter(e.key, to: value, e.positional, e.keyword, scope, at: e.offset)
         }
-        let filter = filterTable.filter(at: e.position)
-        // Most filters are applied without arguments: those share one empty set.
-        let arguments = e.positional.isEmpty && e.keyword.isEmpty ? noArguments : try evaluateArguments(e.positional, e.keyword, scope)
-        do {
-            return try filter(value, arguments)
-        } catch {
-            throw wrapped(error, scope, at: e.offset, prefix: { "filter '\(e.key.name)' failed: " }, callPrefix: "filter '\(e.key.name)': ")
+        // Most filters are applied without arguments: those share one empty set, passed as it is
+        // (not through a local, which costs a retain and a release of its two parts).
+        if e.positional.isEmpty && e.keyword.isEmpty {
+            do {
+                return try filterTable.apply(at: e.position, value, noArguments)
+            } catch {
+                throw filterFailed(error, e, scope)
+            }
         }
+        let arguments = try evaluateArguments(e.positional, e.keyword, scope)
+        do {
+            return try filterTable.apply(at: e.position, value, arguments)
+        } catch {
+            throw filterFailed(error, e, scope)
+        }
+    }
+
+    @inline(never)
+    private func filterFailed(_ error: any Error, _ e: TemplateFilterExpression, _ scope: TemplateScope) -> TemplateError {
+        wrapped(error, scope, at: e.offset, prefix: { "filter '\(e.key.name)' failed: " }, callPrefix: "filter '\(e.key.name)': ")
     }
 
     @inline(never)
@@ -827,7 +847,7 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func evaluateObject(_ pairs: [(TemplateKey, TemplateExpression)], _ scope: TemplateScope) throws -> TemplateValue {
         var object = TemplateObject(capacity: pairs.count)
-        for (key, value) in pairs { object[key] = try evaluate(value, scope) }
+        for (key, value) in pairs { object.insert(key, try evaluate(value, scope)) }
         return .object(object)
     }
 

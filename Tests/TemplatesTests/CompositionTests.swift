@@ -129,3 +129,28 @@ private func siteEnvironment() -> TemplateEnvironment {
     environment.clearCache()
     #expect(try environment.render(templateNamed: "page.njk", context: TemplateObject()) == "two")
 }
+
+@Test func layoutsAndIncludesNamedByLiteralsAreReadAgainAfterClearCache() throws {
+    // A cached template's `extends`, `include` and import with context remember what they loaded;
+    // clearing the cache forgets that too, so a changed layout or include is read again.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-loaded-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func write(_ text: String, _ name: String) throws {
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    try write("{% extends \"base.njk\" %}{% block main %}{% include \"part.njk\" %}{% from \"m.njk\" import m with context %}{{ m() }}{% endblock %}", "page.njk")
+    try write("base1[{% block main %}{% endblock %}]", "base.njk")
+    try write("part1", "part.njk")
+    try write("{% macro m() %}m1{% endmacro %}", "m.njk")
+    let environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: [folder]))
+    for _ in 0..<2 {
+        #expect(try environment.render(templateNamed: "page.njk", context: TemplateObject()) == "base1[part1m1]")
+    }
+    try write("base2[{% block main %}{% endblock %}]", "base.njk")
+    try write("part2", "part.njk")
+    try write("{% macro m() %}m2{% endmacro %}", "m.njk")
+    #expect(try environment.render(templateNamed: "page.njk", context: TemplateObject()) == "base1[part1m1]")  // remembered
+    environment.clearCache()
+    #expect(try environment.render(templateNamed: "page.njk", context: TemplateObject()) == "base2[part2m2]")
+}

@@ -59,11 +59,11 @@ func objectsKeepInsertionOrderAndFindEveryKey(_ count: Int) {
 }
 
 @Test func aValueIsNoWiderThanAStringAndATag() {
-    // Values are copied on every lookup: objects and functions are one reference, so that the
-    // widest payload is a string's two words.
+    // Values are copied on every lookup: an object is one reference and a function at most two (its
+    // box and the render a macro is bound to), so that the widest payload is a string's two words.
     #expect(MemoryLayout<TemplateValue>.size <= MemoryLayout<String>.size + 1)
     #expect(MemoryLayout<TemplateObject>.size == MemoryLayout<Int>.size)
-    #expect(MemoryLayout<TemplateFunction>.size == MemoryLayout<Int>.size)
+    #expect(MemoryLayout<TemplateFunction>.size <= MemoryLayout<String>.size)
 }
 
 /// Absent keys are answered from one bit per key (`TemplateObjectStorage.keyBits`): keys sharing
