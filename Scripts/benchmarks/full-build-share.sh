@@ -7,7 +7,9 @@
 # Each build runs with `SITE_TIMINGS=1`, which gives every stage's wall-clock and CPU time (user and
 # system, all threads); the `layouts` stage renders every page's layout chain and the generated pages
 # (feed, sitemap, search index, tags), with the Site's filters they call. Its share of the build's CPU
-# is read within each build, so it does not depend on how loaded the machine is. The site and its output
+# is read within each build, which a slow or loaded machine moves less than it moves two builds'
+# times; but the stage runs on both cores, whose CPU time grows when both are busy (shared caches),
+# so the share still varies from build to build: take the median of several. The site and its output
 # are in `/dev/shm` where there is one: memory, where writing is cheapest, so the share is the largest
 # a build on disk would show. Prints each build's stages and the median share.
 # Needs the release build: swift build -c release --scratch-path .build-release --product design-history

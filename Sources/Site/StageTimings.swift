@@ -7,9 +7,9 @@ import Glibc
 /// where a build's time goes without a profiler.
 ///
 /// Each stage gets its wall-clock time and the process's CPU time (user and system, every thread):
-/// the stages that run on both cores show CPU above wall-clock, and a stage's share of the build's CPU
-/// time, read within one build, does not depend on how loaded the machine was, as comparing two
-/// builds' times does.
+/// the stages that run on both cores show CPU above wall-clock. A stage's share of one build's CPU
+/// time moves less with the machine's load than comparing two builds' times does, though a stage on
+/// both cores takes more CPU time when both are busy.
 struct StageTimings {
     let enabled: Bool
     private var last = DispatchTime.now().uptimeNanoseconds
