@@ -192,31 +192,32 @@ final class TemplateObjectStorage: ManagedBuffer<TemplateObjectStorage.Header, T
     /// one is left as it is.
     func copy(extra: Int) -> TemplateObjectStorage {
         let room = withUnsafeMutablePointerToHeader { max($0.pointee.capacity, $0.pointee.count + extra) }
-        let copy = Self.make(capacity: room)
-        withUnsafeMutablePointers { header, entries in
-            copy.withUnsafeMutablePointers { copyHeader, copyEntries in
-                copyEntries.initialize(from: entries, count: header.pointee.count)
-                copyHeader.pointee.count = header.pointee.count
-                copyHeader.pointee.slots = header.pointee.slots
-                copyHeader.pointee.keyBits = header.pointee.keyBits
-            }
-        }
-        return copy
+        return transfer(capacity: room, moving: false)
     }
 
     /// A storage twice as large with this one's entries moved into it; this one is left empty.
     func grown() -> TemplateObjectStorage {
-        let grown = Self.make(capacity: max(4, 2 * count))
+        transfer(capacity: max(4, 2 * count), moving: true)
+    }
+
+    /// A new storage with room for `capacity` entries and this one's entries, index and key bits:
+    /// copied (this one keeps them) or moved (this one is left empty).
+    private func transfer(capacity: Int, moving: Bool) -> TemplateObjectStorage {
+        let other = Self.make(capacity: capacity)
         withUnsafeMutablePointers { header, entries in
-            grown.withUnsafeMutablePointers { grownHeader, grownEntries in
-                grownEntries.moveInitialize(from: entries, count: header.pointee.count)
-                grownHeader.pointee.count = header.pointee.count
-                grownHeader.pointee.slots = header.pointee.slots
-                grownHeader.pointee.keyBits = header.pointee.keyBits
-                header.pointee = Header(capacity: header.pointee.capacity)
+            other.withUnsafeMutablePointers { otherHeader, otherEntries in
+                if moving {
+                    otherEntries.moveInitialize(from: entries, count: header.pointee.count)
+                } else {
+                    otherEntries.initialize(from: entries, count: header.pointee.count)
+                }
+                otherHeader.pointee.count = header.pointee.count
+                otherHeader.pointee.slots = header.pointee.slots
+                otherHeader.pointee.keyBits = header.pointee.keyBits
+                if moving { header.pointee = Header(capacity: header.pointee.capacity) }
             }
         }
-        return grown
+        return other
     }
 
     @inline(__always)
