@@ -115,16 +115,7 @@ struct SiteWriter: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                guard let base = raw.baseAddress else { return false }
-                let written = Foundation.write(fd, base + offset, raw.count - offset)
-                if written < 0 { if errno == EINTR { continue }; return false }
-                offset += written
-            }
-            return true
-        }
+        return data.withUnsafeBytes { PosixFiles.writeAll(fd, $0) } == 0
     }
 
     /// Copy a file into the staging folder (its folder made by `makeFolders`) with only the system
