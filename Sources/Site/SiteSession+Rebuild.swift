@@ -251,18 +251,20 @@ extension SiteSession {
             if let url = target(path) { try? fm.removeItem(at: url) }
         }
         var copied = 0
+        // Made at the first copy: it reads the umask and resolves the output's links once.
+        var writer: SiteWriter?
         for job in copies {
             guard checkCopies, let url = target(job.target), !current.contains(job.target) else { continue }
             let sourceDate = (try? fm.attributesOfItem(atPath: job.source.path)[.modificationDate]) as? Date
             let targetDate = (try? fm.attributesOfItem(atPath: url.path)[.modificationDate]) as? Date
             if let targetDate, let sourceDate, targetDate >= sourceDate { continue }
             do {
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
-                try fm.copyItem(at: job.source, to: url)
+                // The full build's copy, so that a rebuild copies links, pipes and modes as it does.
+                if writer == nil { writer = try SiteWriter(output: root, protecting: []) }
+                try writer?.copy(job.source, toPath: url.path, naming: job.target)
                 copied += 1
             } catch {
-                diagnostics.append(Diagnostic(.error, path: configuration.output, message: "cannot copy \(job.target): \(error.localizedDescription)"))
+                diagnostics.append(Diagnostic(.error, path: configuration.output, message: "cannot copy \(job.target): \(error)"))
             }
         }
         return copied

@@ -125,7 +125,12 @@ struct SiteWriter: Sendable {
     /// `open` follows it. A named pipe or device is refused; opening does not block on a pipe
     /// (`O_NONBLOCK`). The copy has the source's permission bits. A folder is copied whole.
     func copy(_ source: URL, to relativePath: String) throws {
-        let path = try resolvePath(relativePath)
+        try copy(source, toPath: try resolvePath(relativePath), naming: relativePath)
+    }
+
+    /// `copy(_:to:)` into any path, named `relativePath` in errors: a preview's rebuild copies
+    /// straight into the site it updates, with the same care for links, pipes and modes.
+    func copy(_ source: URL, toPath path: String, naming relativePath: String) throws {
         let sourcePath = source.path
         let input = open(sourcePath, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard input >= 0 else {
