@@ -70,8 +70,14 @@ final class TemplateMacroCache: @unchecked Sendable {
                 return .hit(found)
             }
         }
-        guard let key = TemplateMemoKey(arguments) else { return .notCached }
         record.calls += 1
+        // Arguments refused as a key (too large, or not plain data) count as a call that missed:
+        // a macro given a list of thousands of posts on every page would otherwise hash up to the
+        // size limit on every call, forever, and never be remembered.
+        guard let key = TemplateMemoKey(arguments) else {
+            disableIfRarelyRepeated(record)
+            return .notCached
+        }
         let found: String? = comparesDirectly ? nil : record.entries.withUnsafeBufferPointer { entries in
             for index in entries.indices where entries[index].key.matches(key) { return entries[index].output }
             return nil
@@ -80,14 +86,27 @@ final class TemplateMacroCache: @unchecked Sendable {
             record.hits += 1
             return .hit(found)
         }
-        if record.calls >= Self.trialCalls, record.hits * Self.minimumHitRate < record.calls {
-            record.isEnabled = false
-            record.entries = []
-            bytes -= record.bytes
-            record.bytes = 0
-            return .notCached
-        }
-        return .miss(key)
+        return disableIfRarelyRepeated(record) ? .notCached : .miss(key)
+    }
+
+    /// Stops remembering a macro whose calls rarely repeat, once it has had its trial calls;
+    /// whether it did. Called with the lock held.
+    @discardableResult
+    private func disableIfRarelyRepeated(_ record: Record) -> Bool {
+        guard record.calls >= Self.trialCalls, record.hits * Self.minimumHitRate < record.calls else { return false }
+        record.isEnabled = false
+        record.entries = []
+        bytes -= record.bytes
+        record.bytes = 0
+        return true
+    }
+
+    /// Whether calls of `macro` are still looked up (for tests): false once it is found to be
+    /// impure or its calls rarely repeat.
+    func isRemembering(_ macro: TemplateMacro) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return records.first { $0.macro === macro }?.isEnabled ?? false
     }
 
     /// Remembers the output of a call that `lookup` missed, within the bounds.

@@ -1,5 +1,5 @@
 import Foundation
-import Templates
+@testable import Templates
 import Testing
 
 /// Calls of pure macros are remembered per environment (see `TemplateMacroCache`): a macro that
@@ -144,6 +144,32 @@ struct MacroCacheTests {
         #expect(counter.count == 200)
         // Still right after it stopped being remembered.
         #expect(try template.render(context: TemplateObject([("n", .string("n1"))])) == "n1: 2")
+    }
+
+    @Test func aMacroGivenArgumentsTooLargeToRememberStopsBeingLookedUp() throws {
+        // A list of posts larger than a key may be: each call is refused as a key, and counts as
+        // a call that missed, so after its trial calls the macro is no longer hashed at all.
+        let cache = TemplateMacroCache()
+        let program = try Support.environment([], autoescape: false).parse(source: "", path: "test.njk").program
+        let list = TemplateMacro(name: "list", parameters: [("items", nil)], body: [], offset: 0)
+        let small = TemplateMacro(name: "small", parameters: [("text", nil)], body: [], offset: 0)
+        let posts = TemplateArguments(positional: [.array((0..<70_000).map { .number(Double($0)) })])
+        for call in 1...TemplateMacroCache.trialCalls {
+            guard case .notCached = cache.lookup(list, in: program, arguments: posts, filtersArePure: { true }) else {
+                Issue.record("call \(call) of a macro with arguments too large was looked up")
+                return
+            }
+            // A macro whose calls repeat is still remembered beside it.
+            if case .miss(let key) = cache.lookup(small, in: program, arguments: TemplateArguments(positional: [.string("x")]), filtersArePure: { true }) {
+                cache.store("x", for: key, of: small, in: program)
+            }
+        }
+        #expect(!cache.isRemembering(list))
+        #expect(cache.isRemembering(small))
+        guard case .hit("x") = cache.lookup(small, in: program, arguments: TemplateArguments(positional: [.string("x")]), filtersArePure: { true }) else {
+            Issue.record("a repeated call of a pure macro was not remembered")
+            return
+        }
     }
 
     @Test func clearingTheCacheForgetsOutputs() throws {
