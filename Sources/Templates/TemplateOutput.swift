@@ -222,6 +222,20 @@ struct TemplateOutput: ~Copyable {
         // Only ASCII was written: the bytes are the whole string.
         if text.isEmpty { return pendingString }
         flush()
-        return text
+        // The string was given room to grow (twice what it held when first written to, or doubled
+        // as it grew), and a page's output is kept until the site is written: a page of 11 KB would
+        // keep 20 KB or more, memory touched for the first time (a page fault every 4 KB), while
+        // the room it was written in is freed here and reused by the next render. So an output of
+        // a page's size is copied into a string of its size. (Appending a string to an empty one
+        // with room copies its bytes without checking them again.)
+        let length = text.utf8.count
+        guard length >= Self.exactCopyLength else { return text }
+        var exact = String()
+        exact.reserveCapacity(length)
+        exact.append(text)
+        return exact
     }
+
+    /// Outputs at least this long are returned in a string of their size (see `finish()`).
+    private static let exactCopyLength = 2048
 }
