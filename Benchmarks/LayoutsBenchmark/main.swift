@@ -11,6 +11,9 @@
 // per post. Default N: 1,000 and 4,000. `ONLY_LAYOUTS=1` runs only the builds with layouts (to profile),
 // `ONLY_BARE=1` only those without (with `perf stat -e instructions:u`, a count that load does not skew).
 // `MAKE_SITE=folder` only writes the site of the first size there.
+// `OVERRIDES=folder` copies the folder's templates into the site's `_includes`, where they replace the
+// built-in templates of the same name: a variant of a layout (a component emptied, say) shows what
+// that part costs (`Scripts/benchmarks/count-instructions.sh layouts` passes it on).
 // `WRITE=1` times builds that also write the site (`build(write: true)`, into the temporary site's
 // `_site` folder, replaced by each build; the site is in `/dev/shm` then), so that the layouts' share
 // of a full written build shows.
@@ -122,6 +125,9 @@ func makeSite(root: URL, posts n: Int) throws {
 
     """, to: root.appendingPathComponent("app/posts/section.md"))
     try write(#"{"eleventyNavigation": {"parent": "A section"}}"#, to: root.appendingPathComponent("app/posts/section/section.json"))
+    if let overrides = ProcessInfo.processInfo.environment["OVERRIDES"] {
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: overrides), to: root.appendingPathComponent("app/_includes"))
+    }
     for i in 0..<n {
         let day = 1 + i % 28, month = 1 + (i / 28) % 12, year = 2020 + i / 336
         let date = String(format: "%04d-%02d-%02d", year, month, day)

@@ -31,7 +31,7 @@ import re, statistics, sys
 shares = []
 for line in sys.stdin:
     stages = {m.group(1): (float(m.group(2)), float(m.group(3)))
-              for m in re.finditer(r"([\w-]+) ([\d.]+)ms \(CPU ([\d.]+)ms\)", line)}
+              for m in re.finditer(r"([\w-]+) ([\d.]+)ms \(CPU ([\d.]+)ms", line)}
     layouts, total = stages["layouts"], stages["total"]
     shares.append(100 * layouts[1] / total[1])
     print("layouts %.0f ms CPU of %.0f ms CPU (%.1f%%); wall %.0f of %.0f ms (%.1f%%); writing %.0f ms CPU"
