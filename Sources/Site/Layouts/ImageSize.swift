@@ -18,6 +18,12 @@ public struct ImageSize: Sendable, Hashable {
     /// Reads the size from the first bytes of a PNG, JPEG, GIF or WebP file; nil for anything else
     /// or for a truncated or malformed header. Never reads past the end of `bytes`.
     public init?(header bytes: [UInt8]) {
+        guard let size = bytes.withUnsafeBufferPointer({ ImageSize(header: $0) }) else { return nil }
+        self = size
+    }
+
+    /// The same over bytes in place: the layouts size every screenshot from a buffer on the stack.
+    public init?(header bytes: UnsafeBufferPointer<UInt8>) {
         if let size = Self.png(bytes) ?? Self.gif(bytes) ?? Self.jpeg(bytes) ?? Self.webp(bytes) {
             self = size
         } else {
@@ -39,46 +45,49 @@ public struct ImageSize: Sendable, Hashable {
         self.init(header: bytes)
     }
 
-    private static func bigEndian(_ b: [UInt8], _ offset: Int, count: Int) -> Int? {
+    private static func bigEndian(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, count: Int) -> Int? {
         guard offset >= 0, offset + count <= b.count else { return nil }
         var value = 0
         for i in 0..<count { value = value << 8 | Int(b[offset + i]) }
         return value
     }
 
-    private static func littleEndian(_ b: [UInt8], _ offset: Int, count: Int) -> Int? {
+    private static func littleEndian(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, count: Int) -> Int? {
         guard offset >= 0, offset + count <= b.count else { return nil }
         var value = 0
         for i in (0..<count).reversed() { value = value << 8 | Int(b[offset + i]) }
         return value
     }
 
-    private static func matches(_ b: [UInt8], _ offset: Int, _ signature: [UInt8]) -> Bool {
-        guard offset + signature.count <= b.count else { return false }
-        for (i, byte) in signature.enumerated() where b[offset + i] != byte { return false }
+    /// Whether `b` holds the ASCII `signature` at `offset` (a static string: no array per check).
+    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, _ signature: StaticString) -> Bool {
+        let count = signature.utf8CodeUnitCount
+        guard offset >= 0, offset + count <= b.count else { return false }
+        let start = signature.utf8Start
+        for i in 0..<count where b[offset + i] != start[i] { return false }
         return true
     }
 
     /// PNG: signature, then the IHDR chunk whose data starts with width and height.
-    private static func png(_ b: [UInt8]) -> ImageSize? {
-        guard matches(b, 0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-              matches(b, 12, Array("IHDR".utf8)),
+    private static func png(_ b: UnsafeBufferPointer<UInt8>) -> ImageSize? {
+        guard b.count >= 8, b[0] == 0x89, matches(b, 1, "PNG\r\n\u{1A}\n"),
+              matches(b, 12, "IHDR"),
               let width = bigEndian(b, 16, count: 4), let height = bigEndian(b, 20, count: 4),
               width > 0, height > 0 else { return nil }
         return ImageSize(width: width, height: height)
     }
 
     /// GIF: `GIF87a` or `GIF89a`, then the logical screen size, little-endian.
-    private static func gif(_ b: [UInt8]) -> ImageSize? {
-        guard matches(b, 0, Array("GIF87a".utf8)) || matches(b, 0, Array("GIF89a".utf8)),
+    private static func gif(_ b: UnsafeBufferPointer<UInt8>) -> ImageSize? {
+        guard matches(b, 0, "GIF87a") || matches(b, 0, "GIF89a"),
               let width = littleEndian(b, 6, count: 2), let height = littleEndian(b, 8, count: 2),
               width > 0, height > 0 else { return nil }
         return ImageSize(width: width, height: height)
     }
 
     /// JPEG: walk the marker segments to the first start-of-frame (SOF0–SOF15 but not DHT, JPG, DAC).
-    private static func jpeg(_ b: [UInt8]) -> ImageSize? {
-        guard matches(b, 0, [0xFF, 0xD8]) else { return nil }
+    private static func jpeg(_ b: UnsafeBufferPointer<UInt8>) -> ImageSize? {
+        guard b.count >= 2, b[0] == 0xFF, b[1] == 0xD8 else { return nil }
         var offset = 2
         while offset + 4 <= b.count {
             guard b[offset] == 0xFF else { return nil }
@@ -99,18 +108,18 @@ public struct ImageSize: Sendable, Hashable {
     }
 
     /// WebP: a RIFF container with a `VP8 `, `VP8L` or `VP8X` first chunk.
-    private static func webp(_ b: [UInt8]) -> ImageSize? {
-        guard matches(b, 0, Array("RIFF".utf8)), matches(b, 8, Array("WEBP".utf8)) else { return nil }
-        if matches(b, 12, Array("VP8X".utf8)) {
+    private static func webp(_ b: UnsafeBufferPointer<UInt8>) -> ImageSize? {
+        guard matches(b, 0, "RIFF"), matches(b, 8, "WEBP") else { return nil }
+        if matches(b, 12, "VP8X") {
             guard let w = littleEndian(b, 24, count: 3), let h = littleEndian(b, 27, count: 3) else { return nil }
             return ImageSize(width: w + 1, height: h + 1)
         }
-        if matches(b, 12, Array("VP8L".utf8)) {
-            guard matches(b, 20, [0x2F]), let bits = littleEndian(b, 21, count: 4) else { return nil }
+        if matches(b, 12, "VP8L") {
+            guard b.count > 20, b[20] == 0x2F, let bits = littleEndian(b, 21, count: 4) else { return nil }
             return ImageSize(width: (bits & 0x3FFF) + 1, height: ((bits >> 14) & 0x3FFF) + 1)
         }
-        if matches(b, 12, Array("VP8 ".utf8)) {
-            guard matches(b, 23, [0x9D, 0x01, 0x2A]),
+        if matches(b, 12, "VP8 ") {
+            guard b.count > 25, b[23] == 0x9D, b[24] == 0x01, b[25] == 0x2A,
                   let w = littleEndian(b, 26, count: 2), let h = littleEndian(b, 28, count: 2) else { return nil }
             let size = ImageSize(width: w & 0x3FFF, height: h & 0x3FFF)
             return size.width > 0 && size.height > 0 ? size : nil

@@ -46,16 +46,35 @@ public struct SitePathResolver: Sendable {
     public static func sitePath(of src: String, onPage pageURL: String) -> String? {
         var src = src, pageURL = pageURL
         // Bytes, not characters: the layouts ask this for every screenshot of every page.
-        let joined: [UInt8]? = src.withUTF8 { reference in pageURL.withUTF8 { page in sitePath(of: reference, onPage: page) } }
-        guard let joined else { return nil }
+        return src.withUTF8 { reference in
+            pageURL.withUTF8 { page in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: joinedCapacity(reference, page)) { buffer in
+                    guard let count = joinSitePath(reference, onPage: page, into: buffer) else { return nil }
+                    return decodedSitePath(UnsafeBufferPointer(rebasing: buffer[..<count]))
+                }
+            }
+        }
+    }
+
+    /// A joined site path (see `joinSitePath`) as a string, percent-decoded when it has a `%`.
+    static func decodedSitePath(_ joined: UnsafeBufferPointer<UInt8>) -> String {
         let path = String(decoding: joined, as: UTF8.self)
         // Decoding is costly and changes nothing without a `%`.
         guard joined.contains(UInt8(ascii: "%")) else { return path }
         return path.removingPercentEncoding ?? path
     }
 
-    /// `sitePath(of:onPage:)` over UTF-8 bytes, before percent-decoding.
-    private static func sitePath(of src: UnsafeBufferPointer<UInt8>, onPage page: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// Room enough for `joinSitePath` of `src` on `page`: each segment written takes its bytes and
+    /// one `/`, and each part has at most one segment more than it has slashes.
+    static func joinedCapacity(_ src: UnsafeBufferPointer<UInt8>, _ page: UnsafeBufferPointer<UInt8>) -> Int {
+        src.count + page.count + 2
+    }
+
+    /// `sitePath(of:onPage:)` over UTF-8 bytes, before percent-decoding, written into `out` (at
+    /// least `joinedCapacity` long, so that no page's screenshot needs a new array); the count of
+    /// bytes written, or nil.
+    static func joinSitePath(_ src: UnsafeBufferPointer<UInt8>, onPage page: UnsafeBufferPointer<UInt8>,
+                             into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         let slash = UInt8(ascii: "/")
         // The reference without its query and fragment.
         var end = 0
@@ -68,12 +87,20 @@ public struct SitePathResolver: Sendable {
             i += 1
         }
         // `/` then each segment: every segment starts with the one `/` it holds, so climbing with
-        // `..` cuts `out` at its last `/`.
-        var out: [UInt8] = []
-        out.reserveCapacity(page.count + end + 1)
+        // `..` cuts the path at its last `/`.
+        var count = 0
+        func append(_ part: UnsafeBufferPointer<UInt8>, from start: Int, to stop: Int) -> Bool {
+            guard count + 1 + stop - start <= out.count else { return false }
+            out[count] = slash
+            count += 1
+            for k in start..<stop { out[count] = part[k]; count += 1 }
+            return true
+        }
         func dropLastSegment() -> Bool {
-            guard let last = out.lastIndex(of: slash) else { return false }
-            out.removeSubrange(last...)
+            var last = count - 1
+            while last >= 0, out[last] != slash { last -= 1 }
+            guard last >= 0 else { return false }
+            count = last
             return true
         }
         if src[0] != slash {
@@ -82,8 +109,7 @@ public struct SitePathResolver: Sendable {
                 if page[k] == slash { k += 1; continue }
                 var e = k
                 while e < page.count, page[e] != slash { e += 1 }
-                out.append(slash)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: page[k..<e]))
+                guard append(page, from: k, to: e) else { return nil }
                 k = e
             }
             // A page URL not ending in `/` names a file: its folder is the base.
@@ -100,12 +126,11 @@ public struct SitePathResolver: Sendable {
             } else if length == 2, src[k] == UInt8(ascii: "."), src[k + 1] == UInt8(ascii: ".") {
                 guard dropLastSegment() else { return nil }
             } else {
-                out.append(slash)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[k..<e]))
+                guard append(src, from: k, to: e) else { return nil }
             }
             k = e
         }
-        return out.isEmpty ? nil : out
+        return count == 0 ? nil : count
     }
 
     /// The file that will be at `sitePath` in the built site, if one exists.
@@ -189,6 +214,13 @@ struct SourceFileTime: Sendable, Equatable {
     /// The modification time of the file at `path` (following links), and whether it is a folder;
     /// nil when there is nothing there.
     static func status(ofPath path: String) -> (modified: SourceFileTime, isFolder: Bool)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return status(info)
+    }
+
+    /// The same for a NUL-terminated path, as the image-size cache builds them.
+    static func status(ofCString path: UnsafePointer<CChar>) -> (modified: SourceFileTime, isFolder: Bool)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return status(info)
