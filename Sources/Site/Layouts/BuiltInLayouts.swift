@@ -68,10 +68,10 @@ public enum BuiltInLayouts {
         // The site's slugify (registered before this), so ids match the ones content links to.
         let slugifyFilter = environment.filters["slugify"]
         environment.addFilter("screenshotGroups") { value, arguments in
-            let reserved = ScreenshotGroups.ids(inHTML: arguments.value(at: 0, named: "reserved").stringValue)
+            let reserved = ScreenshotGroups.idList(inHTML: arguments.value(at: 0, named: "reserved").stringValue)
             return .array(ScreenshotGroups.normalise(value, slugify: slugifyFilter.map { filter in
                 { text in (try? filter(.string(text), TemplateArguments()))?.stringValue ?? text }
-            }, reserved: reserved))
+            }, reservedIds: reserved))
         }
         environment.addFilter("asList", pure: true) { value, _ in
             .array(LayoutFilters.list(value))

@@ -13,6 +13,12 @@ import Templates
 public enum ScreenshotGroups {
     /// `reserved`: ids the page already uses (its headings), which items must not take.
     public static func normalise(_ value: TemplateValue, slugify: ((String) -> String)? = nil, reserved: Set<String> = []) -> [TemplateValue] {
+        normalise(value, slugify: slugify, reservedIds: reserved)
+    }
+
+    /// `normalise` with the page's ids in a list (see `idList(inHTML:)`): no set to build for a
+    /// page's few headings.
+    public static func normalise(_ value: TemplateValue, slugify: ((String) -> String)?, reservedIds reserved: some Collection<String>) -> [TemplateValue] {
         // Items are named as they are made, in order: an object is built once, not copied to be named.
         var naming = slugify.map { ItemNaming(slugify: $0, reserved: reserved) }
         switch value {
@@ -41,30 +47,19 @@ public enum ScreenshotGroups {
     /// Gives items their `id` (unique on the page) and `src`, with the site's `slugify`.
     private struct ItemNaming {
         let slugify: (String) -> String
-        /// Ids taken so far, each with the next suffix to try.
-        var seen: [String: Int] = [:]
+        /// Ids taken so far (the page's own first), each with the next suffix to try.
+        var seen: ScreenshotIds
 
-        init(slugify: @escaping (String) -> String, reserved: Set<String>) {
+        init(slugify: @escaping (String) -> String, reserved: some Collection<String>) {
             self.slugify = slugify
-            // Room for the page's ids and a few items, so that naming them does not grow the table.
-            seen.reserveCapacity(reserved.count + 8)
-            for id in reserved { seen[id] = 1 }
+            seen = ScreenshotIds(reserved: reserved)
         }
 
-        mutating func name(_ object: inout TemplateObject) {
-            let slug = slugify((object["title"] ?? .undefined).stringValue)
-            let ownId = object["id"] ?? .undefined
-            var id = ownId.isTruthy ? ownId.stringValue : slug
-            // Taken in one lookup when new (most ids); a taken id gets the next free suffix.
-            if let count = seen.updateValue(1, forKey: id) {
-                var next = count
-                while seen["\(id)-\(next)"] != nil { next += 1 }
-                seen[id] = next + 1
-                id = "\(id)-\(next)"
-                seen[id] = 1
-            }
-            object["id"] = .string(id)
-            if !(object["src"] ?? .undefined).isTruthy { object["src"] = .string((ownId.isTruthy ? ownId.stringValue : slug) + ".png") }
+        /// The item's id, taken (its own, else its title slugified, with a suffix if already
+        /// taken), and its own id or slug, which names its file when it has no `src`.
+        mutating func name(title: TemplateValue, ownId: TemplateValue) -> (id: String, stem: String) {
+            let stem = ownId.isTruthy ? ownId.stringValue : slugify(title.stringValue)
+            return (seen.take(stem), stem)
         }
     }
 
@@ -80,37 +75,50 @@ public enum ScreenshotGroups {
         var list: [TemplateValue] = []
         list.reserveCapacity(items.count)
         for value in items {
-            guard var item = item(value) else { continue }
-            naming?.name(&item)
+            guard let item = item(value, naming: &naming) else { continue }
             list.append(.object(item))
         }
         object["items"] = .array(list)
         return .object(object)
     }
 
-    private static func item(_ value: TemplateValue) -> TemplateObject? {
-        // The item's pairs first, then the object at once, sized for them and the `id` and `src`
-        // that naming may add.
+    /// One item as an object, named (`id`, `src`) as it is made: its pairs are gathered first and
+    /// the object made once, sized for them. The keys keep the order they had when naming set
+    /// them on a made object: `title`, its own `id`, `src`, `alt`, `caption`, then an `id` and a
+    /// `src` that naming added.
+    private static func item(_ value: TemplateValue, naming: inout ItemNaming?) -> TemplateObject? {
         var pairs: [(String, TemplateValue)] = []
+        pairs.reserveCapacity(7)
+        var title = TemplateValue.undefined, ownId = TemplateValue.undefined, src = TemplateValue.undefined
         switch value {
         case .string, .safe, .number:
             guard value.isTruthy else { return nil }
-            pairs = [("title", .string(value.stringValue))]
+            title = .string(value.stringValue)
+            pairs.append(("title", title))
         case .object:
             let image = value[member: "img"]
-            let title = first(value[member: "text"], value[member: "title"])
-            let src = first(value[member: "src"], image[member: "src"])
+            title = first(value[member: "text"], value[member: "title"])
+            src = first(value[member: "src"], image[member: "src"])
             guard title.isTruthy || src.isTruthy else { return nil }
-            pairs.reserveCapacity(7)
-            pairs.append(("title", title.isTruthy ? title : .string(fileStem(src.stringValue))))
-            let id = value[member: "id"]
-            if id.isTruthy { pairs.append(("id", id)) }
+            if !title.isTruthy { title = .string(fileStem(src.stringValue)) }
+            pairs.append(("title", title))
+            ownId = value[member: "id"]
+            let name = naming != nil && ownId.isTruthy ? naming?.name(title: title, ownId: ownId) : nil
+            if ownId.isTruthy { pairs.append(("id", name.map { .string($0.id) } ?? ownId)) }
             if src.isTruthy { pairs.append(("src", src)) }
             let alt = first(value[member: "alt"], image[member: "alt"])
             if alt.isTruthy { pairs.append(("alt", alt)) }
             let caption = value[member: "caption"]
             if caption.isTruthy { pairs.append(("caption", caption)) }
+            if let name {
+                if !src.isTruthy { pairs.append(("src", .string(name.stem + ".png"))) }
+                return TemplateObject(pairs)
+            }
         default: return nil
+        }
+        if naming != nil, let name = naming?.name(title: title, ownId: ownId) {
+            pairs.append(("id", .string(name.id)))
+            if !src.isTruthy { pairs.append(("src", .string(name.stem + ".png"))) }
         }
         return TemplateObject(pairs)
     }
@@ -126,7 +134,12 @@ public enum ScreenshotGroups {
 
     /// The values of the `id` attributes in an HTML fragment.
     public static func ids(inHTML html: String) -> Set<String> {
-        var ids = Set<String>()
+        Set(idList(inHTML: html))
+    }
+
+    /// The values of the `id` attributes in an HTML fragment, in order (repeated if repeated).
+    public static func idList(inHTML html: String) -> [String] {
+        var ids: [String] = []
         // Byte-wise and in place: every delimiter is ASCII, and this runs on the content of every
         // post. `memchr` finds each `=` (rarer than the spaces), then ` id="` is checked around it.
         var html = html
@@ -146,7 +159,7 @@ public enum ScreenshotGroups {
                 var end = valueStart
                 while end < count, bytes[end] != quote { end += 1 }
                 guard end < count else { break }
-                ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
+                ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
                 // The next ` id="` starts after the closing quote: its `=` is three bytes further.
                 position = end + 4
             }

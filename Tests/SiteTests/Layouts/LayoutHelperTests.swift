@@ -452,3 +452,32 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
         #expect(LayoutFilters.jsonString(text) == String(decoding: engine, as: UTF8.self), "\(text.unicodeScalars.map(\.value))")
     }
 }
+
+/// Past a few dozen ids the taken ids move from a list to a table: the suffixes go on as before.
+@Test func screenshotIdsStayUniqueOnAPageOfManyIds() {
+    let reserved = (0..<20).map { "h-\($0)" } + ["a", "a"]
+    let items: [TemplateValue] = (0..<40).map { .string("a-\($0 % 3)") } + [.string("a"), .string("h-19"), .string("a")]
+    let groups = ScreenshotGroups.normalise(.array(items), slugify: { $0 }, reservedIds: reserved)
+    guard case .array(let named) = groups.first?[member: "items"] ?? .undefined else { Issue.record("no items"); return }
+    let ids = named.map { $0[member: "id"].stringValue }
+    #expect(Set(ids).count == ids.count)
+    #expect(Set(ids).isDisjoint(with: reserved))
+    #expect(Array(ids.prefix(6)) == ["a-0", "a-1", "a-2", "a-0-1", "a-1-1", "a-2-1"])
+    #expect(Array(ids.suffix(3)) == ["a-3", "h-19-1", "a-4"])
+    // The same names as with the page's ids in a set.
+    let fromSet = ScreenshotGroups.normalise(.array(items), slugify: { $0 }, reserved: Set(reserved))
+    #expect((fromSet.first?[member: "items"] ?? .undefined).json() == (groups.first?[member: "items"] ?? .undefined).json())
+}
+
+/// An item with its own id keeps it first after its title, as naming it in place kept it.
+@Test func screenshotItemsWithTheirOwnIdKeepItBeforeTheirFile() {
+    let groups = ScreenshotGroups.normalise(.array([
+        .object(TemplateObject([("text", .string("T")), ("id", .string("own")), ("alt", .string("A"))])),
+        .object(TemplateObject([("text", .string("T")), ("id", .string("own")), ("img", .object(TemplateObject([("src", .string("i.png"))])))])),
+    ]), slugify: { $0 })
+    guard case .array(let items) = groups.first?[member: "items"] ?? .undefined else { Issue.record("no items"); return }
+    let keys = items.map { item -> [String] in if case .object(let object) = item { return object.keys } else { return [] } }
+    #expect(keys == [["title", "id", "alt", "src"], ["title", "id", "src"]])
+    #expect(items.map { $0[member: "id"].stringValue } == ["own", "own-1"])
+    #expect(items.map { $0[member: "src"].stringValue } == ["own.png", "i.png"])
+}
