@@ -9,12 +9,8 @@ import Foundation
 /// both cost more than the scan itself over the pages of a whole site. Each byte's kind comes
 /// from one table (one jump, not a chain of comparisons), tags are skipped with `memchr`, new words
 /// stay in the buffer one after another (the set of words seen refers to them there rather than
-/// keeping copies), and each word's hash is computed as its bytes are copied.
+/// keeping copies), and each word's hash is computed when it ends, eight bytes at a time.
 struct SearchTokenizer {
-    /// The FNV-1a hash of no bytes, and its prime.
-    static let hashStart: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let hashPrime: UInt64 = 0x100_0000_01b3
-
     /// What a byte does to the scan: see `kinds`. An enumeration, so that the scan's `switch`
     /// is one jump (cases matched against constants are compared one by one).
     private enum Kind: UInt8 {
@@ -63,13 +59,13 @@ struct SearchTokenizer {
         // A page of n bytes has fewer than n / 2 words of two bytes or more; most have far fewer.
         // The table starts at most a few thousand words large and grows past that if it must.
         var seen = SearchWordSet(expectedWords: min(count / 8, 4_096))
-        // The new words, one after another, then the word being read: never longer than the page.
-        let words = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
+        // The new words, one after another, then the word being read: never longer than the page,
+        // with eight bytes more for the hash to read a word's last bytes at once.
+        let room = count + 1 + 8
+        let words = UnsafeMutablePointer<UInt8>.allocate(capacity: room)
+        words.initialize(repeating: 0, count: room)
         defer { words.deallocate() }
         var start = 0, end = 0
-        // The hash constants as locals: the loop reads nothing global.
-        let hashStart = Self.hashStart, hashPrime = Self.hashPrime
-        var hash = hashStart
         var hasNonASCII = false
         var i = 0
         // One step past the last byte, to finish the last word.
@@ -85,9 +81,9 @@ struct SearchTokenizer {
                     while j < count {
                         let lowered = lowercase[Int(bytes[j])]
                         if lowered == 0 { break }
-                        words[end] = lowered; end += 1
-                        hash = (hash ^ UInt64(lowered)) &* hashPrime
-                        j += 1
+                        words[end] = lowered
+                        end &+= 1
+                        j &+= 1
                     }
                     i = j - 1
                 case .tag:
@@ -115,7 +111,6 @@ struct SearchTokenizer {
                     i += 1
                 case .high, .punctuation, .latin1:
                     words[end] = b; end += 1; hasNonASCII = true
-                    hash = (hash ^ UInt64(b)) &* hashPrime
                 case .separator:
                     ends = true
                 }
@@ -124,13 +119,13 @@ struct SearchTokenizer {
                 // A new word longer than one byte is reported and kept in the buffer; any other
                 // is written over by the next.
                 let length = end - start
-                if length > 1, seen.insert(at: start, count: length, hash: hash, in: words) {
+                if length > 1,
+                   seen.insert(at: start, count: length, hash: SearchWordSet.hash(paddedWordAt: words + start, count: length), in: words) {
                     body(UnsafeBufferPointer(start: words + start, count: length), hasNonASCII)
                     start = end
                 } else {
                     end = start
                 }
-                hash = hashStart
                 hasNonASCII = false
             }
             i += 1
