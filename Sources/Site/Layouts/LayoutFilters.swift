@@ -426,6 +426,8 @@ public enum LayoutFilters {
                                  section: section.stringValue, date: date, url: encodeURL(joinPrefix(prefix, path)),
                                  path: path, content: content.stringValue))
         }
+        // Room in the cache for every page at once, not grown a page at a time on every core.
+        cache?.reserve(entries.count)
         let tokens: [String] = Parallel.map(entries) { entry in
             cache?.tokensJSON(for: entry.path, content: entry.content) ?? searchTokensJSON(entry.content)
         }
@@ -434,25 +436,30 @@ public enum LayoutFilters {
         out.reserveCapacity(tokens.reduce(16) { $0 + $1.utf8.count } + entries.reduce(0) { total, entry in
             total + 96 + entry.title.utf8.count + entry.description.utf8.count + entry.section.utf8.count + entry.url.utf8.count
         })
-        out.append(contentsOf: "[\n".utf8)
+        appendStatic("[\n", to: &out)
         for (index, entry) in entries.enumerated() {
-            if index > 0 { out.append(contentsOf: ",\n".utf8) }
-            out.append(contentsOf: "{\"title\":".utf8)
+            appendStatic(index > 0 ? ",\n{\"title\":" : "{\"title\":", to: &out)
             appendJSONString(entry.title, to: &out)
-            out.append(contentsOf: ",\"description\":".utf8)
+            appendStatic(",\"description\":", to: &out)
             appendJSONString(entry.description, to: &out)
-            out.append(contentsOf: ",\"section\":".utf8)
+            appendStatic(",\"section\":", to: &out)
             appendJSONString(entry.section, to: &out)
-            out.append(contentsOf: ",\"date\":".utf8)
+            appendStatic(",\"date\":", to: &out)
             appendJSONString(entry.date, to: &out)
-            out.append(contentsOf: ",\"url\":".utf8)
+            appendStatic(",\"url\":", to: &out)
             appendJSONString(entry.url, to: &out)
-            out.append(contentsOf: ",\"tokens\":".utf8)
-            out.append(contentsOf: tokens[index].utf8)
+            appendStatic(",\"tokens\":", to: &out)
+            var json = tokens[index]
+            json.withUTF8 { out.append(contentsOf: $0) }
             out.append(0x7D)
         }
-        out.append(contentsOf: "\n]\n".utf8)
+        appendStatic("\n]\n", to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends an ASCII literal's bytes (one copy, not a string's UTF-8 view walked).
+    private static func appendStatic(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// The search tokens of `html` as a JSON array.

@@ -9,6 +9,14 @@ final class SearchTokenCache: @unchecked Sendable {
     /// Above this many entries the cache is emptied: pages renamed or removed leave entries behind.
     private let limit = 100_000
 
+    /// Makes room for `count` pages before they are looked up (from every core at once): the table
+    /// is sized once rather than rebuilt as it fills.
+    func reserve(_ count: Int) {
+        lock.withLock {
+            if entries.capacity < count { entries.reserveCapacity(min(count, limit)) }
+        }
+    }
+
     /// The tokens of the page at `url` as a JSON array, found again only when `content` differs
     /// from the content they were found in.
     func tokensJSON(for url: String, content: String) -> String {
