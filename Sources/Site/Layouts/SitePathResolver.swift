@@ -90,10 +90,10 @@ public struct SitePathResolver: Sendable {
         // `..` cuts the path at its last `/`.
         var count = 0
         func append(_ part: UnsafeBufferPointer<UInt8>, from start: Int, to stop: Int) -> Bool {
-            guard count + 1 + stop - start <= out.count else { return false }
-            out[count] = slash
-            count += 1
-            for k in start..<stop { out[count] = part[k]; count += 1 }
+            guard count + 1 + stop - start <= out.count, let target = out.baseAddress, let source = part.baseAddress else { return false }
+            target[count] = slash
+            (target + count + 1).update(from: source + start, count: stop - start)
+            count += 1 + stop - start
             return true
         }
         func dropLastSegment() -> Bool {
