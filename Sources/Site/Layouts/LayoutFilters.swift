@@ -491,10 +491,12 @@ public enum LayoutFilters {
     /// the string's storage; nil when a word has other characters (they need lowering and
     /// escaping). A word of n bytes took at least n + 1 bytes of the page (with the byte that ended
     /// it) and writes n + 3 (quotes and comma); words have at least two bytes, so the JSON is
-    /// shorter than twice the page plus a few bytes.
+    /// shorter than twice the page plus a few bytes. Each word is copied eight bytes at a time (the
+    /// scan lets eight bytes past a word be read), which may write up to seven bytes past it: the
+    /// string has room for them.
     private static func asciiTokensJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var allASCII = true
-        let json = String(unsafeUninitializedCapacity: 2 * bytes.count + 8) { out in
+        let json = String(unsafeUninitializedCapacity: 2 * bytes.count + 16) { out in
             guard let base = out.baseAddress else { return 0 }
             var count = 0
             base[count] = 0x5B
@@ -503,7 +505,12 @@ public enum LayoutFilters {
                 guard allASCII, !hasNonASCII, let start = word.baseAddress else { allASCII = false; return }
                 if count > 1 { base[count] = 0x2C; count += 1 }
                 base[count] = 0x22
-                (base + count + 1).update(from: start, count: word.count)
+                let target = UnsafeMutableRawPointer(base + count + 1), source = UnsafeRawPointer(start)
+                var offset = 0
+                while offset < word.count {
+                    target.storeBytes(of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+                    offset &+= 8
+                }
                 count += word.count + 1
                 base[count] = 0x22
                 count += 1

@@ -45,7 +45,8 @@ struct SearchTokenizer {
     }
 
     /// Calls `body` with each new word of `bytes`, as bytes lowered for ASCII letters, and whether it
-    /// holds other characters (which `body` lowers).
+    /// holds other characters (which `body` lowers). At least eight bytes after each word given to
+    /// `body` may be read (they are the scan's buffer), so that it can copy a word in chunks.
     static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ hasNonASCII: Bool) -> Void) {
         kinds.withUnsafeBufferPointer { kinds in
             lowercase.withUnsafeBufferPointer { lowercase in scan(bytes, kinds: kinds, lowercase: lowercase, body) }
@@ -120,7 +121,7 @@ struct SearchTokenizer {
                 // is written over by the next.
                 let length = end - start
                 if length > 1,
-                   seen.insert(at: start, count: length, hash: SearchWordSet.hash(paddedWordAt: words + start, count: length), in: words) {
+                   seen.insert(at: start, count: length, hash: SearchWordSet.hash(paddedWordAt: words + start, count: length), in: words, padded: true) {
                     body(UnsafeBufferPointer(start: words + start, count: length), hasNonASCII)
                     start = end
                 } else {

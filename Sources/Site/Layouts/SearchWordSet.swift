@@ -77,14 +77,23 @@ struct SearchWordSet: ~Copyable {
     }
 
     /// Adds the word of `count` bytes at `start` in `text`, whose hash (see `hash(_:)`) is `hash`;
-    /// false when an equal word was there already.
-    mutating func insert(at start: Int, count wordCount: Int, hash: UInt64, in text: UnsafePointer<UInt8>) -> Bool {
+    /// false when an equal word was there already. `padded`: at least eight bytes after every word
+    /// of `text` may be read (the tokenizer's buffer), so a word of up to eight bytes is compared
+    /// as one masked load rather than by a call.
+    mutating func insert(at start: Int, count wordCount: Int, hash: UInt64, in text: UnsafePointer<UInt8>, padded: Bool = false) -> Bool {
         let mask = slotCount - 1
+        let short = padded && wordCount <= 8
+        let shortMask = short ? UInt64.max >> (64 - 8 * UInt64(wordCount)) : 0
+        let chunk = short ? UnsafeRawPointer(text + start).loadUnaligned(as: UInt64.self) : 0
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let entry = words[Int(slots[slot]) - 1]
-            if entry.hash == hash, entry.count == wordCount, memcmp(text + entry.start, text + start, wordCount) == 0 {
-                return false
+            if entry.hash == hash, entry.count == wordCount {
+                if short {
+                    if (UnsafeRawPointer(text + entry.start).loadUnaligned(as: UInt64.self) ^ chunk) & shortMask == 0 { return false }
+                } else if memcmp(text + entry.start, text + start, wordCount) == 0 {
+                    return false
+                }
             }
             slot = (slot + 1) & mask
         }

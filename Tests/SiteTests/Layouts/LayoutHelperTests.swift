@@ -481,3 +481,20 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
     #expect(items.map { $0[member: "id"].stringValue } == ["own", "own-1"])
     #expect(items.map { $0[member: "src"].stringValue } == ["own.png", "i.png"])
 }
+
+/// All-ASCII pages take the JSON path that copies and compares words eight bytes at a time: words
+/// of every length around eight and sixteen, words equal in their first eight bytes, repeats, and a
+/// word that ends the page give the tokens `searchTokens` finds.
+@Test func asciiSearchTokensJSONAgreesAroundEightByteWords() {
+    let stems = (1...20).map { String(repeating: "abcdefghijklmnopqrstu", count: 1).prefix($0) }.map(String.init)
+    let similar = ["abcdefgh1", "abcdefgh2", "abcdefgh", "abcdefghi", "abcdefgx", "xbcdefgh"]
+    let words = stems + similar + stems.reversed() + similar.map { $0.uppercased() }
+    for separator in [" ", "<br>", ", ", "&amp;"] {
+        for html in [words.joined(separator: separator), words.joined(separator: separator) + separator, "zz", "a", "abcdefghijklmnop"] {
+            let tokens = LayoutFilters.searchTokens(html)
+            #expect(LayoutFilters.searchTokensJSON(html) == "[" + tokens.map(LayoutFilters.jsonString).joined(separator: ",") + "]", "\(html)")
+        }
+    }
+    // `abcdefgh` and `abcdefghi` are stems already; single letters are dropped.
+    #expect(LayoutFilters.searchTokens(words.joined(separator: " ")) == Array(stems.dropFirst()) + ["abcdefgh1", "abcdefgh2", "abcdefgx", "xbcdefgh"])
+}
