@@ -56,16 +56,58 @@ struct PlainMarkdown: Sendable {
 
     /// The HTML of `text`, when it is plain; nil when it needs the parser.
     func html(_ text: String, inline: Bool) -> String? {
-        guard let body = inlineHTML(text, block: !inline) else { return nil }
-        return inline ? body : paragraphOpen + body + paragraphClose
+        var bytes = text
+        return bytes.withUTF8 { bytes in
+            guard let markers = Self.scan(bytes, block: !inline) else { return nil }
+            if markers == 0, inline { return text }
+            return html(bytes, markers: markers, paragraph: !inline)
+        }
     }
 
-    /// The inline HTML of `text` (see the type's description), or nil.
-    private func inlineHTML(_ text: String, block: Bool) -> String? {
-        guard let markers = Self.scan(text, block: block) else { return nil }
-        guard markers > 0 else { return text }
-        var text = text
-        return text.withUTF8 { withMarkup($0) }
+    /// `bytes` (which `scan` accepted, with `markers` runs) with each pair of runs replaced by the
+    /// renderer's markup, in a paragraph's markup if `paragraph`: written at once into a string of
+    /// the room it needs; nil when the renderer's markup for a run is unknown.
+    private func html(_ bytes: UnsafeBufferPointer<UInt8>, markers: Int, paragraph: Bool) -> String? {
+        if markers > 0, emphasis == nil || strong == nil {
+            // A run whose markup is unknown: only the runs present say whether that matters.
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                guard byte == 0x2A || byte == 0x5F else { i += 1; continue }
+                let double = i + 1 < bytes.count && bytes[i + 1] == byte
+                if (double ? strong : emphasis) == nil { return nil }
+                i += double ? 2 : 1
+            }
+        }
+        let open = paragraph ? paragraphOpen : "", close = paragraph ? paragraphClose : ""
+        let longest = max(emphasis.map { max($0.open.count, $0.close.count) } ?? 0, strong.map { max($0.open.count, $0.close.count) } ?? 0)
+        let room = open.utf8.count + bytes.count + markers * longest + close.utf8.count
+        return String(unsafeUninitializedCapacity: room) { out in
+            var count = 0
+            func put(_ part: UnsafeBufferPointer<UInt8>) {
+                for byte in part where count < out.count { out[count] = byte; count += 1 }
+            }
+            var open = open, close = close
+            open.withUTF8 { put($0) }
+            var opening = true
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                guard byte == 0x2A || byte == 0x5F else {
+                    if count < out.count { out[count] = byte; count += 1 }
+                    i += 1
+                    continue
+                }
+                let double = i + 1 < bytes.count && bytes[i + 1] == byte
+                if let markup = double ? strong : emphasis {
+                    (opening ? markup.open : markup.close).withUnsafeBufferPointer { put($0) }
+                }
+                opening.toggle()
+                i += double ? 2 : 1
+            }
+            close.withUTF8 { put($0) }
+            return count
+        }
     }
 
     /// Whether `text` renders as itself (see the type's description), emphasis not allowed.
@@ -141,28 +183,5 @@ struct PlainMarkdown: Sendable {
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
-    }
-
-    /// `bytes` (which `scan` accepted) with each pair of runs replaced by the renderer's markup;
-    /// nil when the renderer's markup for one of them is unknown.
-    private func withMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 32)
-        var opening = true
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            guard byte == 0x2A || byte == 0x5F else {
-                out.append(byte)
-                i += 1
-                continue
-            }
-            let double = i + 1 < bytes.count && bytes[i + 1] == byte
-            guard let markup = double ? strong : emphasis else { return nil }
-            out.append(contentsOf: opening ? markup.open : markup.close)
-            opening.toggle()
-            i += double ? 2 : 1
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
