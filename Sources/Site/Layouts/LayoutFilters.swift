@@ -175,21 +175,7 @@ public enum LayoutFilters {
     /// A date as RFC 3339 in UTC (`2023-12-01T00:00:00Z`), as Atom's `updated` needs; from a date
     /// value or an ISO 8601 string. Nil for anything else.
     public static func rfc3339(_ value: TemplateValue) -> String? {
-        let date: Date
-        switch value {
-        case .date(let d): date = d
-        case .string(let s), .safe(let s):
-            guard let parsed = parseISODate(s) else { return nil }
-            date = parsed
-        case .number(let n): date = Date(timeIntervalSince1970: n / 1000)
-        default: return nil
-        }
-        let interval = date.timeIntervalSince1970
-        guard interval.isFinite, abs(interval) < 1e13 else { return nil } // beyond year ±300,000: not a date
-        let seconds = Int(interval.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
-        let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = CivilDate.fromDays(days)
+        guard let (year, month, day, secondOfDay) = utcParts(value) else { return nil }
         // Written as bytes: the layouts date every post in lists, the feed and the sitemap.
         if (0..<10_000).contains(year) {
             // Twenty bytes, straight into the string's storage.
@@ -231,6 +217,46 @@ public enum LayoutFilters {
         appendDigits(secondOfDay % 60, count: 2, to: &out)
         out.append(0x5A)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The UTC day, month, year and second of the day of a date value, an ISO 8601 string or a
+    /// number of milliseconds (as `rfc3339` reads them); nil for anything else.
+    private static func utcParts(_ value: TemplateValue) -> (year: Int, month: Int, day: Int, secondOfDay: Int)? {
+        let date: Date
+        switch value {
+        case .date(let d): date = d
+        case .string(let s), .safe(let s):
+            guard let parsed = parseISODate(s) else { return nil }
+            date = parsed
+        case .number(let n): date = Date(timeIntervalSince1970: n / 1000)
+        default: return nil
+        }
+        let interval = date.timeIntervalSince1970
+        guard interval.isFinite, abs(interval) < 1e13 else { return nil } // beyond year ±300,000: not a date
+        let seconds = Int(interval.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        let (year, month, day) = CivilDate.fromDays(days)
+        return (year, month, day, seconds - days * 86_400)
+    }
+
+    /// The first ten bytes of `rfc3339(value)` (`2023-12-01`), the search index's day of a page:
+    /// written as ten bytes (a string that needs no allocation) for the years 0 to 9999.
+    static func rfc3339Day(_ value: TemplateValue) -> String? {
+        guard let (year, month, day, _) = utcParts(value) else { return nil }
+        guard (0..<10_000).contains(year) else { return rfc3339(value).map { String(decoding: $0.utf8.prefix(10), as: UTF8.self) } }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            out[0] = UInt8(0x30 + year / 1000)
+            out[1] = UInt8(0x30 + year / 100 % 10)
+            out[2] = UInt8(0x30 + year / 10 % 10)
+            out[3] = UInt8(0x30 + year % 10)
+            out[4] = 0x2D
+            out[5] = UInt8(0x30 + month / 10)
+            out[6] = UInt8(0x30 + month % 10)
+            out[7] = 0x2D
+            out[8] = UInt8(0x30 + day / 10)
+            out[9] = UInt8(0x30 + day % 10)
+            return 10
+        }
     }
 
     /// `value` (not negative) in decimal with at least `count` digits, zeros in front.
@@ -421,7 +447,7 @@ public enum LayoutFilters {
             let templateContent = page[member: "templateContent"]
             let content = templateContent.isTruthy ? templateContent : page[member: "content"]
             // The day: the first ten bytes of an RFC 3339 date, which is ASCII.
-            let date = rfc3339(page[member: "date"]).map { String(decoding: $0.utf8.prefix(10), as: UTF8.self) } ?? ""
+            let date = rfc3339Day(page[member: "date"]) ?? ""
             entries.append(Entry(title: title.stringValue, description: data[member: "description"].stringValue,
                                  section: section.stringValue, date: date, url: encodeURL(joinPrefix(prefix, path)),
                                  path: path, content: content.stringValue))

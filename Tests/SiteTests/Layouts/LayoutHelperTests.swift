@@ -498,3 +498,17 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
     // `abcdefgh` and `abcdefghi` are stems already; single letters are dropped.
     #expect(LayoutFilters.searchTokens(words.joined(separator: " ")) == Array(stems.dropFirst()) + ["abcdefgh1", "abcdefgh2", "abcdefgx", "xbcdefgh"])
 }
+
+/// The search index's day of a page is the first ten bytes of its RFC 3339 date, for every kind of
+/// date value and years beyond four digits.
+@Test func rfc3339DayIsTheDayOfTheRFC3339Date() {
+    let values: [TemplateValue] = [
+        .date(Date(timeIntervalSince1970: 0)), .date(Date(timeIntervalSince1970: 1_701_388_800.5)), .date(Date(timeIntervalSince1970: -1)),
+        .string("2023-12-01"), .string("2023-12-01T23:30:00-02:00"), .number(1_701_388_800_000), .date(Date(timeIntervalSince1970: 400_000_000_000)),
+        .date(Date(timeIntervalSince1970: -70_000_000_000)), .string("not a date"), .undefined,
+    ]
+    for value in values {
+        #expect(LayoutFilters.rfc3339Day(value) == LayoutFilters.rfc3339(value).map { String($0.prefix(10)) }, "\(value)")
+    }
+    #expect(LayoutFilters.rfc3339Day(.string("2023-12-01T23:30:00-02:00")) == "2023-12-02")
+}
