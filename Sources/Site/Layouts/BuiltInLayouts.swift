@@ -44,7 +44,9 @@ public enum BuiltInLayouts {
             .safe(LayoutFilters.prefixLinks(value.stringValue, pathPrefix: pathPrefix))
         }
         environment.addFilter("encodeUrl", pure: true) { value, _ in
-            .string(LayoutFilters.encodeURL(value.stringValue))
+            // Most URLs need nothing: the value itself, not a string read out and wrapped again.
+            if case .string(let url) = value, !LayoutFilters.mayNeedEncoding(url) { return value }
+            return .string(LayoutFilters.encodeURL(value.stringValue))
         }
         environment.addFilter("prefixUrl", pure: true) { value, _ in
             .string(LayoutFilters.prefixURL(value.stringValue, pathPrefix: pathPrefix))

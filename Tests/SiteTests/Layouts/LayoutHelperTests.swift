@@ -512,3 +512,18 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
     }
     #expect(LayoutFilters.rfc3339Day(.string("2023-12-01T23:30:00-02:00")) == "2023-12-02")
 }
+
+/// The `encodeUrl` filter gives a string that needs nothing back as it is, and encodes the rest,
+/// safe strings and other values included, as `encodeURL` does.
+@Test func encodeUrlFilterReturnsPlainURLsAsTheyAre() throws {
+    var environment = TemplateEnvironment()
+    BuiltInLayouts.register(in: &environment, resolver: SitePathResolver(passthrough: []))
+    let filter = try #require(environment.filters["encodeUrl"])
+    let cases: [(TemplateValue, String)] = [(.string("/ok/"), "/ok/"), (.string("/a b/"), "/a%20b/"), (.safe("/a b/"), "/a%20b/"),
+                                            (.safe("/ok/"), "/ok/"), (.number(5), "5"), (.string("/100%/"), "/100%25/"), (.undefined, "")]
+    for (value, expected) in cases {
+        let result = try filter(value, TemplateArguments())
+        guard case .string(let text) = result else { Issue.record("not a plain string: \(result)"); continue }
+        #expect(text == expected, "\(value)")
+    }
+}
