@@ -52,8 +52,8 @@ struct TemplateMacroPurity: Sendable {
             switch node {
             case .text, .unicodeText:
                 break
-            case .output(let expression, _):
-                self.expression(expression, bound, depth: depth)
+            case .output(let statement):
+                self.expression(statement.expression, bound, depth: depth)
             case .ifBlock(let block):
                 for branch in block.branches {
                     expression(branch.condition, bound, depth: depth)

@@ -10,6 +10,8 @@ struct TemplateParser {
     private(set) var blocks: [String: [TemplateNode]] = [:]
     /// The bytes of every ASCII text node, one after another (see `TemplateNode.text`).
     private(set) var text: [UInt8] = []
+    /// The statements' parts that nodes refer to without owning them (see `TemplatePart`).
+    private(set) var parts: [any AnyObject & Sendable] = []
     static let maximumNesting = 200
 
     /// The filters of the environment parsing, which filter expressions are resolved against.
@@ -19,6 +21,12 @@ struct TemplateParser {
         self.source = source
         self.tokens = tokens
         self.filters = filters
+    }
+
+    /// Keeps a statement's parts for the program, and gives the node its reference to them.
+    private mutating func own<Object: AnyObject & Sendable>(_ object: Object) -> TemplatePart<Object> {
+        parts.append(object)
+        return TemplatePart(unowned: object)
     }
 
     // MARK: Token helpers
@@ -143,7 +151,7 @@ struct TemplateParser {
                     throw fail("expected '}}' after the expression, found \(describe(current))", at: current)
                 }
                 _ = advance()
-                nodes.append(.output(expression, offset: token.offset))
+                nodes.append(.output(own(TemplateOutputStatement(expression: expression, offset: token.offset))))
             case .blockStart:
                 let name = peek()
                 guard name.kind == .name else {
@@ -215,13 +223,13 @@ struct TemplateParser {
                 try expectBlockEnd("else")
                 let (otherwise, _) = try parseBody(until: ["endif"], opener: ("if", tag))
                 try expectBlockEnd("endif")
-                return .ifBlock(TemplateIfBlock(branches: branches, otherwise: otherwise))
+                return .ifBlock(own(TemplateIfBlock(branches: branches, otherwise: otherwise)))
             default:
                 try expectBlockEnd("endif")
-                return .ifBlock(TemplateIfBlock(branches: branches, otherwise: nil))
+                return .ifBlock(own(TemplateIfBlock(branches: branches, otherwise: nil)))
             }
         }
-        return .ifBlock(TemplateIfBlock(branches: branches, otherwise: nil))
+        return .ifBlock(own(TemplateIfBlock(branches: branches, otherwise: nil)))
     }
 
     private mutating func parseFor(tag: TemplateToken) throws(TemplateError) -> TemplateNode {
@@ -243,7 +251,7 @@ struct TemplateParser {
             otherwise = try parseBody(until: ["endfor"], opener: ("for", tag)).0
         }
         try expectBlockEnd("endfor")
-        return .forLoop(TemplateForLoop(names: names, iterable: iterable, body: body, otherwise: otherwise, offset: tag.offset))
+        return .forLoop(own(TemplateForLoop(names: names, iterable: iterable, body: body, otherwise: otherwise, offset: tag.offset)))
     }
 
     private mutating func parseSet(tag: TemplateToken) throws(TemplateError) -> TemplateNode {
@@ -254,7 +262,7 @@ struct TemplateParser {
         if skipSymbol("=") {
             let value = try parseExpression()
             try expectBlockEnd("set")
-            return .set(TemplateSetStatement(names: names.map(TemplateKey.init), value: value, offset: tag.offset))
+            return .set(own(TemplateSetStatement(names: names.map(TemplateKey.init), value: value, offset: tag.offset)))
         }
         guard current.kind == .blockEnd, names.count == 1 else {
             throw fail("expected '=' or '%}' in the 'set' tag, found \(describe(current))", at: current)
@@ -338,7 +346,7 @@ struct TemplateParser {
         if names.isEmpty { throw fail("expected at least one name to import", at: current) }
         let withContext = try parseContextClause(default: false)
         try expectBlockEnd("from")
-        return .importNames(TemplateImportNames(template: template, names: names, withContext: withContext, offset: tag.offset))
+        return .importNames(own(TemplateImportNames(template: template, names: names, withContext: withContext, offset: tag.offset)))
     }
 
     private mutating func parseInclude(tag: TemplateToken) throws(TemplateError) -> TemplateNode {
@@ -366,7 +374,7 @@ struct TemplateParser {
             throw fail("block '\(name.text)' is defined more than once", at: name)
         }
         blocks[name.text] = body
-        return .block(TemplateBlockStatement(name: TemplateKey(name.text), offset: tag.offset))
+        return .block(own(TemplateBlockStatement(name: TemplateKey(name.text), offset: tag.offset)))
     }
 
     private mutating func parseFilterBlock(tag: TemplateToken) throws(TemplateError) -> TemplateNode {

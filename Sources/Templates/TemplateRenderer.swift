@@ -164,12 +164,12 @@ final class TemplateRenderer: @unchecked Sendable {
         switch node {
         case .text(let start, let count): out.append(ascii: scope.program.text, from: start, count: count)
         case .unicodeText(let text): out.append(text)
-        case .output(let expression, _): try renderOutput(expression, scope, into: &out)
-        case .forLoop(let loop): try renderFor(loop, scope, into: &out)
-        case .ifBlock(let block): try renderIf(block, scope, into: &out)
-        case .set(let statement): try renderSet(statement.names, statement.value, scope)
-        case .block(let statement): try renderBlock(statement.name, index: 0, scope, into: &out, at: statement.offset)
-        case .importNames(let statement): try importNames(statement, scope)
+        case .output(let part): try part.borrow { try renderOutput($0.expression, scope, into: &out) }
+        case .forLoop(let part): try part.borrow { try renderFor($0, scope, into: &out) }
+        case .ifBlock(let part): try part.borrow { try renderIf($0, scope, into: &out) }
+        case .set(let part): try part.borrow { try renderSet($0.names, $0.value, scope) }
+        case .block(let part): try part.borrow { try renderBlock($0.name, index: 0, scope, into: &out, at: $0.offset) }
+        case .importNames(let part): try part.borrow { try importNames($0, scope) }
         default: try renderTag(node, scope, into: &out)
         }
     }
