@@ -423,20 +423,20 @@ struct TemplateParser {
             let condition = try parseOr()
             var otherwise: TemplateExpression?
             if skipName("else") { otherwise = try parseExpression() }
-            return .conditional(TemplateConditionalExpression(value: value, condition: condition, otherwise: otherwise))
+            return .conditional(own(TemplateConditionalExpression(value: value, condition: condition, otherwise: otherwise)))
         }
         return value
     }
 
     private mutating func parseOr() throws(TemplateError) -> TemplateExpression {
         var left = try parseAnd()
-        while skipName("or") { left = .or(TemplateBinaryExpression(op: .equal, left: left, right: try parseAnd(), offset: 0)) }
+        while skipName("or") { left = .or(own(TemplateBinaryExpression(op: .equal, left: left, right: try parseAnd(), offset: 0))) }
         return left
     }
 
     private mutating func parseAnd() throws(TemplateError) -> TemplateExpression {
         var left = try parseNot()
-        while skipName("and") { left = .and(TemplateBinaryExpression(op: .equal, left: left, right: try parseNot(), offset: 0)) }
+        while skipName("and") { left = .and(own(TemplateBinaryExpression(op: .equal, left: left, right: try parseNot(), offset: 0))) }
         return left
     }
 
@@ -445,7 +445,7 @@ struct TemplateParser {
             let token = advance()
             try enter(token)
             defer { leave() }
-            return .not(TemplateUnaryExpression(operand: try parseNot(), offset: nil))
+            return .not(own(TemplateUnaryExpression(operand: try parseNot(), offset: nil)))
         }
         return try parseIn()
     }
@@ -456,10 +456,10 @@ struct TemplateParser {
             let token = current
             if token.isName("in") {
                 _ = advance()
-                left = .binary(TemplateBinaryExpression(op: .contains, left: left, right: try parseIs(), offset: token.offset))
+                left = .binary(own(TemplateBinaryExpression(op: .contains, left: left, right: try parseIs(), offset: token.offset)))
             } else if token.isName("not"), peek().isName("in") {
                 _ = advance(); _ = advance()
-                left = .binary(TemplateBinaryExpression(op: .notContains, left: left, right: try parseIs(), offset: token.offset))
+                left = .binary(own(TemplateBinaryExpression(op: .notContains, left: left, right: try parseIs(), offset: token.offset)))
             } else {
                 return left
             }
@@ -484,7 +484,7 @@ struct TemplateParser {
             _ = advance()
             arguments = try parseArguments().0
         }
-        return .test(TemplateTestExpression(name: name, input: left, arguments: arguments, negated: negated, offset: token.offset))
+        return .test(own(TemplateTestExpression(name: name, input: left, arguments: arguments, negated: negated, offset: token.offset)))
     }
 
     private static let comparisons: [String: TemplateBinaryOperator] = [
@@ -498,7 +498,7 @@ struct TemplateParser {
         var left = try parseConcat()
         while current.kind == .symbol, let op = Self.comparisons[current.text] {
             let token = advance()
-            left = .binary(TemplateBinaryExpression(op: op, left: left, right: try parseConcat(), offset: token.offset))
+            left = .binary(own(TemplateBinaryExpression(op: op, left: left, right: try parseConcat(), offset: token.offset)))
         }
         return left
     }
@@ -507,7 +507,7 @@ struct TemplateParser {
         var left = try parseAdditive()
         while current.isSymbol("~") {
             let token = advance()
-            left = .binary(TemplateBinaryExpression(op: .concatenate, left: left, right: try parseAdditive(), offset: token.offset))
+            left = .binary(own(TemplateBinaryExpression(op: .concatenate, left: left, right: try parseAdditive(), offset: token.offset)))
         }
         return left
     }
@@ -516,7 +516,7 @@ struct TemplateParser {
         var left = try parseMultiplicative()
         while current.isSymbol("+") || current.isSymbol("-") {
             let token = advance()
-            left = .binary(TemplateBinaryExpression(op: token.text == "+" ? .add : .subtract, left: left, right: try parseMultiplicative(), offset: token.offset))
+            left = .binary(own(TemplateBinaryExpression(op: token.text == "+" ? .add : .subtract, left: left, right: try parseMultiplicative(), offset: token.offset)))
         }
         return left
     }
@@ -525,7 +525,7 @@ struct TemplateParser {
         var left = try parsePower()
         while current.kind == .symbol, let op = Self.multiplicative[current.text] {
             let token = advance()
-            left = .binary(TemplateBinaryExpression(op: op, left: left, right: try parsePower(), offset: token.offset))
+            left = .binary(own(TemplateBinaryExpression(op: op, left: left, right: try parsePower(), offset: token.offset)))
         }
         return left
     }
@@ -534,7 +534,7 @@ struct TemplateParser {
         var left = try parseUnary()
         while current.isSymbol("**") {
             let token = advance()
-            left = .binary(TemplateBinaryExpression(op: .power, left: left, right: try parseUnary(), offset: token.offset))
+            left = .binary(own(TemplateBinaryExpression(op: .power, left: left, right: try parseUnary(), offset: token.offset)))
         }
         return left
     }
@@ -548,7 +548,7 @@ struct TemplateParser {
             try enter(token)
             defer { leave() }
             let operand = try parseUnary(filters: false)
-            value = token.text == "-" ? .negate(TemplateUnaryExpression(operand: operand, offset: token.offset)) : .plus(TemplateUnaryExpression(operand: operand, offset: token.offset))
+            value = token.text == "-" ? .negate(own(TemplateUnaryExpression(operand: operand, offset: token.offset))) : .plus(own(TemplateUnaryExpression(operand: operand, offset: token.offset)))
         } else {
             value = try parsePrimaryWithPostfix()
         }
@@ -570,7 +570,7 @@ struct TemplateParser {
                 _ = advance()
                 arguments = try parseArguments()
             }
-            value = .filter(TemplateFilterExpression(key: TemplateKey(filterName), input: value, positional: arguments.0, keyword: arguments.1, offset: name.offset, filters: filters))
+            value = .filter(own(TemplateFilterExpression(key: TemplateKey(filterName), input: value, positional: arguments.0, keyword: arguments.1, offset: name.offset, filters: filters)))
         }
         return value
     }
@@ -605,10 +605,10 @@ struct TemplateParser {
                 let member = current
                 if member.kind == .name {
                     _ = advance()
-                    value = .member(TemplateMemberExpression(base: value, key: TemplateKey(member.text), offset: member.offset))
+                    value = .member(own(TemplateMemberExpression(base: value, key: TemplateKey(member.text), offset: member.offset)))
                 } else if member.kind == .number, member.number >= 0, member.number == member.number.rounded() {
                     _ = advance()
-                    value = .index(TemplateIndexExpression(base: value, key: .literal(.number(member.number)), offset: member.offset))
+                    value = .index(own(TemplateIndexExpression(base: value, key: .literal(.number(member.number)), offset: member.offset)))
                 } else {
                     throw fail("expected a name after '.', found \(describe(member))", at: member)
                 }
@@ -618,10 +618,10 @@ struct TemplateParser {
                 if skipSymbol(":") {
                     let stop = current.isSymbol("]") ? nil : try parseExpression()
                     try expectSymbol("]", "to close the slice")
-                    value = .slice(TemplateSliceExpression(base: value, start: key, stop: stop, offset: token.offset))
+                    value = .slice(own(TemplateSliceExpression(base: value, start: key, stop: stop, offset: token.offset)))
                 } else if let key {
                     try expectSymbol("]", "to close the index")
-                    value = .index(TemplateIndexExpression(base: value, key: key, offset: token.offset))
+                    value = .index(own(TemplateIndexExpression(base: value, key: key, offset: token.offset)))
                 }
             } else if token.isSymbol("(") {
                 _ = advance()
@@ -629,7 +629,7 @@ struct TemplateParser {
                 if case .name(let name, _) = value, name.name == "super", positional.isEmpty, keyword.isEmpty {
                     value = .superCall(offset: token.offset)
                 } else {
-                    value = .call(TemplateCallExpression(callee: value, positional: positional, keyword: keyword, offset: value.offset ?? token.offset))
+                    value = .call(own(TemplateCallExpression(callee: value, positional: positional, keyword: keyword, offset: value.offset ?? token.offset)))
                 }
             } else {
                 return value
