@@ -126,7 +126,7 @@ struct TemplateOutput: ~Copyable {
 
     private mutating func appendEscapingHTML(ascii source: UnsafeBufferPointer<UInt8>) {
         var start = 0
-        for index in source.indices where TemplateValue.needsEscaping(source[index]) {
+        while let index = TemplateValue.firstNeedingEscape(in: source, from: start) {
             let replacement: StaticString
             switch source[index] {
             case 0x26: replacement = "&amp;"
@@ -134,8 +134,7 @@ struct TemplateOutput: ~Copyable {
             case 0x3E: replacement = "&gt;"
             case 0x22: replacement = "&quot;"
             case 0x27: replacement = "&#39;"
-            case 0x5C: replacement = "&#92;"
-            default: continue
+            default: replacement = "&#92;"
             }
             appendBytes(UnsafeBufferPointer(rebasing: source[start..<index]))
             appendBytes(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
