@@ -5,7 +5,7 @@
 /// borrows; an indirect case's box was retained and released on every evaluation.
 enum TemplateExpression: Sendable {
     case literal(TemplateValue)
-    case name(TemplateKey, offset: Int)
+    case name(TemplatePart<TemplateNameExpression>)
     /// `a.b`
     case member(TemplatePart<TemplateMemberExpression>)
     /// `a[b]`
@@ -39,7 +39,8 @@ enum TemplateExpression: Sendable {
     /// The offset an error about this expression points at, where one is known.
     var offset: Int? {
         switch self {
-        case .name(_, let o), .superCall(let o): return o
+        case .name(let e): return e.offset
+        case .superCall(let o): return o
         case .member(let e): return e.offset
         case .index(let e): return e.offset
         case .slice(let e): return e.offset

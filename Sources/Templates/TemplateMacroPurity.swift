@@ -94,8 +94,8 @@ struct TemplateMacroPurity: Sendable {
             switch expression {
             case .literal(let value):
                 if case .function = value { isPure = false }
-            case .name(let key, _):
-                if !bound.contains(key.name) { isPure = false }
+            case .name(let e):
+                if !bound.contains(e.key.name) { isPure = false }
             case .member(let e):
                 self.expression(e.base, bound, depth: depth)
             case .index(let e):

@@ -626,7 +626,7 @@ struct TemplateParser {
             } else if token.isSymbol("(") {
                 _ = advance()
                 let (positional, keyword) = try parseArguments()
-                if case .name(let name, _) = value, name.name == "super", positional.isEmpty, keyword.isEmpty {
+                if case .name(let e) = value, e.key.name == "super", positional.isEmpty, keyword.isEmpty {
                     value = .superCall(offset: token.offset)
                 } else {
                     value = .call(own(TemplateCallExpression(callee: value, positional: positional, keyword: keyword, offset: value.offset ?? token.offset)))
@@ -658,7 +658,7 @@ struct TemplateParser {
             case "true", "True": return .literal(.bool(true))
             case "false", "False": return .literal(.bool(false))
             case "none", "None", "null": return .literal(.null)
-            default: return .name(TemplateKey(token.text), offset: token.offset)
+            default: return .name(own(TemplateNameExpression(key: TemplateKey(token.text), offset: token.offset)))
             }
         case .symbol:
             switch token.text {

@@ -650,10 +650,12 @@ final class TemplateRenderer: @unchecked Sendable {
         switch expression {
         case .literal(let value):
             return value
-        case .name(let key, _):
-            if let value = scope.frame.lookup(key) { return value }
-            if let value = scope.context.lookup(key) { return value }
-            return globals[key] ?? .undefined
+        case .name(let part):
+            return part.borrow { e in
+                if let value = scope.frame.lookup(e.key) { return value }
+                if let value = scope.context.lookup(e.key) { return value }
+                return globals[e.key] ?? .undefined
+            }
         case .member(let part):
             return try part.borrow { e in try evaluateMember(e, scope) }
         case .array, .object, .filter, .binary, .call:
@@ -670,20 +672,23 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(__always)
     private func evaluateMember(_ e: TemplateMemberExpression, _ scope: TemplateScope) throws -> TemplateValue {
         switch e.base {
-        case .name(let name, _):
-            if name.isLoop {
-                if let value = scope.frame.loopField(e.key.name) { return value }
-            } else {
-                if let value = scope.frame.lookupMember(name, e.key) { return value }
-                if let value = scope.context.lookupMember(name, e.key) { return value }
-                return (globals[name] ?? .undefined).member(e.key)
+        case .name(let part):
+            let found: TemplateValue? = part.borrow { base in
+                if base.key.isLoop { return scope.frame.loopField(e.key.name) }
+                if let value = scope.frame.lookupMember(base.key, e.key) { return value }
+                if let value = scope.context.lookupMember(base.key, e.key) { return value }
+                return (globals[base.key] ?? .undefined).member(e.key)
             }
+            if let found { return found }
         case .member(let part):
             let found: TemplateValue? = part.borrow { inner in
-                guard case .name(let name, _) = inner.base, !name.isLoop else { return nil }
-                if let value = scope.frame.lookupMember(name, inner.key, e.key) { return value }
-                if let value = scope.context.lookupMember(name, inner.key, e.key) { return value }
-                return (globals[name] ?? .undefined).member(inner.key, e.key)
+                guard case .name(let namePart) = inner.base else { return nil }
+                return namePart.borrow { base in
+                    if base.key.isLoop { return nil }
+                    if let value = scope.frame.lookupMember(base.key, inner.key, e.key) { return value }
+                    if let value = scope.context.lookupMember(base.key, inner.key, e.key) { return value }
+                    return (globals[base.key] ?? .undefined).member(inner.key, e.key)
+                }
             }
             if let found { return found }
         default:
@@ -762,10 +767,14 @@ final class TemplateRenderer: @unchecked Sendable {
     /// Whether an `if` condition is truthy: a variable is tested where it is stored, without copying
     /// its value out.
     private func isTruthy(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> Bool {
-        if case .name(let key, _) = expression, !key.isLoop {
-            if let truthy = scope.frame.isTruthy(key) { return truthy }
-            if let truthy = scope.context.isTruthy(key) { return truthy }
-            return globals.isTruthy(key) ?? false
+        if case .name(let part) = expression {
+            let truthy: Bool? = part.borrow { e in
+                if e.key.isLoop { return nil }
+                if let truthy = scope.frame.isTruthy(e.key) { return truthy }
+                if let truthy = scope.context.isTruthy(e.key) { return truthy }
+                return globals.isTruthy(e.key) ?? false
+            }
+            if let truthy { return truthy }
         }
         return try evaluate(expression, scope).isTruthy
     }
@@ -897,7 +906,7 @@ final class TemplateRenderer: @unchecked Sendable {
 
     private func describeCallee(_ expression: TemplateExpression) -> String {
         switch expression {
-        case .name(let key, _): return key.name
+        case .name(let e): return e.key.name
         case .member(let e): return describeCallee(e.base) + "." + e.key.name
         case .index(let e): return describeCallee(e.base) + "[…]"
         case .call(let e): return describeCallee(e.callee) + "(…)"
@@ -946,8 +955,8 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func notCallable(_ callee: TemplateExpression, _ value: TemplateValue, _ scope: TemplateScope, at offset: Int) -> TemplateError {
         var message = "cannot call '\(describeCallee(callee))': it is \(value.typeName), not a macro or function"
-        if case .undefined = value, case .name(let key, _) = callee {
-            let name = key.name
+        if case .undefined = value, case .name(let e) = callee {
+            let name = e.key.name
             // Most often a typo, or a macro used without its `{% from … import … %}`.
             let known = scope.frame.allNames() + scope.context.allNames() + globals.keys
             if let suggestion = TemplateSuggestion.closest(to: name, in: known) {
