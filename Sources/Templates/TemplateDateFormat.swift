@@ -90,8 +90,14 @@ enum TemplateDateFormat {
 
     /// The byte-wise `format` of an ASCII pattern.
     private static func format(_ p: TemplateDateParts, ascii pattern: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(pattern.count + 16)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: TemplateDateBytes.capacity(forPatternBytes: pattern.count)) { buffer in
+            var out = TemplateDateBytes(buffer)
+            format(p, ascii: pattern, into: &out)
+            return out.string
+        }
+    }
+
+    private static func format(_ p: TemplateDateParts, ascii pattern: UnsafeBufferPointer<UInt8>, into out: inout TemplateDateBytes) {
         var i = 0
         while i < pattern.count {
             let c = pattern[i]
@@ -104,17 +110,23 @@ enum TemplateDateFormat {
             var run = 1
             while i + run < pattern.count, pattern[i + run] == c { run += 1 }
             i += run
-            if !appendToken(c, run: run, p, to: &out) { out.append(contentsOf: repeatElement(c, count: run)) }
+            if !appendToken(c, run: run, p, to: &out) {
+                for _ in 0..<run { out.append(c) }
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `format` by `Character`, for patterns with non-ASCII text (a token letter followed by a
     /// combining mark is then one character, not a token).
     static func formatCharacters(_ date: Date, _ pattern: String) -> String {
-        let p = TemplateDateParts(date)
-        let characters = Array(pattern)
-        var out: [UInt8] = []
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: TemplateDateBytes.capacity(forPatternBytes: pattern.utf8.count)) { buffer in
+            var out = TemplateDateBytes(buffer)
+            formatCharacters(TemplateDateParts(date), Array(pattern), into: &out)
+            return out.string
+        }
+    }
+
+    private static func formatCharacters(_ p: TemplateDateParts, _ characters: [Character], into out: inout TemplateDateBytes) {
         var i = 0
         while i < characters.count {
             let c = characters[i]
@@ -130,12 +142,11 @@ enum TemplateDateFormat {
             if let letter = c.asciiValue, appendToken(letter, run: run, p, to: &out) { continue }
             for _ in 0..<run { out.append(contentsOf: c.utf8) }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Writes the token made of `run` repeats of `letter`; false when it is not a token (the caller
     /// then writes the letters as they are).
-    private static func appendToken(_ letter: UInt8, run: Int, _ p: TemplateDateParts, to out: inout [UInt8]) -> Bool {
+    private static func appendToken(_ letter: UInt8, run: Int, _ p: TemplateDateParts, to out: inout TemplateDateBytes) -> Bool {
         func number(_ n: Int, width: Int = 1) { appendNumber(n, width: width, to: &out) }
         func text(_ s: String) { out.append(contentsOf: s.utf8) }
         switch (letter, run) {
@@ -173,7 +184,7 @@ enum TemplateDateFormat {
 
     /// Writes `n` in decimal, zero-padded to `width` as `TemplateValue.pad` pads: the sign counts as
     /// a digit, and zeros go before it.
-    private static func appendNumber(_ n: Int, width: Int, to out: inout [UInt8]) {
+    private static func appendNumber(_ n: Int, width: Int, to out: inout TemplateDateBytes) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for any Int's digits.
         var count = 0
         var magnitude = n.magnitude
@@ -185,7 +196,9 @@ enum TemplateDateFormat {
             } while magnitude > 0
         }
         let signWidth = n < 0 ? 1 : 0
-        if count + signWidth < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - count - signWidth)) }
+        if count + signWidth < width {
+            for _ in 0..<(width - count - signWidth) { out.append(UInt8(ascii: "0")) }
+        }
         if n < 0 { out.append(UInt8(ascii: "-")) }
         withUnsafeBytes(of: &digits) { buffer in
             for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }

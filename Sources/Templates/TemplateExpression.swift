@@ -1,32 +1,33 @@
 /// An expression as Nunjucks reads it, with the byte offset of the part an error would point at.
 ///
-/// Not `indirect`: a case with sub-expressions holds them in one immutable class, which evaluation
+/// Not `indirect`: a case with sub-expressions holds them in one immutable class, owned by the
+/// program that parsed it and referred to without counting (`TemplatePart`), which evaluation
 /// borrows; an indirect case's box was retained and released on every evaluation.
 enum TemplateExpression: Sendable {
     case literal(TemplateValue)
-    case name(TemplateKey, offset: Int)
+    case name(TemplatePart<TemplateNameExpression>)
     /// `a.b`
-    case member(TemplateMemberExpression)
+    case member(TemplatePart<TemplateMemberExpression>)
     /// `a[b]`
-    case index(TemplateIndexExpression)
+    case index(TemplatePart<TemplateIndexExpression>)
     /// `a[start:stop]`
-    case slice(TemplateSliceExpression)
+    case slice(TemplatePart<TemplateSliceExpression>)
     /// `f(a, b, key=c)`
-    case call(TemplateCallExpression)
+    case call(TemplatePart<TemplateCallExpression>)
     /// `super()` inside a block.
     case superCall(offset: Int)
     /// `value | name(a, key=b)`
-    case filter(TemplateFilterExpression)
+    case filter(TemplatePart<TemplateFilterExpression>)
     /// `value is [not] name(a)`
-    case test(TemplateTestExpression)
-    case not(TemplateUnaryExpression)
-    case negate(TemplateUnaryExpression)
-    case plus(TemplateUnaryExpression)
-    case and(TemplateBinaryExpression)
-    case or(TemplateBinaryExpression)
-    case binary(TemplateBinaryExpression)
+    case test(TemplatePart<TemplateTestExpression>)
+    case not(TemplatePart<TemplateUnaryExpression>)
+    case negate(TemplatePart<TemplateUnaryExpression>)
+    case plus(TemplatePart<TemplateUnaryExpression>)
+    case and(TemplatePart<TemplateBinaryExpression>)
+    case or(TemplatePart<TemplateBinaryExpression>)
+    case binary(TemplatePart<TemplateBinaryExpression>)
     /// `a if c else b`
-    case conditional(TemplateConditionalExpression)
+    case conditional(TemplatePart<TemplateConditionalExpression>)
     case array([TemplateExpression])
     case object([(TemplateKey, TemplateExpression)])
 
@@ -38,7 +39,8 @@ enum TemplateExpression: Sendable {
     /// The offset an error about this expression points at, where one is known.
     var offset: Int? {
         switch self {
-        case .name(_, let o), .superCall(let o): return o
+        case .name(let e): return e.offset
+        case .superCall(let o): return o
         case .member(let e): return e.offset
         case .index(let e): return e.offset
         case .slice(let e): return e.offset

@@ -26,7 +26,12 @@ public struct TemplateLoader: Sendable {
 
     /// The file a name refers to, or nil.
     public func locate(_ name: String) -> URL? {
+        // A name without `.` or `..` components names the same file before and after the path is
+        // standardized, so a folder that does not have it is passed with one `access` call rather
+        // than two standardized URLs (most names are found in the last folder, the built-in one).
+        let plain = !name.utf8.split(separator: UInt8(ascii: "/")).contains { $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8) }
         for folder in searchPaths {
+            if plain, !Self.exists(folder.path + "/" + name) { continue }
             // As Nunjucks does, a name that climbs out of the folder (`../../etc/passwd`) is not found there.
             let base = folder.standardizedFileURL.path
             let candidate = folder.appendingPathComponent(name).standardizedFileURL
@@ -34,6 +39,11 @@ public struct TemplateLoader: Sendable {
             if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
         }
         return nil
+    }
+
+    /// Whether something exists at `path`, without following the path through `FileManager`.
+    private static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
     }
 
     /// The source of a named template and the path it came from.

@@ -52,8 +52,8 @@ struct TemplateMacroPurity: Sendable {
             switch node {
             case .text, .unicodeText:
                 break
-            case .output(let expression, _):
-                self.expression(expression, bound, depth: depth)
+            case .output(let statement):
+                self.expression(statement.expression, bound, depth: depth)
             case .ifBlock(let block):
                 for branch in block.branches {
                     expression(branch.condition, bound, depth: depth)
@@ -94,8 +94,8 @@ struct TemplateMacroPurity: Sendable {
             switch expression {
             case .literal(let value):
                 if case .function = value { isPure = false }
-            case .name(let key, _):
-                if !bound.contains(key.name) { isPure = false }
+            case .name(let e):
+                if !bound.contains(e.key.name) { isPure = false }
             case .member(let e):
                 self.expression(e.base, bound, depth: depth)
             case .index(let e):

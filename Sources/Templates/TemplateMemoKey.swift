@@ -13,7 +13,10 @@ struct TemplateMemoKey: Sendable {
 
     /// The key of a call's arguments, or nil when they are not plain data or are too large to be
     /// worth comparing (more than `maximumSize` values and string bytes, counted as they are hashed).
-    init?(_ arguments: TemplateArguments, maximumSize: Int = 65_536) {
+    /// The arguments of the calls worth remembering (a page's header, footer, breadcrumbs) are a few
+    /// hundred; a call refused for its size (a list of posts, a page with its content) is hashed up
+    /// to the limit before it is refused, so the limit is kept near what is needed.
+    init?(_ arguments: TemplateArguments, maximumSize: Int = 4_096) {
         var hasher = Hashing(budget: maximumSize)
         for value in arguments.positional {
             guard hasher.add(value, depth: 0) else { return nil }
@@ -119,10 +122,14 @@ struct TemplateMemoKey: Sendable {
             mix(UInt64(bitPattern: Int64(keyHash)))
         }
 
-        mutating func add(_ string: String) {
-            budget -= string.utf8.count
-            mix(UInt64(string.utf8.count))
+        /// A string, unless it is longer than what is left of the budget (then it is not hashed).
+        mutating func add(_ string: String) -> Bool {
+            let count = string.utf8.count
+            budget -= count
+            guard budget > 0 else { return false }
+            mix(UInt64(count))
             mix(UInt64(bitPattern: Int64(TemplateKey.hash(string))))
+            return true
         }
 
         mutating func add(_ item: TemplateValue, depth: Int) -> Bool {
@@ -133,8 +140,8 @@ struct TemplateMemoKey: Sendable {
             case .null: mix(UInt8(2))
             case .bool(let b): mix(UInt8(b ? 3 : 4))
             case .number(let n): mix(UInt8(5)); mix(n.bitPattern)
-            case .string(let s): mix(UInt8(6)); add(s)
-            case .safe(let s): mix(UInt8(7)); add(s)
+            case .string(let s): mix(UInt8(6)); guard add(s) else { return false }
+            case .safe(let s): mix(UInt8(7)); guard add(s) else { return false }
             case .date(let d): mix(UInt8(8)); mix(d.timeIntervalSinceReferenceDate.bitPattern)
             case .array(let items):
                 mix(UInt8(9)); mix(UInt64(items.count))

@@ -9,11 +9,12 @@ enum TemplateNode: Sendable {
     case text(start: Int, count: Int)
     /// Text between tags with other characters: appended as a string, which needs no validation.
     case unicodeText(String)
-    indirect case output(TemplateExpression, offset: Int)
-    case ifBlock(TemplateIfBlock)
-    case forLoop(TemplateForLoop)
+    // The hot statements hold their parts without counting references (see `TemplatePart`).
+    case output(TemplatePart<TemplateOutputStatement>)
+    case ifBlock(TemplatePart<TemplateIfBlock>)
+    case forLoop(TemplatePart<TemplateForLoop>)
     /// `{% set a, b = value %}`
-    case set(TemplateSetStatement)
+    case set(TemplatePart<TemplateSetStatement>)
     /// `{% set a %}…{% endset %}`
     indirect case setBlock(String, [TemplateNode], offset: Int)
     case macro(TemplateMacro)
@@ -22,10 +23,10 @@ enum TemplateNode: Sendable {
     /// `{% import "x" as name %}`
     indirect case importAll(TemplateExpression, alias: String, withContext: Bool, offset: Int)
     /// `{% from "x" import a, b as c %}`
-    case importNames(TemplateImportNames)
+    case importNames(TemplatePart<TemplateImportNames>)
     indirect case include(TemplateExpression, ignoreMissing: Bool, offset: Int)
     indirect case extends(TemplateExpression, offset: Int)
-    case block(TemplateBlockStatement)
+    case block(TemplatePart<TemplateBlockStatement>)
     indirect case filterBlock(String, [TemplateExpression], [(String, TemplateExpression)], [TemplateNode], offset: Int)
     indirect case switchBlock(TemplateExpression, cases: [(value: TemplateExpression, body: [TemplateNode])], otherwise: [TemplateNode]?)
 }

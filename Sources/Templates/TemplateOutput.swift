@@ -126,7 +126,7 @@ struct TemplateOutput: ~Copyable {
 
     private mutating func appendEscapingHTML(ascii source: UnsafeBufferPointer<UInt8>) {
         var start = 0
-        for index in source.indices where TemplateValue.needsEscaping(source[index]) {
+        while let index = TemplateValue.firstNeedingEscape(in: source, from: start) {
             let replacement: StaticString
             switch source[index] {
             case 0x26: replacement = "&amp;"
@@ -134,8 +134,7 @@ struct TemplateOutput: ~Copyable {
             case 0x3E: replacement = "&gt;"
             case 0x22: replacement = "&quot;"
             case 0x27: replacement = "&#39;"
-            case 0x5C: replacement = "&#92;"
-            default: continue
+            default: replacement = "&#92;"
             }
             appendBytes(UnsafeBufferPointer(rebasing: source[start..<index]))
             appendBytes(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
@@ -201,7 +200,23 @@ struct TemplateOutput: ~Copyable {
     /// Moves the pending bytes into the string, which is first given room for them, `coming` more
     /// bytes and the capacity asked for, so that it is not copied as it grows.
     private mutating func flush(before coming: Int = 0) {
-        if text.isEmpty { text.reserveCapacity(max(capacity, 2 * (used + coming))) }
+        if text.isEmpty {
+            // The first flush makes the string out of the bytes, in storage with room to grow:
+            // one copy, where a string of the bytes appended to an empty one with room was two.
+            let room = max(capacity, 2 * (used + coming), 16)
+            guard let bytes, used > 0 else {
+                text.reserveCapacity(room)
+                return
+            }
+            let count = used
+            text = String(unsafeUninitializedCapacity: room) { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                base.update(from: bytes, count: count)
+                return count
+            }
+            used = 0
+            return
+        }
         guard used > 0 else { return }
         text.append(pendingString)
         used = 0
@@ -221,18 +236,23 @@ struct TemplateOutput: ~Copyable {
     consuming func finish() -> String {
         // Only ASCII was written: the bytes are the whole string.
         if text.isEmpty { return pendingString }
-        flush()
         // The string was given room to grow (twice what it held when first written to, or doubled
         // as it grew), and a page's output is kept until the site is written: a page of 11 KB would
         // keep 20 KB or more, memory touched for the first time (a page fault every 4 KB), while
         // the room it was written in is freed here and reused by the next render. So an output of
         // a page's size is copied into a string of its size. (Appending a string to an empty one
         // with room copies its bytes without checking them again.)
-        let length = text.utf8.count
-        guard length >= Self.exactCopyLength else { return text }
+        // The bytes written since the last flush are appended once, to the copy (or to the string
+        // when it is kept), not first to the string and then with it to the copy.
+        let length = text.utf8.count + used
+        guard length >= Self.exactCopyLength else {
+            flush()
+            return text
+        }
         var exact = String()
         exact.reserveCapacity(length)
         exact.append(text)
+        if used > 0 { exact.append(pendingString) }
         return exact
     }
 

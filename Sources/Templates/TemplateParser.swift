@@ -10,6 +10,8 @@ struct TemplateParser {
     private(set) var blocks: [String: [TemplateNode]] = [:]
     /// The bytes of every ASCII text node, one after another (see `TemplateNode.text`).
     private(set) var text: [UInt8] = []
+    /// The statements' parts that nodes refer to without owning them (see `TemplatePart`).
+    private(set) var parts: [any AnyObject & Sendable] = []
     static let maximumNesting = 200
 
     /// The filters of the environment parsing, which filter expressions are resolved against.
@@ -19,6 +21,12 @@ struct TemplateParser {
         self.source = source
         self.tokens = tokens
         self.filters = filters
+    }
+
+    /// Keeps a statement's parts for the program, and gives the node its reference to them.
+    private mutating func own<Object: AnyObject & Sendable>(_ object: Object) -> TemplatePart<Object> {
+        parts.append(object)
+        return TemplatePart(unowned: object)
     }
 
     // MARK: Token helpers
@@ -143,7 +151,7 @@ struct TemplateParser {
                     throw fail("expected '}}' after the expression, found \(describe(current))", at: current)
                 }
                 _ = advance()
-                nodes.append(.output(expression, offset: token.offset))
+                nodes.append(.output(own(TemplateOutputStatement(expression: expression, offset: token.offset))))
             case .blockStart:
                 let name = peek()
                 guard name.kind == .name else {
@@ -215,13 +223,13 @@ struct TemplateParser {
                 try expectBlockEnd("else")
                 let (otherwise, _) = try parseBody(until: ["endif"], opener: ("if", tag))
                 try expectBlockEnd("endif")
-                return .ifBlock(TemplateIfBlock(branches: branches, otherwise: otherwise))
+                return .ifBlock(own(TemplateIfBlock(branches: branches, otherwise: otherwise)))
             default:
                 try expectBlockEnd("endif")
-                return .ifBlock(TemplateIfBlock(branches: branches, otherwise: nil))
+                return .ifBlock(own(TemplateIfBlock(branches: branches, otherwise: nil)))
             }
         }
-        return .ifBlock(TemplateIfBlock(branches: branches, otherwise: nil))
+        return .ifBlock(own(TemplateIfBlock(branches: branches, otherwise: nil)))
     }
 
     private mutating func parseFor(tag: TemplateToken) throws(TemplateError) -> TemplateNode {
@@ -243,7 +251,7 @@ struct TemplateParser {
             otherwise = try parseBody(until: ["endfor"], opener: ("for", tag)).0
         }
         try expectBlockEnd("endfor")
-        return .forLoop(TemplateForLoop(names: names, iterable: iterable, body: body, otherwise: otherwise, offset: tag.offset))
+        return .forLoop(own(TemplateForLoop(names: names, iterable: iterable, body: body, otherwise: otherwise, offset: tag.offset)))
     }
 
     private mutating func parseSet(tag: TemplateToken) throws(TemplateError) -> TemplateNode {
@@ -254,7 +262,7 @@ struct TemplateParser {
         if skipSymbol("=") {
             let value = try parseExpression()
             try expectBlockEnd("set")
-            return .set(TemplateSetStatement(names: names.map(TemplateKey.init), value: value, offset: tag.offset))
+            return .set(own(TemplateSetStatement(names: names.map(TemplateKey.init), value: value, offset: tag.offset)))
         }
         guard current.kind == .blockEnd, names.count == 1 else {
             throw fail("expected '=' or '%}' in the 'set' tag, found \(describe(current))", at: current)
@@ -338,7 +346,7 @@ struct TemplateParser {
         if names.isEmpty { throw fail("expected at least one name to import", at: current) }
         let withContext = try parseContextClause(default: false)
         try expectBlockEnd("from")
-        return .importNames(TemplateImportNames(template: template, names: names, withContext: withContext, offset: tag.offset))
+        return .importNames(own(TemplateImportNames(template: template, names: names, withContext: withContext, offset: tag.offset)))
     }
 
     private mutating func parseInclude(tag: TemplateToken) throws(TemplateError) -> TemplateNode {
@@ -366,7 +374,7 @@ struct TemplateParser {
             throw fail("block '\(name.text)' is defined more than once", at: name)
         }
         blocks[name.text] = body
-        return .block(TemplateBlockStatement(name: TemplateKey(name.text), offset: tag.offset))
+        return .block(own(TemplateBlockStatement(name: TemplateKey(name.text), offset: tag.offset)))
     }
 
     private mutating func parseFilterBlock(tag: TemplateToken) throws(TemplateError) -> TemplateNode {
@@ -415,20 +423,20 @@ struct TemplateParser {
             let condition = try parseOr()
             var otherwise: TemplateExpression?
             if skipName("else") { otherwise = try parseExpression() }
-            return .conditional(TemplateConditionalExpression(value: value, condition: condition, otherwise: otherwise))
+            return .conditional(own(TemplateConditionalExpression(value: value, condition: condition, otherwise: otherwise)))
         }
         return value
     }
 
     private mutating func parseOr() throws(TemplateError) -> TemplateExpression {
         var left = try parseAnd()
-        while skipName("or") { left = .or(TemplateBinaryExpression(op: .equal, left: left, right: try parseAnd(), offset: 0)) }
+        while skipName("or") { left = .or(own(TemplateBinaryExpression(op: .equal, left: left, right: try parseAnd(), offset: 0))) }
         return left
     }
 
     private mutating func parseAnd() throws(TemplateError) -> TemplateExpression {
         var left = try parseNot()
-        while skipName("and") { left = .and(TemplateBinaryExpression(op: .equal, left: left, right: try parseNot(), offset: 0)) }
+        while skipName("and") { left = .and(own(TemplateBinaryExpression(op: .equal, left: left, right: try parseNot(), offset: 0))) }
         return left
     }
 
@@ -437,7 +445,7 @@ struct TemplateParser {
             let token = advance()
             try enter(token)
             defer { leave() }
-            return .not(TemplateUnaryExpression(operand: try parseNot(), offset: nil))
+            return .not(own(TemplateUnaryExpression(operand: try parseNot(), offset: nil)))
         }
         return try parseIn()
     }
@@ -448,10 +456,10 @@ struct TemplateParser {
             let token = current
             if token.isName("in") {
                 _ = advance()
-                left = .binary(TemplateBinaryExpression(op: .contains, left: left, right: try parseIs(), offset: token.offset))
+                left = .binary(own(TemplateBinaryExpression(op: .contains, left: left, right: try parseIs(), offset: token.offset)))
             } else if token.isName("not"), peek().isName("in") {
                 _ = advance(); _ = advance()
-                left = .binary(TemplateBinaryExpression(op: .notContains, left: left, right: try parseIs(), offset: token.offset))
+                left = .binary(own(TemplateBinaryExpression(op: .notContains, left: left, right: try parseIs(), offset: token.offset)))
             } else {
                 return left
             }
@@ -476,7 +484,7 @@ struct TemplateParser {
             _ = advance()
             arguments = try parseArguments().0
         }
-        return .test(TemplateTestExpression(name: name, input: left, arguments: arguments, negated: negated, offset: token.offset))
+        return .test(own(TemplateTestExpression(name: name, input: left, arguments: arguments, negated: negated, offset: token.offset)))
     }
 
     private static let comparisons: [String: TemplateBinaryOperator] = [
@@ -490,7 +498,7 @@ struct TemplateParser {
         var left = try parseConcat()
         while current.kind == .symbol, let op = Self.comparisons[current.text] {
             let token = advance()
-            left = .binary(TemplateBinaryExpression(op: op, left: left, right: try parseConcat(), offset: token.offset))
+            left = .binary(own(TemplateBinaryExpression(op: op, left: left, right: try parseConcat(), offset: token.offset)))
         }
         return left
     }
@@ -499,7 +507,7 @@ struct TemplateParser {
         var left = try parseAdditive()
         while current.isSymbol("~") {
             let token = advance()
-            left = .binary(TemplateBinaryExpression(op: .concatenate, left: left, right: try parseAdditive(), offset: token.offset))
+            left = .binary(own(TemplateBinaryExpression(op: .concatenate, left: left, right: try parseAdditive(), offset: token.offset)))
         }
         return left
     }
@@ -508,7 +516,7 @@ struct TemplateParser {
         var left = try parseMultiplicative()
         while current.isSymbol("+") || current.isSymbol("-") {
             let token = advance()
-            left = .binary(TemplateBinaryExpression(op: token.text == "+" ? .add : .subtract, left: left, right: try parseMultiplicative(), offset: token.offset))
+            left = .binary(own(TemplateBinaryExpression(op: token.text == "+" ? .add : .subtract, left: left, right: try parseMultiplicative(), offset: token.offset)))
         }
         return left
     }
@@ -517,7 +525,7 @@ struct TemplateParser {
         var left = try parsePower()
         while current.kind == .symbol, let op = Self.multiplicative[current.text] {
             let token = advance()
-            left = .binary(TemplateBinaryExpression(op: op, left: left, right: try parsePower(), offset: token.offset))
+            left = .binary(own(TemplateBinaryExpression(op: op, left: left, right: try parsePower(), offset: token.offset)))
         }
         return left
     }
@@ -526,7 +534,7 @@ struct TemplateParser {
         var left = try parseUnary()
         while current.isSymbol("**") {
             let token = advance()
-            left = .binary(TemplateBinaryExpression(op: .power, left: left, right: try parseUnary(), offset: token.offset))
+            left = .binary(own(TemplateBinaryExpression(op: .power, left: left, right: try parseUnary(), offset: token.offset)))
         }
         return left
     }
@@ -540,7 +548,7 @@ struct TemplateParser {
             try enter(token)
             defer { leave() }
             let operand = try parseUnary(filters: false)
-            value = token.text == "-" ? .negate(TemplateUnaryExpression(operand: operand, offset: token.offset)) : .plus(TemplateUnaryExpression(operand: operand, offset: token.offset))
+            value = token.text == "-" ? .negate(own(TemplateUnaryExpression(operand: operand, offset: token.offset))) : .plus(own(TemplateUnaryExpression(operand: operand, offset: token.offset)))
         } else {
             value = try parsePrimaryWithPostfix()
         }
@@ -562,7 +570,7 @@ struct TemplateParser {
                 _ = advance()
                 arguments = try parseArguments()
             }
-            value = .filter(TemplateFilterExpression(key: TemplateKey(filterName), input: value, positional: arguments.0, keyword: arguments.1, offset: name.offset, filters: filters))
+            value = .filter(own(TemplateFilterExpression(key: TemplateKey(filterName), input: value, positional: arguments.0, keyword: arguments.1, offset: name.offset, filters: filters)))
         }
         return value
     }
@@ -597,10 +605,10 @@ struct TemplateParser {
                 let member = current
                 if member.kind == .name {
                     _ = advance()
-                    value = .member(TemplateMemberExpression(base: value, key: TemplateKey(member.text), offset: member.offset))
+                    value = .member(own(TemplateMemberExpression(base: value, key: TemplateKey(member.text), offset: member.offset)))
                 } else if member.kind == .number, member.number >= 0, member.number == member.number.rounded() {
                     _ = advance()
-                    value = .index(TemplateIndexExpression(base: value, key: .literal(.number(member.number)), offset: member.offset))
+                    value = .index(own(TemplateIndexExpression(base: value, key: .literal(.number(member.number)), offset: member.offset)))
                 } else {
                     throw fail("expected a name after '.', found \(describe(member))", at: member)
                 }
@@ -610,18 +618,18 @@ struct TemplateParser {
                 if skipSymbol(":") {
                     let stop = current.isSymbol("]") ? nil : try parseExpression()
                     try expectSymbol("]", "to close the slice")
-                    value = .slice(TemplateSliceExpression(base: value, start: key, stop: stop, offset: token.offset))
+                    value = .slice(own(TemplateSliceExpression(base: value, start: key, stop: stop, offset: token.offset)))
                 } else if let key {
                     try expectSymbol("]", "to close the index")
-                    value = .index(TemplateIndexExpression(base: value, key: key, offset: token.offset))
+                    value = .index(own(TemplateIndexExpression(base: value, key: key, offset: token.offset)))
                 }
             } else if token.isSymbol("(") {
                 _ = advance()
                 let (positional, keyword) = try parseArguments()
-                if case .name(let name, _) = value, name.name == "super", positional.isEmpty, keyword.isEmpty {
+                if case .name(let e) = value, e.key.name == "super", positional.isEmpty, keyword.isEmpty {
                     value = .superCall(offset: token.offset)
                 } else {
-                    value = .call(TemplateCallExpression(callee: value, positional: positional, keyword: keyword, offset: value.offset ?? token.offset))
+                    value = .call(own(TemplateCallExpression(callee: value, positional: positional, keyword: keyword, offset: value.offset ?? token.offset)))
                 }
             } else {
                 return value
@@ -650,7 +658,7 @@ struct TemplateParser {
             case "true", "True": return .literal(.bool(true))
             case "false", "False": return .literal(.bool(false))
             case "none", "None", "null": return .literal(.null)
-            default: return .name(TemplateKey(token.text), offset: token.offset)
+            default: return .name(own(TemplateNameExpression(key: TemplateKey(token.text), offset: token.offset)))
             }
         case .symbol:
             switch token.text {

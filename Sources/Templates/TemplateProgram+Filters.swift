@@ -28,7 +28,8 @@ extension TemplateProgram {
                 guard found == nil else { return }
                 switch node {
                 case .text, .unicodeText, .block: break
-                case .output(let e, _), .extends(let e, _), .include(let e, _, _): visit(e)
+                case .output(let statement): visit(statement.expression)
+                case .extends(let e, _), .include(let e, _, _): visit(e)
                 case .set(let statement): visit(statement.value)
                 case .importAll(let e, _, _, _): visit(e)
                 case .importNames(let statement): visit(statement.template)

@@ -23,9 +23,12 @@ final class TemplateProgram: Sendable {
 
     /// The bytes of its ASCII text nodes (see `TemplateNode.text`).
     let text: [UInt8]
+    /// What its nodes refer to without owning (see `TemplatePart`): kept as long as the program.
+    let parts: [any AnyObject & Sendable]
 
-    init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]], text: [UInt8] = [], isCached: Bool = false) {
+    init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]], text: [UInt8] = [], parts: [any AnyObject & Sendable], isCached: Bool = false) {
         self.source = source
+        self.parts = parts
         self.text = text
         self.nodes = nodes
         self.blocks = blocks
@@ -109,6 +112,6 @@ final class TemplateProgram: Sendable {
         let tokens = try TemplateLexer.tokenize(source, trimBlocks: options.trimBlocks, lstripBlocks: options.lstripBlocks)
         var parser = TemplateParser(source: source, tokens: tokens, filters: filters)
         let nodes = try parser.parseTemplate()
-        return TemplateProgram(source: source, nodes: nodes, blocks: parser.blocks, text: parser.text, isCached: isCached)
+        return TemplateProgram(source: source, nodes: nodes, blocks: parser.blocks, text: parser.text, parts: parser.parts, isCached: isCached)
     }
 }

@@ -164,12 +164,12 @@ final class TemplateRenderer: @unchecked Sendable {
         switch node {
         case .text(let start, let count): out.append(ascii: scope.program.text, from: start, count: count)
         case .unicodeText(let text): out.append(text)
-        case .output(let expression, _): try renderOutput(expression, scope, into: &out)
-        case .forLoop(let loop): try renderFor(loop, scope, into: &out)
-        case .ifBlock(let block): try renderIf(block, scope, into: &out)
-        case .set(let statement): try renderSet(statement.names, statement.value, scope)
-        case .block(let statement): try renderBlock(statement.name, index: 0, scope, into: &out, at: statement.offset)
-        case .importNames(let statement): try importNames(statement, scope)
+        case .output(let part): try part.borrow { try renderOutput($0.expression, scope, into: &out) }
+        case .forLoop(let part): try part.borrow { try renderFor($0, scope, into: &out) }
+        case .ifBlock(let part): try part.borrow { try renderIf($0, scope, into: &out) }
+        case .set(let part): try part.borrow { try renderSet($0.names, $0.value, scope) }
+        case .block(let part): try part.borrow { try renderBlock($0.name, index: 0, scope, into: &out, at: $0.offset) }
+        case .importNames(let part): try part.borrow { try importNames($0, scope) }
         default: try renderTag(node, scope, into: &out)
         }
     }
@@ -245,9 +245,11 @@ final class TemplateRenderer: @unchecked Sendable {
     private func renderOutput(_ expression: TemplateExpression, _ scope: TemplateScope, into out: inout TemplateOutput) throws {
         // A macro call or `super()` renders straight into the output, not into a string to copy.
         switch expression {
-        case .call(let call):
-            try checkStack(scope, at: call.offset)
-            return try renderCall(call, scope, into: &out)
+        case .call(let part):
+            return try part.borrow { call in
+                try checkStack(scope, at: call.offset)
+                try renderCall(call, scope, into: &out)
+            }
         case .superCall(let offset):
             return try renderSuper(scope, at: offset, into: &out)
         default:
@@ -648,28 +650,14 @@ final class TemplateRenderer: @unchecked Sendable {
         switch expression {
         case .literal(let value):
             return value
-        case .name(let key, _):
-            if let value = scope.frame.lookup(key) { return value }
-            if let value = scope.context.lookup(key) { return value }
-            return globals[key] ?? .undefined
-        case .member(let e):
-            if case .name(let name, _) = e.base {
-                if name.isLoop {
-                    if let value = scope.frame.loopField(e.key.name) { return value }
-                } else {
-                    // `a.b`: the member is read where `a` is stored, without copying `a`.
-                    if let value = scope.frame.lookupMember(name, e.key) { return value }
-                    if let value = scope.context.lookupMember(name, e.key) { return value }
-                    return (globals[name] ?? .undefined).member(e.key)
-                }
-            } else if case .member(let inner) = e.base, case .name(let name, _) = inner.base,
-                      !name.isLoop {
-                // `a.b.c`: read in place too, without copying `a.b`.
-                if let value = scope.frame.lookupMember(name, inner.key, e.key) { return value }
-                if let value = scope.context.lookupMember(name, inner.key, e.key) { return value }
-                return (globals[name] ?? .undefined).member(inner.key, e.key)
+        case .name(let part):
+            return part.borrow { e in
+                if let value = scope.frame.lookup(e.key) { return value }
+                if let value = scope.context.lookup(e.key) { return value }
+                return globals[e.key] ?? .undefined
             }
-            return try evaluate(e.base, scope).member(e.key)
+        case .member(let part):
+            return try part.borrow { e in try evaluateMember(e, scope) }
         case .array, .object, .filter, .binary, .call:
             // The offset is only worked out for the error.
             if Self.stackPosition() < stackLimit { throw stackExhausted(scope, at: expression.offset) }
@@ -679,25 +667,55 @@ final class TemplateRenderer: @unchecked Sendable {
         }
     }
 
+    /// `a.b`: a member of a variable (`a.b`, `a.b.c`) is read where the variable is stored, without
+    /// copying it or the middle value; `loop.index` without building `loop`.
+    @inline(__always)
+    private func evaluateMember(_ e: TemplateMemberExpression, _ scope: TemplateScope) throws -> TemplateValue {
+        switch e.base {
+        case .name(let part):
+            let found: TemplateValue? = part.borrow { base in
+                if base.key.isLoop { return scope.frame.loopField(e.key.name) }
+                if let value = scope.frame.lookupMember(base.key, e.key) { return value }
+                if let value = scope.context.lookupMember(base.key, e.key) { return value }
+                return (globals[base.key] ?? .undefined).member(e.key)
+            }
+            if let found { return found }
+        case .member(let part):
+            let found: TemplateValue? = part.borrow { inner in
+                guard case .name(let namePart) = inner.base else { return nil }
+                return namePart.borrow { base in
+                    if base.key.isLoop { return nil }
+                    if let value = scope.frame.lookupMember(base.key, inner.key, e.key) { return value }
+                    if let value = scope.context.lookupMember(base.key, inner.key, e.key) { return value }
+                    return (globals[base.key] ?? .undefined).member(inner.key, e.key)
+                }
+            }
+            if let found { return found }
+        default:
+            break
+        }
+        return try evaluate(e.base, scope).member(e.key)
+    }
+
     /// Everything but the hottest expressions; each kind is evaluated by its own small function,
     /// so that no kind's locals live in this recursive frame.
     @inline(never)
     private func evaluateOperation(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> TemplateValue {
         switch expression {
-        case .call(let e): return try invoke(e.callee, e.positional, e.keyword, scope, at: e.offset)
+        case .call(let part): return try part.borrow { e in try invoke(e.callee, e.positional, e.keyword, scope, at: e.offset) }
         case .literal, .name, .member: return try evaluate(expression, scope)
-        case .index(let e): return try evaluateIndex(e.base, e.key, scope)
-        case .slice(let e): return try evaluateSlice(e.base, e.start, e.stop, scope)
+        case .index(let part): return try part.borrow { e in try evaluateIndex(e.base, e.key, scope) }
+        case .slice(let part): return try part.borrow { e in try evaluateSlice(e.base, e.start, e.stop, scope) }
         case .superCall(let offset): return try evaluateSuper(scope, at: offset)
-        case .filter(let e): return try evaluateFilter(e, scope)
-        case .test(let e): return try evaluateTest(e.name, e.input, e.arguments, negated: e.negated, scope, at: e.offset)
-        case .not(let e): return try evaluateNot(e, scope)
-        case .negate(let e): return try evaluateNegate(e, scope)
-        case .plus(let e): return try evaluatePlus(e, scope)
-        case .and(let e): return try evaluateAnd(e, scope)
-        case .or(let e): return try evaluateOr(e, scope)
-        case .binary(let e): return try evaluateBinary(e, scope)
-        case .conditional(let e): return try evaluateConditional(e, scope)
+        case .filter(let part): return try part.borrow { e in try evaluateFilter(e, scope) }
+        case .test(let part): return try part.borrow { e in try evaluateTest(e.name, e.input, e.arguments, negated: e.negated, scope, at: e.offset) }
+        case .not(let part): return try part.borrow { e in try evaluateNot(e, scope) }
+        case .negate(let part): return try part.borrow { e in try evaluateNegate(e, scope) }
+        case .plus(let part): return try part.borrow { e in try evaluatePlus(e, scope) }
+        case .and(let part): return try part.borrow { e in try evaluateAnd(e, scope) }
+        case .or(let part): return try part.borrow { e in try evaluateOr(e, scope) }
+        case .binary(let part): return try part.borrow { e in try evaluateBinary(e, scope) }
+        case .conditional(let part): return try part.borrow { e in try evaluateConditional(e, scope) }
         case .array(let items): return try evaluateArray(items, scope)
         case .object(let pairs): return try evaluateObject(pairs, scope)
         }
@@ -749,10 +767,14 @@ final class TemplateRenderer: @unchecked Sendable {
     /// Whether an `if` condition is truthy: a variable is tested where it is stored, without copying
     /// its value out.
     private func isTruthy(_ expression: TemplateExpression, _ scope: TemplateScope) throws -> Bool {
-        if case .name(let key, _) = expression, !key.isLoop {
-            if let truthy = scope.frame.isTruthy(key) { return truthy }
-            if let truthy = scope.context.isTruthy(key) { return truthy }
-            return globals.isTruthy(key) ?? false
+        if case .name(let part) = expression {
+            let truthy: Bool? = part.borrow { e in
+                if e.key.isLoop { return nil }
+                if let truthy = scope.frame.isTruthy(e.key) { return truthy }
+                if let truthy = scope.context.isTruthy(e.key) { return truthy }
+                return globals.isTruthy(e.key) ?? false
+            }
+            if let truthy { return truthy }
         }
         return try evaluate(expression, scope).isTruthy
     }
@@ -884,7 +906,7 @@ final class TemplateRenderer: @unchecked Sendable {
 
     private func describeCallee(_ expression: TemplateExpression) -> String {
         switch expression {
-        case .name(let key, _): return key.name
+        case .name(let e): return e.key.name
         case .member(let e): return describeCallee(e.base) + "." + e.key.name
         case .index(let e): return describeCallee(e.base) + "[…]"
         case .call(let e): return describeCallee(e.callee) + "(…)"
@@ -933,8 +955,8 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func notCallable(_ callee: TemplateExpression, _ value: TemplateValue, _ scope: TemplateScope, at offset: Int) -> TemplateError {
         var message = "cannot call '\(describeCallee(callee))': it is \(value.typeName), not a macro or function"
-        if case .undefined = value, case .name(let key, _) = callee {
-            let name = key.name
+        if case .undefined = value, case .name(let e) = callee {
+            let name = e.key.name
             // Most often a typo, or a macro used without its `{% from … import … %}`.
             let known = scope.frame.allNames() + scope.context.allNames() + globals.keys
             if let suggestion = TemplateSuggestion.closest(to: name, in: known) {

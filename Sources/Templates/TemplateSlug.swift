@@ -23,6 +23,9 @@ public enum TemplateSlug {
     /// `@sindresorhus/slugify`: ASCII transliteration, `&` → `and`, lower case, and every run of other
     /// characters becomes one `-` (so `Child’s` → `child-s`), trimmed at both ends.
     public static func slugify(_ text: String) -> String {
+        // Most titles are ASCII: slugged in one pass over their bytes.
+        var input = text
+        if let slug = input.withUTF8(slugify(ascii:)) { return slug }
         var ascii = text
         if !text.utf8.allSatisfy({ $0 < 0x80 }) {
             ascii = ""
@@ -55,6 +58,46 @@ public enum TemplateSlug {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `slugify` of ASCII bytes, written into a buffer on the stack and made a string once; nil when
+    /// a byte is not ASCII (then the characters are transliterated first).
+    private static func slugify(ascii bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for byte in bytes where byte >= 0x80 { return nil }
+        // At most four bytes out for one in (`&` becomes `-and`).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * bytes.count + 1) { out -> String in
+            var count = 0
+            var pendingDash = false
+            for byte in bytes {
+                var letter = byte
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = byte + 32
+                case UInt8(ascii: "&"):
+                    if count > 0 {
+                        out[count] = UInt8(ascii: "-")
+                        count += 1
+                    }
+                    for byte in "and".utf8 {
+                        out[count] = byte
+                        count += 1
+                    }
+                    pendingDash = true
+                    continue
+                default:
+                    pendingDash = true
+                    continue
+                }
+                if pendingDash, count > 0 {
+                    out[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+                pendingDash = false
+                out[count] = letter
+                count += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<count]), as: UTF8.self)
+        }
     }
 
     private static let slugCharacters: [Character: String] = [

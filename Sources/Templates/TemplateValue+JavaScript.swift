@@ -160,11 +160,40 @@ extension TemplateValue {
         return false
     }
 
+    /// The position of the first byte from `start` that `escape` replaces, or nil. Eight bytes at a
+    /// time: one test for each of `"`, `&` or `'`, `<` or `>`, and `\` says whether any of the eight
+    /// is one (a byte of the word, masked and compared, is zero), about three instructions a byte
+    /// where testing each byte took seven; a word with one is then read byte by byte.
+    static func firstNeedingEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start >= 0 else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let count = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var offset = start
+        while offset + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let ampersandOrApostrophe = (word & (ones &* 0xFE)) ^ (ones &* 0x26)
+            let angle = (word & (ones &* 0xFD)) ^ (ones &* 0x3C)
+            let backslash = word ^ (ones &* 0x5C)
+            // (x - 1) & ~x has the high bit of a byte set where x has a zero byte (and only past one).
+            let zeros = ((quote &- ones) & ~quote) | ((ampersandOrApostrophe &- ones) & ~ampersandOrApostrophe)
+                | ((angle &- ones) & ~angle) | ((backslash &- ones) & ~backslash)
+            if zeros & (ones &* 0x80) != 0 { break }
+            offset += 8
+        }
+        while offset < count {
+            if needsEscaping(base[offset]) { return offset }
+            offset += 1
+        }
+        return nil
+    }
+
     public static func escapeHTML(_ text: String) -> String {
         var text = text
         // Over the UTF-8 buffer: most strings need no escaping and are returned as they are.
         return text.withUTF8 { bytes -> String? in
-            guard let first = bytes.firstIndex(where: needsEscaping) else {
+            guard let first = firstNeedingEscape(in: bytes, from: 0) else {
                 return nil
             }
             var out: [UInt8] = []

@@ -20,3 +20,16 @@ func byteWiseDateFormatMatchesCharacters(pattern: String) {
     // A token letter with a combining mark is a character of its own, written as it is.
     #expect(TemplateDateFormat.format(date, "d\u{301} yyyy") == "d\u{301} 2023")
 }
+
+/// The formatter writes into a buffer sized from the pattern (`TemplateDateBytes`): the patterns
+/// that write the most for their length (one-letter tokens of years with six digits and a sign,
+/// `a`, `z`, `ZZ`, long month and day names) at the ends of JavaScript's date range come out whole.
+@Test func theLongestOutputsForTheirPatternsComeOutWhole() {
+    let earliest = Date(timeIntervalSince1970: -8.64e12), latest = Date(timeIntervalSince1970: 8.64e12)
+    let september = Date(timeIntervalSince1970: 1_694_563_200)  // Wednesday 13 September 2023
+    #expect(TemplateDateFormat.format(earliest, "yyyyyyy") == "-271821")
+    #expect(TemplateDateFormat.format(latest, "y") == "275760")
+    #expect(TemplateDateFormat.format(earliest, "y|y") == "-271821|-271821")
+    #expect(TemplateDateFormat.format(september, "LLLL EEEE azZZZ") == "September Wednesday amUTCUTC")
+    #expect(TemplateDateFormat.formatCharacters(earliest, "y y é") == "-271821 -271821 é")
+}

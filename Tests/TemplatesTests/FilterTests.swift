@@ -74,6 +74,9 @@ private func designHistory(_ source: String, _ json: String = "{}") throws -> St
     Case("{{ 'What’s your email address?' | slugify }} {{ 'DfE Sign-in' | slugify }} {{ '  --Hi 👋 there--  ' | slugify }}",
          "what-s-your-email-address dfe-sign-in hi-there"),
     Case("{{ \"Don't stop: 3 ways\" | slugify }}", "don-t-stop-3-ways"),  // @sindresorhus/slugify 1.x (Eleventy 2): no contraction rule
+    // ASCII titles take the one-pass path: runs of other bytes, `&` at either end and twice, digits, capitals.
+    Case("[{{ 'a&&b' | slugify }}|{{ '&x' | slugify }}|{{ 'x&' | slugify }}|{{ '--Hi--' | slugify }}|{{ '' | slugify }}|{{ 'ABC 123_x.Y' | slugify }}|{{ '& &' | slugify }}|{{ '!!!' | slugify }}]",
+         "[a-and-and-b|and-x|x-and|hi||abc-123-x-y|and-and|]"),
     Case("{{ 'Hello, World! Déjà vu' | slug }} {{ 'Child’s play' | slug }} {{ 'A & B' | slug }}", "hello-world!-deja-vu childs-play a-and-b"),
     Case("{{ '2023-12-01' | govukDate }} {{ '2023-12-01' | govukDate('truncate') }} {{ date | govukDate('d MMMM yyyy, HH:mm') }}",
          "1 December 2023 1 Dec 2023 19 August 2024, 14:05", context: #"{"date": "2024-08-19T14:05:00Z"}"#),
