@@ -32,22 +32,11 @@ struct ImageSizeTable {
     /// The FNV-1a hash of a site path without leading slashes, or nil when it is empty or has a
     /// `..` segment (it would climb out of the site's folders).
     static func hash(ofSitePath key: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard !key.isEmpty else { return nil }
+        // The `..` rule is the resolver's (a second pass over a short path, not a second copy of it).
+        guard !key.isEmpty, !SitePathResolver.climbs(key) else { return nil }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        // The length of the segment so far and how many of its bytes are dots.
-        var length = 0, dots = 0
-        for byte in key {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            if byte == UInt8(ascii: "/") {
-                if length == 2, dots == 2 { return nil }
-                length = 0
-                dots = 0
-            } else {
-                length += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
-            }
-        }
-        return length == 2 && dots == 2 ? nil : hash
+        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     /// The entry for `key`, with its file's path copied into `scratch` (NUL-terminated); nil when
