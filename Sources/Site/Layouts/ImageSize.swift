@@ -33,16 +33,38 @@ public struct ImageSize: Sendable, Hashable {
 
     /// Reads just enough of the file at `url` to find its size.
     public init?(contentsOf url: URL) {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
-        // Most formats need 30 bytes; read a little, and more only for JPEG.
-        guard let start = try? handle.read(upToCount: 64) else { return nil }
-        var bytes = [UInt8](start)
-        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xD8,
-           let rest = try? handle.read(upToCount: Self.maximumHeaderLength - bytes.count) {
-            bytes += rest
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        self.init(readingHeaderOf: descriptor)
+    }
+
+    /// Reads just enough of the file open at `descriptor` to find its size, with plain system calls:
+    /// 64 bytes into a buffer on the stack (most formats need 30), and more only for a JPEG. The
+    /// layouts size every screenshot of every page this way.
+    init?(readingHeaderOf descriptor: Int32) {
+        let size = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> ImageSize? in
+            guard let base = buffer.baseAddress else { return nil }
+            var count = 0
+            while count < buffer.count {
+                let got = read(descriptor, base + count, buffer.count - count)
+                if got <= 0 { break }
+                count += got
+            }
+            let start = UnsafeBufferPointer(rebasing: buffer[..<count])
+            guard count >= 2, start[0] == 0xFF, start[1] == 0xD8 else { return ImageSize(header: start) }
+            var bytes = Array(start)
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            while bytes.count < Self.maximumHeaderLength {
+                let want = min(chunk.count, Self.maximumHeaderLength - bytes.count)
+                let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, want) }
+                if got <= 0 { break }
+                bytes += chunk[0..<got]
+            }
+            return ImageSize(header: bytes)
         }
-        self.init(header: bytes)
+        guard let size else { return nil }
+        self = size
     }
 
     private static func bigEndian(_ b: UnsafeBufferPointer<UInt8>, _ offset: Int, count: Int) -> Int? {

@@ -49,12 +49,6 @@ final class ImageSizeCache: @unchecked Sendable {
         lookUp(sitePath)?.size
     }
 
-    /// The `imageSize` filter's value for the file at `sitePath`: `{width, height}`, or undefined
-    /// when there is no file or it is not an image.
-    func value(forSitePath sitePath: String) -> TemplateValue {
-        lookUp(sitePath)?.value ?? .undefined
-    }
-
     /// `lookUp(_:scratch:)` for a site path given as a string.
     private func lookUp(_ sitePath: String) -> (size: ImageSize?, value: TemplateValue)? {
         var sitePath = sitePath
@@ -123,33 +117,8 @@ final class ImageSizeCache: @unchecked Sendable {
             }
             defer { close(descriptor) }
             guard let status = SourceFileTime.status(ofDescriptor: descriptor), !status.isFolder else { continue }
-            return (count + 1, status.modified, readSize(of: descriptor))
+            return (count + 1, status.modified, ImageSize(readingHeaderOf: descriptor))
         }
         return nil
-    }
-
-    /// The size of the image open at `descriptor`, reading only its header: 64 bytes into a buffer
-    /// on the stack (most formats need 30), and more only for a JPEG.
-    private static func readSize(of descriptor: Int32) -> ImageSize? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> ImageSize? in
-            guard let base = buffer.baseAddress else { return nil }
-            var count = 0
-            while count < buffer.count {
-                let got = read(descriptor, base + count, buffer.count - count)
-                if got <= 0 { break }
-                count += got
-            }
-            let start = UnsafeBufferPointer(rebasing: buffer[..<count])
-            guard count >= 2, start[0] == 0xFF, start[1] == 0xD8 else { return ImageSize(header: start) }
-            var bytes = Array(start)
-            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-            while bytes.count < ImageSize.maximumHeaderLength {
-                let want = min(chunk.count, ImageSize.maximumHeaderLength - bytes.count)
-                let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, want) }
-                if got <= 0 { break }
-                bytes += chunk[0..<got]
-            }
-            return ImageSize(header: bytes)
-        }
     }
 }
