@@ -33,7 +33,8 @@ public struct ImageSize: Sendable, Hashable {
 
     /// Reads just enough of the file at `url` to find its size.
     public init?(contentsOf url: URL) {
-        let descriptor = open(url.path, O_RDONLY)
+        // Not blocking: a named pipe would otherwise wait for a writer; it has no size.
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         self.init(readingHeaderOf: descriptor)

@@ -107,7 +107,8 @@ final class ImageSizeCache: @unchecked Sendable {
             if let from = key.baseAddress { (base + folder.count).update(from: from + rest, count: key.count - rest) }
             scratch[count] = 0
             let cPath = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            let descriptor = open(cPath, O_RDONLY)
+            // Not blocking: a named pipe would otherwise wait for a writer (a file reads the same).
+            let descriptor = open(cPath, O_RDONLY | O_NONBLOCK)
             if descriptor < 0 {
                 // Something there that cannot be read (a file without permission) still counts.
                 if errno != ENOENT, errno != ENOTDIR, let status = SourceFileTime.status(ofCString: cPath), !status.isFolder {

@@ -527,3 +527,35 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
         #expect(text == expected, "\(value)")
     }
 }
+
+/// A screenshot that is a named pipe has no size and does not stop the build: opening it must not
+/// wait for a writer that never comes.
+@Test func aNamedPipeHasNoSizeAndDoesNotHang() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let images = root.appendingPathComponent("app/images")
+    try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+    try #require(mkfifo(images.appendingPathComponent("pipe.png").path, 0o644) == 0)
+    let resolver = SitePathResolver(passthrough: [(images, ".")], input: root.appendingPathComponent("app"))
+    let cache = ImageSizeCache(roots: resolver.sourceRoots)
+    let done = DispatchSemaphore(value: 0)
+    let found = LockedBox<ImageSize?>(ImageSize(width: 1, height: 1))
+    Thread.detachNewThread {
+        found.value = cache.size(forSitePath: "/pipe.png", resolver: resolver)
+        _ = ImageSize(contentsOf: images.appendingPathComponent("pipe.png"))
+        done.signal()
+    }
+    #expect(done.wait(timeout: .now() + 10) == .success, "looking a named pipe up did not return")
+    #expect(found.value == nil)
+}
+
+/// A value set on one thread and read on another.
+private final class LockedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
