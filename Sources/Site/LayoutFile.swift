@@ -22,14 +22,13 @@ struct LayoutFile: Sendable {
     /// Find a layout by the name a page gives (`post`, `post.njk`, `layouts/post.njk`): the site's
     /// layouts folder, then its includes folder, then the built-in templates (and their `layouts/`).
     static func locate(_ name: String, in folders: [URL]) -> URL? {
-        let fm = FileManager.default
         var candidates = [name]
         if TemplateKind(fileName: name) == nil { candidates += [name + ".njk", name + ".html", name + ".md"] }
         for folder in folders {
             for candidate in candidates + candidates.map({ "layouts/" + $0 }) {
                 let url = folder.appendingPathComponent(candidate)
-                var isDirectory: ObjCBool = false
-                if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue { return url }
+                // A regular file only (after links): a named pipe would never finish being read.
+                if TemplateLoader.isFile(url.path) { return url }
             }
         }
         return nil

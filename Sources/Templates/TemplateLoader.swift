@@ -36,9 +36,16 @@ public struct TemplateLoader: Sendable {
             let base = folder.standardizedFileURL.path
             let candidate = folder.appendingPathComponent(name).standardizedFileURL
             guard candidate.path.hasPrefix(base.hasSuffix("/") ? base : base + "/") else { continue }
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            if Self.isFile(candidate.path) { return candidate }
         }
         return nil
+    }
+
+    /// Whether `path` is a regular file (after links): only a file is read as a template; reading a
+    /// named pipe or a device would wait for ever or never end.
+    public static func isFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     /// Whether something exists at `path`, without following the path through `FileManager`.

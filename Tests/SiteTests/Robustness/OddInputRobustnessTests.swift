@@ -111,6 +111,24 @@ import Testing
         #expect(!site.exists("Site/pipe.css") && !site.exists("Site/zero.bin") && !site.exists("Site/pipe/index.html"))
     }
 
+    /// A layout and an include that are named pipes are not files: the build does not wait on them,
+    /// and says that the pages using them cannot find them.
+    @Test func pipedTemplatesAreNotFoundAndDoNotHangTheBuild() throws {
+        let site = try RobustSite()
+        defer { site.remove() }
+        try site.write("---\ntitle: A\n---\nA\n", to: "Content/a.md")
+        try site.write("---\nlayout: piped\n---\nB\n", to: "Content/b.md")
+        try site.write("{% include \"piped-include.njk\" %}\n", to: "Content/c.njk")
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Content/_includes"), withIntermediateDirectories: true)
+        for path in ["Content/_includes/piped.njk", "Content/_includes/piped-include.njk"] {
+            #expect(mkfifo(site.root.appendingPathComponent(path).path, 0o644) == 0)
+        }
+        let report = try #require(site.build(seconds: 20), "the build blocked on a piped template")
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.contains { $0.path.hasSuffix("b.md") } && errors.contains { $0.path.hasSuffix("c.njk") }, "\(report.diagnostics)")
+        #expect(errors.allSatisfy { $0.path.hasSuffix("b.md") || $0.path.hasSuffix("c.njk") }, "\(report.diagnostics)")
+    }
+
     @Test(arguments: ["/abs/escaped.html", "/../../escaped.html", "../escaped.html", "sub/../../../escaped.html", "%2e%2e/%2e%2e/escaped.html"])
     func aPermalinkNeverWritesOutsideTheOutput(_ permalink: String) throws {
         let site = try RobustSite()
