@@ -11,15 +11,8 @@ struct ScreenshotIds {
     private static let listLimit = 32
 
     init(reserved: some Collection<String>) {
-        if reserved.count > Self.listLimit {
-            var table: [String: Int] = [:]
-            table.reserveCapacity(reserved.count + 8)
-            for id in reserved { table[id] = 1 }
-            self.table = table
-        } else {
-            list.reserveCapacity(reserved.count + 4)
-            for id in reserved { list.append((id, 1)) }
-        }
+        list.reserveCapacity(min(reserved.count, Self.listLimit) + 4)
+        for id in reserved { add(id) }
     }
 
     /// Takes `id`, or its first free suffixed form when it is taken; returns the id taken.
