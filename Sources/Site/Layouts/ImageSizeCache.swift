@@ -45,7 +45,8 @@ final class ImageSizeCache: @unchecked Sendable {
         }
     }
 
-    func size(forSitePath sitePath: String, resolver: SitePathResolver) -> ImageSize? {
+    /// The size of the file at a site path (what the tests ask; the filter goes through `value(forSource:onPage:)`).
+    func size(forSitePath sitePath: String) -> ImageSize? {
         lookUp(sitePath)?.size
     }
 

@@ -84,15 +84,15 @@ func sitePathRefusesWhatIsNotOnTheSite(src: String) {
     #expect(resolver.sourceFile(forSitePath: "/nothing.png") == nil)
     // The image-size cache looks files up by the same rules, building its paths its own way.
     let cache = ImageSizeCache(roots: resolver.sourceRoots)
-    #expect(cache.size(forSitePath: "/section/post/01.png", resolver: resolver) == ImageSize(width: 300, height: 200))
-    #expect(cache.size(forSitePath: "//section/post/01.png", resolver: resolver) == ImageSize(width: 300, height: 200))
+    #expect(cache.size(forSitePath: "/section/post/01.png") == ImageSize(width: 300, height: 200))
+    #expect(cache.size(forSitePath: "//section/post/01.png") == ImageSize(width: 300, height: 200))
     for path in ["/documents/a.pdf", "/beside.png", "/section/post", "/../app/beside.png", "/nothing.png", "/documents", "/documentsa.pdf", "/", ""] {
         // Found (but not an image) or not found, as the resolver finds it: neither has a size.
-        #expect(cache.size(forSitePath: path, resolver: resolver) == nil, "\(path)")
+        #expect(cache.size(forSitePath: path) == nil, "\(path)")
     }
     try fm.copyItem(at: images.appendingPathComponent("shot.png"), to: root.appendingPathComponent("app/documents/shot.png"))
-    #expect(cache.size(forSitePath: "/documents/shot.png", resolver: resolver) == ImageSize(width: 300, height: 200))
-    #expect(cache.size(forSitePath: "/documentsshot.png", resolver: resolver) == nil)
+    #expect(cache.size(forSitePath: "/documents/shot.png") == ImageSize(width: 300, height: 200))
+    #expect(cache.size(forSitePath: "/documentsshot.png") == nil)
 }
 
 @Test func imageSizeFilterReadsTheScreenshotOfAPage() throws {
@@ -413,9 +413,9 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
     let resolver = SitePathResolver(passthrough: [(root, ".")])
     let cache = ImageSizeCache(roots: resolver.sourceRoots)
     for (name, bytes) in files {
-        #expect(cache.size(forSitePath: "/" + name, resolver: resolver) == ImageSize(header: bytes), "\(name)")
+        #expect(cache.size(forSitePath: "/" + name) == ImageSize(header: bytes), "\(name)")
     }
-    #expect(cache.size(forSitePath: "/deep.jpg", resolver: resolver) == ImageSize(width: 800, height: 600))
+    #expect(cache.size(forSitePath: "/deep.jpg") == ImageSize(width: 800, height: 600))
 }
 
 @Test func screenshotIdsSkipSuffixesAlreadyTakenAndKeepTheirKeyOrder() {
@@ -541,7 +541,7 @@ func encodeURLChangesOnlyWhatTheQuickCheckFlags(url: String) {
     let done = DispatchSemaphore(value: 0)
     let found = LockedBox<ImageSize?>(ImageSize(width: 1, height: 1))
     Thread.detachNewThread {
-        found.value = cache.size(forSitePath: "/pipe.png", resolver: resolver)
+        found.value = cache.size(forSitePath: "/pipe.png")
         _ = ImageSize(contentsOf: images.appendingPathComponent("pipe.png"))
         done.signal()
     }
