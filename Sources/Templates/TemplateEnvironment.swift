@@ -136,7 +136,7 @@ public struct TemplateEnvironment: Sendable {
         } catch {
             throw TemplateError(path: url.path, line: 1, column: 1, message: "cannot read template: \(error.localizedDescription)")
         }
-        let program = try checked(TemplateProgram.parse(source: text, path: url.path, options: options, isCached: true, filters: filterTable))
+        let program = try checked(TemplateProgram.parse(source: text, path: url.path, options: options, filters: filterTable))
         cache.store(program, for: key)
         return program
     }

@@ -56,6 +56,8 @@ final class TemplateForLoop: Sendable {
 /// one instance instead of copying its parts.
 final class TemplateMacro: Sendable {
     let name: String
+    /// `name`, hashed once: a macro is bound to its name on every render that defines it.
+    let key: TemplateKey
     let parameters: [(name: String, defaultValue: TemplateExpression?)]
     let body: [TemplateNode]
     let offset: Int
@@ -70,6 +72,7 @@ final class TemplateMacro: Sendable {
 
     init(name: String, parameters: [(name: String, defaultValue: TemplateExpression?)], body: [TemplateNode], offset: Int) {
         self.name = name
+        self.key = TemplateKey(name)
         self.parameters = parameters
         self.body = body
         self.offset = offset

@@ -11,13 +11,12 @@ final class TemplateProgram: Sendable {
     /// level only defines macros and imports other templates, named by literal strings, without
     /// context. Such an import is run once and its exports cached (see `TemplateImportCache`).
     let exportsAreContextFree: Bool
+    /// Whether its top level only defines macros (and has text, which renders nowhere when it is
+    /// imported): importing it `with context` binds its macros to a copy of the importer's context
+    /// without rendering it (see `TemplateRenderer.macroExports`).
+    let onlyDefinesMacros: Bool
     /// Whether its top level has an `{% extends %}` (the only place one is allowed).
     let extendsAnother: Bool
-    /// Whether it was read through the loader and is kept in the template cache (a layout, an
-    /// include, a macro file) rather than parsed from source given by the caller (a page): only
-    /// the statements of a cached template have what they found remembered (`TemplateImportCache`),
-    /// so that the pages of a site are not kept alive by the cache.
-    let isCached: Bool
     /// The names its top level may bind (see `bindingCount`): the capacity of its root frame.
     let topLevelBindings: Int
 
@@ -25,8 +24,10 @@ final class TemplateProgram: Sendable {
     let text: [UInt8]
     /// What its nodes refer to without owning (see `TemplatePart`): kept as long as the program.
     let parts: [any AnyObject & Sendable]
+    /// What its statements naming a literal template found (see `TemplateResolutions`).
+    let resolutions = TemplateResolutions()
 
-    init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]], text: [UInt8] = [], parts: [any AnyObject & Sendable], isCached: Bool = false) {
+    init(source: TemplateSource, nodes: [TemplateNode], blocks: [String: [TemplateNode]], text: [UInt8] = [], parts: [any AnyObject & Sendable]) {
         self.source = source
         self.parts = parts
         self.text = text
@@ -34,8 +35,13 @@ final class TemplateProgram: Sendable {
         self.blocks = blocks
         self.blockList = blocks.map { (TemplateKey($0.key), $0.value, Self.bindsNames($0.value, depth: 0), Self.bindingCount($0.value)) }
         self.exportsAreContextFree = nodes.allSatisfy(Self.isContextFree)
+        self.onlyDefinesMacros = nodes.allSatisfy { node in
+            switch node {
+            case .text, .unicodeText, .macro: true
+            default: false
+            }
+        }
         self.extendsAnother = nodes.contains { if case .extends = $0 { true } else { false } }
-        self.isCached = isCached
         self.topLevelBindings = Self.bindingCount(nodes)
     }
 
@@ -107,11 +113,11 @@ final class TemplateProgram: Sendable {
 
     var path: String { source.path }
 
-    static func parse(source text: String, path: String, options: TemplateOptions = TemplateOptions(), isCached: Bool = false, filters: TemplateFilterTable? = nil) throws(TemplateError) -> TemplateProgram {
+    static func parse(source text: String, path: String, options: TemplateOptions = TemplateOptions(), filters: TemplateFilterTable? = nil) throws(TemplateError) -> TemplateProgram {
         let source = TemplateSource(path: path, text: text)
         let tokens = try TemplateLexer.tokenize(source, trimBlocks: options.trimBlocks, lstripBlocks: options.lstripBlocks)
         var parser = TemplateParser(source: source, tokens: tokens, filters: filters)
         let nodes = try parser.parseTemplate()
-        return TemplateProgram(source: source, nodes: nodes, blocks: parser.blocks, text: parser.text, parts: parser.parts, isCached: isCached)
+        return TemplateProgram(source: source, nodes: nodes, blocks: parser.blocks, text: parser.text, parts: parser.parts)
     }
 }

@@ -26,6 +26,9 @@ final class TemplateRenderer: @unchecked Sendable {
     /// for the next ones (see `makeFrame`, `spare`).
     @exclusivity(unchecked) private var sparedFrames: [TemplateFrame] = []
     private let recursionLimit: Int
+    /// The import cache's generation when this render started: what statements remembered for it
+    /// (`TemplateResolutions`) is what they find now.
+    private let importGeneration: TemplateImportCache.Generation
 
     init(environment: TemplateEnvironment) {
         self.environment = environment
@@ -34,6 +37,7 @@ final class TemplateRenderer: @unchecked Sendable {
         self.filterTable = environment.filterTable
         self.macroCache = environment.macros
         self.recursionLimit = environment.options.recursionLimit
+        self.importGeneration = environment.imports.generation
     }
 
     /// The address of a local variable of the calling function: where the stack is now.
@@ -123,15 +127,22 @@ final class TemplateRenderer: @unchecked Sendable {
         return parent
     }
 
-    /// The template a statement names: one whose name is a literal, in a cached template, finds
-    /// what it loaded before (`TemplateImportCache`) without the template cache.
+    /// The template a statement names: one whose name is a literal finds what it loaded before
+    /// (`TemplateResolutions`) without the template cache.
     private func load(_ template: TemplateExpression, from scope: TemplateScope, at offset: Int, ignoreMissing: Bool) throws -> TemplateProgram? {
-        let remembers = template.isLiteral && scope.program.isCached
-        if remembers, let program = environment.imports.program(loadedBy: scope.program, at: offset) { return program }
+        let remembers = template.isLiteral
+        if remembers, let program = scope.program.resolutions.program(at: offset, in: importGeneration) { return program }
         let name = try evaluate(template, scope)
         guard let program = try load(name, from: scope, at: offset, ignoreMissing: ignoreMissing) else { return nil }
-        if remembers { environment.imports.remember(scope.program, at: offset, loaded: program) }
+        if remembers { remember(program, foundAt: offset, by: scope.program, imported: nil) }
         return program
+    }
+
+    /// Remembers what a statement naming a literal found (not a template naming itself, which its
+    /// resolutions would then keep alive for ever).
+    private func remember(_ program: TemplateProgram, foundAt offset: Int, by importer: TemplateProgram, imported: [TemplateValue]?) {
+        guard program !== importer else { return }
+        importer.resolutions.remember(TemplateResolutions.Entry(offset: offset, generation: importGeneration, program: program, imported: imported))
     }
 
     private func load(_ nameValue: TemplateValue, from scope: TemplateScope, at offset: Int, ignoreMissing: Bool) throws -> TemplateProgram? {
@@ -300,9 +311,9 @@ final class TemplateRenderer: @unchecked Sendable {
     @inline(never)
     private func defineMacro(_ macro: TemplateMacro, _ scope: TemplateScope) {
         let value = makeMacro(macro, scope, keepsFrame: false)
-        scope.frame.set(macro.name, value)
+        scope.frame.set(macro.key, value)
         if scope.frame.isTopLevel {
-            scope.context.set(macro.name, value)
+            scope.context.set(macro.key, value)
             if !macro.name.hasPrefix("_") { scope.context.addExport(macro.name) }
         }
     }
@@ -319,7 +330,7 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func importAll(_ template: TemplateExpression, alias: String, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws {
-        let (exported, cached) = try exports(of: template, withContext: withContext, scope, at: offset)
+        let (exported, cached, _) = try exports(of: template, withContext: withContext, scope, at: offset)
         // A shared context keeps cached macros as they are: it outlives this render.
         guard cached, !definesSharedExports(scope) else { return bind(alias, .object(exported), scope) }
         var rebound = TemplateObject()
@@ -329,13 +340,29 @@ final class TemplateRenderer: @unchecked Sendable {
 
     @inline(never)
     private func importNames(_ statement: TemplateImportNames, _ scope: TemplateScope) throws {
-        let (exported, cached) = try exports(of: statement.template, withContext: statement.withContext, scope, at: statement.offset)
+        // A statement that imported cached exports before binds the same values again.
+        let remembers = !statement.withContext && statement.template.isLiteral
+        if remembers, let imported = scope.program.resolutions.imported(at: statement.offset, in: importGeneration) {
+            let rebinds = !definesSharedExports(scope)
+            try statement.names.withUnsafeBufferPointer { names in
+                try imported.withUnsafeBufferPointer { values in
+                    guard values.count == names.count else { throw scope.error("internal error: an import remembered other names", at: statement.offset) }
+                    for index in names.indices { bind(names[index].alias, rebinds ? rebound(values[index]) : values[index], scope) }
+                }
+            }
+            return
+        }
+        let (exported, cached, program) = try exports(of: statement.template, withContext: statement.withContext, scope, at: statement.offset)
+        var imported: [TemplateValue] = []
+        if remembers, cached { imported.reserveCapacity(statement.names.count) }
         for item in statement.names {
             guard let value = exported[item.name] else {
                 throw scope.error("cannot import '\(item.name.name)': the template does not define it", at: item.offset)
             }
+            if remembers, cached { imported.append(value) }
             bind(item.alias, cached && !definesSharedExports(scope) ? rebound(value) : value, scope)
         }
+        if remembers, cached, let program { remember(program, foundAt: statement.offset, by: scope.program, imported: imported) }
     }
 
     @inline(never)
@@ -465,18 +492,17 @@ final class TemplateRenderer: @unchecked Sendable {
     }
 
     /// What a template exports to an import, and whether it is context-free, its exports cached in
-    /// the environment (their macros are then rebound to this render before they are bound).
-    private func exports(of template: TemplateExpression, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws -> (TemplateObject, cached: Bool) {
-        // A literal name found a cached template before: the same statement finds it again.
-        let named = !withContext && template.isLiteral && scope.program.isCached
-        if named, let found = environment.imports.resolved(scope.program, at: offset) { return (found.exports, true) }
-        guard let program = try load(template, from: scope, at: offset, ignoreMissing: false) else { return (TemplateObject(), false) }
+    /// the environment (their macros are then rebound to this render before they are bound); and
+    /// the template.
+    private func exports(of template: TemplateExpression, withContext: Bool, _ scope: TemplateScope, at offset: Int) throws -> (TemplateObject, cached: Bool, program: TemplateProgram?) {
+        // A literal name is loaded once per statement (see `load`).
+        guard let program = try load(template, from: scope, at: offset, ignoreMissing: false) else { return (TemplateObject(), false, nil) }
         let cacheable = !withContext && program.exportsAreContextFree
         if !cacheable, definesSharedExports(scope) { scope.context.importsUncachedExports = true }
         if cacheable, let exported = environment.imports.exports(of: program) {
-            if named { environment.imports.remember(scope.program, at: offset, found: program) }
-            return (exported, true)
+            return (exported, true, program)
         }
+        if withContext, program.onlyDefinesMacros { return (try macroExports(of: program, scope, at: offset), false, program) }
         let context = withContext ? scope.context.copyingVariables(tracksExports: true) : TemplateContext(isShared: cacheable, tracksExports: true)
         let frame = withContext ? scope.frame.push(isolatesWrites: true, capacity: program.topLevelBindings) : TemplateFrame(capacity: program.topLevelBindings)
         frame.isTopLevel = true
@@ -487,10 +513,28 @@ final class TemplateRenderer: @unchecked Sendable {
             if definesSharedExports(scope) { scope.context.importsUncachedExports = true }
         } else if cacheable {
             environment.imports.store(exported, of: program)
-            if named { environment.imports.remember(scope.program, at: offset, found: program) }
         }
         // Macros made for a shared context are rebound to this render, whether stored or not.
-        return (exported, cacheable)
+        return (exported, cacheable, program)
+    }
+
+    /// What a template that only defines macros exports to an import `with context`: its macros,
+    /// bound to a copy of the importer's context (where they find each other), as rendering its top
+    /// level would define them, in the order they are defined; names starting with `_` are not
+    /// exported. The limits are checked as for a template that is rendered.
+    @inline(never)
+    private func macroExports(of program: TemplateProgram, _ scope: TemplateScope, at offset: Int) throws -> TemplateObject {
+        if depth + 1 > recursionLimit { throw tooDeep(scope.program, at: offset, "templates") }
+        if Self.stackPosition() < stackLimit { throw stackExhausted(scope.program, at: offset) }
+        let context = scope.context.copyingVariables(tracksExports: true)
+        var exported = TemplateObject()
+        for node in program.nodes {
+            guard case .macro(let macro) = node else { continue }
+            let value = bound(TemplateMacroBinding(macro: macro, program: program, context: context, definingFrame: nil))
+            context.set(macro.key, value)
+            if !macro.name.hasPrefix("_") { exported.insert(macro.key, value) }
+        }
+        return exported
     }
 
     // MARK: Macros

@@ -119,4 +119,66 @@ struct ImportCacheTests {
         environment.clearCache()
         #expect(try render(source, in: environment) == "two")
     }
+
+    @Test func aParsedPageFindsChangedTemplatesAfterClearCache() throws {
+        // A page parsed once and rendered many times remembers what its statements found, until
+        // the cache is cleared: then its layout, include and imports are read again.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-parsed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ text: String, _ name: String) throws {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("base1[{% block main %}{% endblock %}]", "base.njk")
+        try write("part1", "part.njk")
+        try write("{% macro m() %}m1{% endmacro %}", "m.njk")
+        try write("{% macro w() %}w1{{ x }}{% endmacro %}", "w.njk")
+        let environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: [folder]))
+        let page = try environment.parse(source: """
+            {% extends "base.njk" %}{% from "m.njk" import m %}{% from "w.njk" import w with context %}\
+            {% block main %}{% include "part.njk" %}{{ m() }}{{ w() }}{% endblock %}
+            """, path: "page.njk")
+        for n in 0..<3 {
+            #expect(try page.render(context: TemplateObject([("x", .number(Double(n)))])) == "base1[part1m1w1\(n)]")
+        }
+        try write("base2[{% block main %}{% endblock %}]", "base.njk")
+        try write("part2", "part.njk")
+        try write("{% macro m() %}m2{% endmacro %}", "m.njk")
+        try write("{% macro w() %}w2{{ x }}{% endmacro %}", "w.njk")
+        #expect(try page.render(context: TemplateObject()) == "base1[part1m1w1]")  // remembered
+        environment.clearCache()
+        for _ in 0..<2 {
+            #expect(try page.render(context: TemplateObject()) == "base2[part2m2w2]")
+        }
+    }
+
+    @Test func aMacroFileImportedWithContextBindsItsMacrosToTheImportersVariables() throws {
+        // A template that only defines macros, imported with context: its macros see the importer's
+        // variables as they were at the import, find each other, and those named `_…` stay private;
+        // a macro defined twice is the second definition.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-with-context-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let macros = """
+            text between macros
+            {% macro outer(a) %}({{ _inner(a) }}{{ site }}){% endmacro %}
+            {% macro _inner(a) %}<{{ a }}{{ later }}>{% endmacro %}
+            {% macro twice() %}first{% endmacro %}{% macro twice() %}second{% endmacro %}
+            """
+        // The same macros after a `set`, which the template's top level must render to define.
+        try macros.write(to: folder.appendingPathComponent("macros.njk"), atomically: true, encoding: .utf8)
+        try ("{% set unused = 1 %}" + macros).write(to: folder.appendingPathComponent("rendered.njk"), atomically: true, encoding: .utf8)
+        let environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: [folder]))
+        for file in ["macros.njk", "rendered.njk"] {
+            let page = try environment.parse(source: """
+                {% set site = "s" %}{% from "\(file)" import outer, twice with context %}{% set later = "late" %}\
+                {{ outer(1) }}{{ twice() }}{% import "\(file)" as all with context %}{{ all.outer(2) }}{{ all._inner is defined }}
+                """, path: "page.njk")
+            for _ in 0..<2 {
+                #expect(try page.render(context: TemplateObject([("site", .string("context"))])) == "(<1>s)second(<2late>s)false")
+            }
+            #expect(Support.renderError("{% from \"\(file)\" import _inner with context %}", environment: environment)?.message
+                    == "cannot import '_inner': the template does not define it")
+        }
+    }
 }
