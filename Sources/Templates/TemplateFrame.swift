@@ -13,8 +13,12 @@ final class TemplateFrame: @unchecked Sendable {
         var value: TemplateValue
     }
 
-    // Unchecked exclusivity, as in `TemplateObjectStorage`: read on every name lookup.
-    @exclusivity(unchecked) private var entries: [Entry] = []
+    // Unchecked exclusivity, as in `TemplateObjectStorage`: read on every name lookup. The entries
+    // are memory of the frame's own rather than an array, which a lookup would retain and release
+    // and check the bounds of on every frame it passes.
+    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>?
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var capacity = 0
     @exclusivity(unchecked) private(set) var parent: TemplateFrame?
     @exclusivity(unchecked) private(set) var isolatesWrites: Bool
     /// The root frame of a template render: its `set`s also go to the context and are exported.
@@ -26,7 +30,25 @@ final class TemplateFrame: @unchecked Sendable {
         self.parent = parent
         self.isolatesWrites = isolatesWrites
         self.isTopLevel = isTopLevel
-        if capacity > 0 { entries.reserveCapacity(capacity) }
+        if capacity > 0 { reserve(capacity) }
+    }
+
+    deinit {
+        guard let entries else { return }
+        entries.deinitialize(count: count)
+        entries.deallocate()
+    }
+
+    /// Room for `needed` entries in all.
+    private func reserve(_ needed: Int) {
+        guard needed > capacity else { return }
+        let grown = UnsafeMutablePointer<Entry>.allocate(capacity: needed)
+        if let entries {
+            grown.moveInitialize(from: entries, count: count)
+            entries.deallocate()
+        }
+        entries = grown
+        capacity = needed
     }
 
     /// Makes a frame that is no longer used (see `TemplateRenderer.spare`) a new one, keeping its
@@ -34,12 +56,13 @@ final class TemplateFrame: @unchecked Sendable {
     func reuse(parent: TemplateFrame?, isolatesWrites: Bool, capacity: Int) {
         self.parent = parent
         self.isolatesWrites = isolatesWrites
-        if capacity > entries.capacity { entries.reserveCapacity(capacity) }
+        reserve(capacity)
     }
 
     /// Forgets everything the frame holds, before it waits to be reused.
     func clear() {
-        entries.removeAll(keepingCapacity: true)
+        entries?.deinitialize(count: count)
+        count = 0
         keyBits = (0, 0, 0, 0)
         parent = nil
         isTopLevel = false
@@ -51,7 +74,7 @@ final class TemplateFrame: @unchecked Sendable {
         var all: [String] = []
         var frame: TemplateFrame? = self
         while let current = frame {
-            all += current.entries.map(\.name)
+            if let entries = current.entries { all += UnsafeBufferPointer(start: entries, count: current.count).map(\.name) }
             frame = current.parent
         }
         return all
@@ -59,7 +82,7 @@ final class TemplateFrame: @unchecked Sendable {
 
     /// Room for `count` more names (those of a parent template's top level, rendered in this frame).
     func reserveCapacity(adding count: Int) {
-        if count > 0 { entries.reserveCapacity(entries.count + count) }
+        if count > 0 { reserve(self.count + count) }
     }
 
     func push(isolatesWrites: Bool = false, capacity: Int = 0) -> TemplateFrame {
@@ -99,12 +122,19 @@ final class TemplateFrame: @unchecked Sendable {
         }
     }
 
+    /// Where the entry of a name is (an index below `count`, so `entries` is not nil), or nil.
+    @inline(__always)
     private func find(_ name: String, _ hash: Int) -> Int? {
         if !mayHave(hash) { return nil }
-        return entries.withUnsafeBufferPointer { entries in
-            for index in entries.indices where entries[index].hash == hash && entries[index].name == name { return index }
-            return nil
-        }
+        guard let entries else { return nil }
+        for index in 0..<count where entries[index].hash == hash && entries[index].name == name { return index }
+        return nil
+    }
+
+    /// The entry at an index `find` gave.
+    @inline(__always)
+    private func entry(_ index: Int) -> UnsafeMutablePointer<Entry> {
+        entries.unsafelyUnwrapped + index
     }
 
     func lookup(_ name: String) -> TemplateValue? {
@@ -118,7 +148,7 @@ final class TemplateFrame: @unchecked Sendable {
         var current = Unmanaged.passUnretained(self)
         while true {
             let step: (value: TemplateValue?, parent: Unmanaged<TemplateFrame>?) = current._withUnsafeGuaranteedRef { frame in
-                if let index = frame.find(key.name, key.hash) { return (frame.entries[index].value, nil) }
+                if let index = frame.find(key.name, key.hash) { return (frame.entry(index).pointee.value, nil) }
                 if isLoop, let loop = frame.loop { return (.object(Self.loopObject(loop)), nil) }
                 return (nil, frame.parent.map(Unmanaged.passUnretained))
             }
@@ -135,7 +165,7 @@ final class TemplateFrame: @unchecked Sendable {
         while true {
             let step: (truthy: Bool?, parent: Unmanaged<TemplateFrame>?) = current._withUnsafeGuaranteedRef { frame in
                 if let index = frame.find(key.name, key.hash) {
-                    return (frame.entries.withUnsafeBufferPointer { $0[index].value.isTruthy }, nil)
+                    return (frame.entry(index).pointee.value.isTruthy, nil)
                 }
                 return (nil, frame.parent.map(Unmanaged.passUnretained))
             }
@@ -152,7 +182,7 @@ final class TemplateFrame: @unchecked Sendable {
         while true {
             let step: (value: TemplateValue?, parent: Unmanaged<TemplateFrame>?) = current._withUnsafeGuaranteedRef { frame in
                 if let index = frame.find(key.name, key.hash) {
-                    return (frame.entries.withUnsafeBufferPointer { $0[index].value.member(member) }, nil)
+                    return (frame.entry(index).pointee.value.member(member), nil)
                 }
                 return (nil, frame.parent.map(Unmanaged.passUnretained))
             }
@@ -168,7 +198,7 @@ final class TemplateFrame: @unchecked Sendable {
         while true {
             let step: (value: TemplateValue?, parent: Unmanaged<TemplateFrame>?) = current._withUnsafeGuaranteedRef { frame in
                 if let index = frame.find(key.name, key.hash) {
-                    return (frame.entries.withUnsafeBufferPointer { $0[index].value.member(member, then) }, nil)
+                    return (frame.entry(index).pointee.value.member(member, then), nil)
                 }
                 return (nil, frame.parent.map(Unmanaged.passUnretained))
             }
@@ -218,7 +248,7 @@ final class TemplateFrame: @unchecked Sendable {
     func set(_ key: TemplateKey, _ value: consuming TemplateValue, resolveUp: Bool = false) {
         let name = key.name, hash = key.hash
         if let index = find(name, hash) {
-            entries[index].value = value
+            entry(index).pointee.value = value
             return
         }
         // `resolveUp`: the nearest frame that has the name, up to one that isolates writes; the
@@ -228,7 +258,7 @@ final class TemplateFrame: @unchecked Sendable {
             while true {
                 let step: (done: Bool, parent: Unmanaged<TemplateFrame>?) = current._withUnsafeGuaranteedRef { frame in
                     if let index = frame.find(name, hash) {
-                        frame.entries[index].value = value
+                        frame.entry(index).pointee.value = value
                         return (true, nil)
                     }
                     if frame.isolatesWrites { return (false, nil) }
@@ -239,7 +269,9 @@ final class TemplateFrame: @unchecked Sendable {
                 current = next
             }
         }
-        entries.append(Entry(name: name, hash: hash, value: value))
+        if count == capacity { reserve(max(4, 2 * capacity)) }
+        (entries.unsafelyUnwrapped + count).initialize(to: Entry(name: name, hash: hash, value: value))
+        count += 1
         addBit(hash)
     }
 }
