@@ -173,19 +173,27 @@ struct TemplateLexer {
 
     private static func isNameByte(_ b: UInt8) -> Bool { isNameStart(b) || (b >= 0x30 && b <= 0x39) }
 
+    /// Whether the two bytes at `index` are `first` and `second` (compared as bytes, not through a
+    /// string: a tag's end is looked for before every token in it).
+    @inline(__always)
+    private func matches(_ first: UInt8, _ second: UInt8, at index: Int) -> Bool {
+        index + 1 < bytes.count && bytes[index] == first && bytes[index + 1] == second
+    }
+
     private mutating func lexCode(openedAt start: Int, block: Bool) throws(TemplateError) {
         var braceDepth = 0
-        let kindName = block ? "'{%'" : "'{{'"
-        let closer = block ? "%}" : "}}"
+        // The first byte of the closer, `%}` or `}}`.
+        let closing = block ? UInt8(ascii: "%") : UInt8(ascii: "}")
+        let brace = UInt8(ascii: "}")
         while true {
             while position < bytes.count, Self.isSpace(bytes[position]) { position += 1 }
             guard position < bytes.count else {
-                throw source.error("unclosed tag: \(kindName) has no matching '\(closer)'", at: start)
+                throw source.error("unclosed tag: \(block ? "'{%'" : "'{{'") has no matching '\(block ? "%}" : "}}")'", at: start)
             }
             let b = bytes[position]
             // Tag ends.
             if braceDepth == 0 || block {
-                if matches(closer, at: position) || (b == UInt8(ascii: "-") && matches(closer, at: position + 1)) {
+                if matches(closing, brace, at: position) || (b == UInt8(ascii: "-") && matches(closing, brace, at: position + 1)) {
                     let trims = b == UInt8(ascii: "-")
                     tokens.append(TemplateToken(kind: block ? .blockEnd : .variableEnd, offset: position))
                     position += trims ? 3 : 2
@@ -194,10 +202,10 @@ struct TemplateLexer {
                     return
                 }
             }
-            if block, braceDepth == 0, matches("}}", at: position) {
+            if block, braceDepth == 0, matches(brace, brace, at: position) {
                 throw source.error("expected '%}' to close the tag opened with '{%'", at: position)
             }
-            if !block, matches("%}", at: position) {
+            if !block, matches(UInt8(ascii: "%"), brace, at: position) {
                 throw source.error("expected '}}' to close the tag opened with '{{'", at: position)
             }
             if b == UInt8(ascii: "r"), byte(at: position + 1) == UInt8(ascii: "/") {
@@ -284,28 +292,28 @@ struct TemplateLexer {
         tokens.append(TemplateToken(kind: .number, offset: begin, text: text, number: Double(text) ?? 0))
     }
 
-    private static let threeByteSymbols = ["===", "!=="]
-    private static let twoByteSymbols = ["==", "!=", "<=", ">=", "//", "**"]
-    private static let oneByteSymbols: Set<UInt8> = Set("()[]{}%*-+~/,:|.<>=!?".utf8)
+    /// The one-byte symbols, by byte: a symbol token's text is one of these strings, made once.
+    private static let oneByteSymbols: [String?] = (0..<128).map { byte in
+        "()[]{}%*-+~/,:|.<>=!?".utf8.contains(UInt8(byte)) ? String(UnicodeScalar(UInt8(byte))) : nil
+    }
 
     private mutating func lexSymbol() throws(TemplateError) -> String {
-        for symbol in Self.threeByteSymbols where matches(symbol, at: position) {
-            tokens.append(TemplateToken(kind: .symbol, offset: position, text: symbol))
-            position += 3
-            return symbol
+        let b = bytes[position], next = byte(at: position + 1)
+        let symbol: String?
+        switch (b, next) {
+        case (UInt8(ascii: "="), UInt8(ascii: "=")), (UInt8(ascii: "!"), UInt8(ascii: "=")):
+            symbol = byte(at: position + 2) == UInt8(ascii: "=") ? (b == UInt8(ascii: "=") ? "===" : "!==") : (b == UInt8(ascii: "=") ? "==" : "!=")
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): symbol = "<="
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): symbol = ">="
+        case (UInt8(ascii: "/"), UInt8(ascii: "/")): symbol = "//"
+        case (UInt8(ascii: "*"), UInt8(ascii: "*")): symbol = "**"
+        default: symbol = b < 128 ? Self.oneByteSymbols[Int(b)] : nil
         }
-        for symbol in Self.twoByteSymbols where matches(symbol, at: position) {
-            tokens.append(TemplateToken(kind: .symbol, offset: position, text: symbol))
-            position += 2
-            return symbol
-        }
-        let b = bytes[position]
-        guard Self.oneByteSymbols.contains(b) else {
+        guard let symbol else {
             throw source.error("unexpected character '\(String(decoding: [b], as: UTF8.self))' in tag", at: position)
         }
-        let symbol = String(decoding: [b], as: UTF8.self)
         tokens.append(TemplateToken(kind: .symbol, offset: position, text: symbol))
-        position += 1
+        position += symbol.utf8.count
         return symbol
     }
 }
