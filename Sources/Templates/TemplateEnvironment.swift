@@ -29,6 +29,8 @@ public struct TemplateEnvironment: Sendable {
     }
     /// Every filter by name: the built-ins and those added with `addFilter`.
     public private(set) var filters: [String: TemplateFilter] = [:]
+    /// `filters` as they were registered (see `TemplateFilterTable.Body`), for `filterTable`.
+    private var filterBodies: [String: TemplateFilterTable.Body] = [:]
     /// `filters`, for renders to find by a name's parsed hash.
     private(set) var filterTable = TemplateFilterTable([:])
     /// The filters registered as pure (see `addFilter(_:pure:_:)`).
@@ -68,8 +70,9 @@ public struct TemplateEnvironment: Sendable {
     /// calls (the header and footer of every page are rendered once). Leave it false when unsure.
     public mutating func addFilter(_ name: String, pure: Bool = false, _ filter: @escaping TemplateFilter) {
         filters[name] = filter
+        filterBodies[name] = TemplateFilterTable.Body(apply: filter)
         if pure { pureFilters.insert(name) } else { pureFilters.remove(name) }
-        filterTable = TemplateFilterTable(filters, pure: pureFilters)
+        filterTable = TemplateFilterTable(filterBodies, pure: pureFilters)
         imports = TemplateImportCache()
         macros = TemplateMacroCache()
     }

@@ -2,15 +2,22 @@
 /// parsed (see `TemplateKey`) rather than by hashing the name again on every application.
 /// Immutable, so every render on every thread shares one.
 final class TemplateFilterTable: Sendable {
+    /// A filter as it was registered. In a struct, a closure is kept as it was made: one kept as
+    /// a dictionary's or an array's element is kept in a general form, and every call then goes
+    /// through a thunk that converts its arguments and result.
+    struct Body: Sendable {
+        let apply: TemplateFilter
+    }
+
     private let names: [String]
     private let hashes: [Int]
-    private let filters: [TemplateFilter]
+    private let filters: [Body]
     /// Whether each filter is pure: its result depends only on its value and arguments.
     private let pure: [Bool]
     /// An open-addressing table of positions + 1 (0: empty), at most half full.
     private let slots: [Int32]
 
-    init(_ dictionary: [String: TemplateFilter], pure pureNames: Set<String> = []) {
+    init(_ dictionary: [String: Body], pure pureNames: Set<String> = []) {
         let entries = dictionary.sorted { $0.key < $1.key }
         names = entries.map(\.key)
         hashes = names.map(TemplateKey.hash)
@@ -28,7 +35,7 @@ final class TemplateFilterTable: Sendable {
     }
 
     func filter(_ key: TemplateKey) -> TemplateFilter? {
-        position(key).map { filters[$0] }
+        position(key).map { filters[$0].apply }
     }
 
     /// The position of a filter, for `apply(at:_:_:)`; nil when there is no such filter.
@@ -39,7 +46,7 @@ final class TemplateFilterTable: Sendable {
     /// Applies the filter at `position` where the table keeps it, without copying the closure out
     /// (a retain and a release on every application).
     func apply(at position: Int, _ value: TemplateValue, _ arguments: TemplateArguments) throws -> TemplateValue {
-        try filters.withUnsafeBufferPointer { filters in try filters[position](value, arguments) }
+        try filters.withUnsafeBufferPointer { filters in try filters[position].apply(value, arguments) }
     }
 
     /// Whether the filter exists and was registered as pure.
