@@ -67,13 +67,23 @@ public enum BuiltInLayouts {
             let limit = arguments.value(at: 0, named: "limit")
             return .array(LayoutFilters.posts(value, limit: limit.isTruthy ? Int(limit.numberValue) : nil))
         }
-        // The site's slugify (registered before this), so ids match the ones content links to.
+        // The site's slugify (registered before this), so ids match the ones content links to; its
+        // url and markdown, so that the fields made for the component are what those filters give.
         let slugifyFilter = environment.filters["slugify"]
+        let urlFilter = environment.filters["url"], markdownFilter = environment.filters["markdown"]
+        let noArguments = TemplateArguments()
         environment.addFilter("screenshotGroups") { value, arguments in
             let reserved = ScreenshotGroups.idList(inHTML: arguments.value(at: 0, named: "reserved").stringValue)
+            // The page's URL, when given, sizes each item's image as `imageSize(page.url)` would.
+            let page: String? = arguments.positional.count > 1 || arguments.keyword["page"] != nil
+                ? arguments.value(at: 1, named: "page").stringValue : nil
+            let presentation = ScreenshotPresentation(
+                url: { url in urlFilter.flatMap { try? $0(.string(url), noArguments) }?.stringValue ?? url },
+                size: page.map { page in { src in cache.size(forSource: src, onPage: page) } },
+                markdown: { text in markdownFilter.flatMap { try? $0(text, noArguments) } ?? .undefined })
             return .array(ScreenshotGroups.normalise(value, slugify: slugifyFilter.map { filter in
-                { text in (try? filter(.string(text), TemplateArguments()))?.stringValue ?? text }
-            }, reservedIds: reserved))
+                { text in (try? filter(.string(text), noArguments))?.stringValue ?? text }
+            }, reservedIds: reserved, presentation: presentation))
         }
         environment.addFilter("asList", pure: true) { value, _ in
             .array(LayoutFilters.list(value))
