@@ -68,19 +68,20 @@ public enum BuiltInLayouts {
             return .array(LayoutFilters.posts(value, limit: limit.isTruthy ? Int(limit.numberValue) : nil))
         }
         // The site's slugify (registered before this), so ids match the ones content links to; its
-        // url and markdown, so that the fields made for the component are what those filters give.
+        // markdown, so that a caption's field is what that filter gives.
         let slugifyFilter = environment.filters["slugify"]
-        let urlFilter = environment.filters["url"], markdownFilter = environment.filters["markdown"]
+        let markdownFilter = environment.filters["markdown"]
         let noArguments = TemplateArguments()
+        // The site's url is Eleventy's (`SiteRenderer.url`), called directly: every screenshot asks.
+        let siteURL: @Sendable (String) -> String = { url in SiteRenderer.url(url, pathPrefix: pathPrefix) }
+        let markdown: @Sendable (TemplateValue) -> TemplateValue = { text in markdownFilter.flatMap { try? $0(text, noArguments) } ?? .undefined }
         environment.addFilter("screenshotGroups") { value, arguments in
             let reserved = ScreenshotGroups.idList(inHTML: arguments.value(at: 0, named: "reserved").stringValue)
             // The page's URL, when given, sizes each item's image as `imageSize(page.url)` would.
             let page: String? = arguments.positional.count > 1 || arguments.keyword["page"] != nil
                 ? arguments.value(at: 1, named: "page").stringValue : nil
-            let presentation = ScreenshotPresentation(
-                url: { url in urlFilter.flatMap { try? $0(.string(url), noArguments) }?.stringValue ?? url },
-                size: page.map { page in { src in cache.size(forSource: src, onPage: page) } },
-                markdown: { text in markdownFilter.flatMap { try? $0(text, noArguments) } ?? .undefined })
+            let presentation = ScreenshotPresentation(url: siteURL, size: page.map { page in { src in cache.size(forSource: src, onPage: page) } },
+                                                      markdown: markdown)
             return .array(ScreenshotGroups.normalise(value, slugify: slugifyFilter.map { filter in
                 { text in (try? filter(.string(text), noArguments))?.stringValue ?? text }
             }, reservedIds: reserved, presentation: presentation))

@@ -127,7 +127,7 @@ public enum ScreenshotGroups {
             if let name {
                 named = true
                 if !src.isTruthy {
-                    src = .string(name.stem + ".png")
+                    src = .string(ScreenshotPresentation.joined(name.stem, ".png"))
                     pairs.append(("src", src))
                 }
             }
@@ -137,7 +137,7 @@ public enum ScreenshotGroups {
             id = .string(name.id)
             pairs.append(("id", id))
             if !src.isTruthy {
-                src = .string(name.stem + ".png")
+                src = .string(ScreenshotPresentation.joined(name.stem, ".png"))
                 pairs.append(("src", src))
             }
         }

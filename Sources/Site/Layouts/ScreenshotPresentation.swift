@@ -23,15 +23,31 @@ struct ScreenshotPresentation {
     func appendFields(title: TemplateValue, id: TemplateValue, src: TemplateValue, alt: TemplateValue, caption: TemplateValue,
                       to pairs: inout [(String, TemplateValue)]) {
         // The file the component falls back on when naming gave none: the id and `.png`.
-        let file = src.isTruthy ? src.stringValue : id.stringValue + ".png"
+        let file = src.isTruthy ? src.stringValue : Self.joined(id.stringValue, ".png")
         pairs.append(("url", .string(LayoutFilters.encodeURL(url(file)))))
         if let imageSize = size?(file) {
             pairs.append(("width", .number(Double(imageSize.width))))
             pairs.append(("height", .number(Double(imageSize.height))))
         }
         pairs.append(("titleHtml", Self.escaped(title)))
-        pairs.append(("altHtml", alt.isTruthy ? Self.escaped(alt) : .safe(TemplateValue.escapeHTML("Screenshot of " + title.stringValue))))
+        pairs.append(("altHtml", alt.isTruthy ? Self.escaped(alt) : .safe(TemplateValue.escapeHTML(Self.joined("Screenshot of ", title.stringValue)))))
         if caption.isTruthy { pairs.append(("captionHtml", markdown(caption))) }
+    }
+
+    /// `a + b`, written once into a string of their length (`+` costs several times more, and
+    /// every screenshot's alt text is one).
+    static func joined(_ a: String, _ b: String) -> String {
+        var a = a, b = b
+        return a.withUTF8 { first in
+            b.withUTF8 { second in
+                String(unsafeUninitializedCapacity: first.count + second.count) { out in
+                    guard let target = out.baseAddress else { return 0 }
+                    if let from = first.baseAddress { target.update(from: from, count: first.count) }
+                    if let from = second.baseAddress { (target + first.count).update(from: from, count: second.count) }
+                    return first.count + second.count
+                }
+            }
+        }
     }
 
     /// `value | escape`: a safe value as it is, anything else escaped and marked safe.
