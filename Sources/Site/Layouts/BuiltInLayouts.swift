@@ -30,7 +30,7 @@ public enum BuiltInLayouts {
     }
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
-    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
+    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `tagLinks`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
     /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
@@ -85,6 +85,12 @@ public enum BuiltInLayouts {
             return .array(ScreenshotGroups.normalise(value, slugify: slugifyFilter.map { filter in
                 { text in (try? filter(.string(text), noArguments))?.stringValue ?? text }
             }, reservedIds: reserved, presentation: presentation))
+        }
+        let tagLinks = TagLinkCache()
+        environment.addFilter("tagLinks", pure: true) { value, _ in
+            .array(LayoutFilters.tagLinks(value, pathPrefix: pathPrefix, cache: tagLinks) { tag in
+                slugifyFilter.flatMap { try? $0(tag, noArguments) }?.stringValue ?? tag.stringValue
+            })
         }
         environment.addFilter("asList", pure: true) { value, _ in
             .array(LayoutFilters.list(value))
