@@ -31,7 +31,7 @@ public enum BuiltInLayouts {
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
     /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `tagLinks`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
-    /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
+    /// Wraps the engine's `govukDate` so that a date value's text is made once. Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
         let cache = ImageSizeCache(roots: resolver.sourceRoots)
@@ -85,6 +85,16 @@ public enum BuiltInLayouts {
             return .array(ScreenshotGroups.normalise(value, slugify: slugifyFilter.map { filter in
                 { text in (try? filter(.string(text), noArguments))?.stringValue ?? text }
             }, reservedIds: reserved, presentation: presentation))
+        }
+        // The engine's govukDate, each date value's text remembered (see `GovukDateCache`).
+        if let govukDate = environment.filters["govukDate"] {
+            let dates = GovukDateCache()
+            environment.addFilter("govukDate") { value, arguments in
+                guard case .date(let date) = value, arguments.positional.isEmpty, arguments.keyword.isEmpty else {
+                    return try govukDate(value, arguments)
+                }
+                return try dates.text(of: date) { try govukDate(value, arguments) }
+            }
         }
         let tagLinks = TagLinkCache()
         environment.addFilter("tagLinks", pure: true) { value, _ in

@@ -1,0 +1,27 @@
+import Foundation
+import Templates
+
+/// `govukDate`'s text of each date value (`1 December 2023`), for the environment the filter
+/// belongs to. A post's date is written on the post and again in every list it is in (its
+/// section's pages, each of its tags' pages, the homepage), and formatting a date costs several
+/// times more than finding it here: each date is formatted once.
+///
+/// Only date values without a format are kept: a string may say "now", whose text changes.
+final class GovukDateCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [Double: TemplateValue] = [:]
+    /// Above this many dates the cache is emptied (a site has about a date a post).
+    private let limit = 100_000
+
+    /// The text of `date`, made by `make` when it is not known yet.
+    func text(of date: Date, make: () throws -> TemplateValue) rethrows -> TemplateValue {
+        let key = date.timeIntervalSince1970
+        if let known = lock.withLock({ texts[key] }) { return known }
+        let made = try make()
+        lock.withLock {
+            if texts.count >= limit { texts.removeAll(keepingCapacity: true) }
+            texts[key] = made
+        }
+        return made
+    }
+}
