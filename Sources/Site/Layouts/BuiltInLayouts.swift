@@ -31,7 +31,7 @@ public enum BuiltInLayouts {
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
     /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `tagLinks`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
-    /// Wraps the engine's `govukDate` so that a date value's text is made once. Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
+    /// Wraps the engine's `govukDate`, and `atomDate` remembers, so that a date value's text is made once. Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
         let cache = ImageSizeCache(roots: resolver.sourceRoots)
@@ -57,8 +57,10 @@ public enum BuiltInLayouts {
         environment.addFilter("absoluteUrl", pure: true) { value, arguments in
             .string(LayoutFilters.absoluteURL(value.stringValue, base: arguments.value(at: 0, named: "base").stringValue))
         }
+        let atomDates = DateTextCache()
         environment.addFilter("atomDate", pure: true) { value, _ in
-            LayoutFilters.rfc3339(value).map(TemplateValue.string) ?? .undefined
+            guard case .date(let date) = value else { return LayoutFilters.rfc3339(value).map(TemplateValue.string) ?? .undefined }
+            return atomDates.text(of: date) { LayoutFilters.rfc3339(value).map(TemplateValue.string) ?? .undefined }
         }
         environment.addFilter("searchTokens") { value, _ in
             .array(LayoutFilters.searchTokens(value.stringValue).map(TemplateValue.string))
@@ -86,9 +88,9 @@ public enum BuiltInLayouts {
                 { text in (try? filter(.string(text), noArguments))?.stringValue ?? text }
             }, reservedIds: reserved, presentation: presentation))
         }
-        // The engine's govukDate, each date value's text remembered (see `GovukDateCache`).
+        // The engine's govukDate, each date value's text remembered (see `DateTextCache`).
         if let govukDate = environment.filters["govukDate"] {
-            let dates = GovukDateCache()
+            let dates = DateTextCache()
             environment.addFilter("govukDate") { value, arguments in
                 guard case .date(let date) = value, arguments.positional.isEmpty, arguments.keyword.isEmpty else {
                     return try govukDate(value, arguments)

@@ -1,13 +1,14 @@
 import Foundation
 import Templates
 
-/// `govukDate`'s text of each date value (`1 December 2023`), for the environment the filter
-/// belongs to. A post's date is written on the post and again in every list it is in (its
-/// section's pages, each of its tags' pages, the homepage), and formatting a date costs several
-/// times more than finding it here: each date is formatted once.
+/// A date filter's text of each date value (`govukDate`'s `1 December 2023`, `atomDate`'s
+/// `2023-12-01T00:00:00Z`), for the environment the filter belongs to. A post's date is written on
+/// the post and again in every list it is in (its section's pages, each of its tags' pages, the
+/// homepage, the feed, the sitemap), and formatting a date costs more than finding it here: each
+/// date is formatted once per filter.
 ///
-/// Only date values without a format are kept: a string may say "now", whose text changes.
-final class GovukDateCache: @unchecked Sendable {
+/// Only date values are kept: a string may say "now", whose text changes.
+final class DateTextCache: @unchecked Sendable {
     private let lock = NSLock()
     private var texts: [Double: TemplateValue] = [:]
     /// Above this many dates the cache is emptied (a site has about a date a post).
