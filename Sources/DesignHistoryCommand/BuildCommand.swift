@@ -24,7 +24,7 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
         if verbose {
-            for path in session.lastOutputs.keys.sorted() { print("wrote \(configuration.output)/\(path)") }
+            for path in session.lastOutputPaths.sorted() { print("wrote \(configuration.output)/\(path)") }
         }
         if !quiet { print(report.summary) }
         if report.errors > 0 { throw ExitCode(1) }

@@ -126,9 +126,11 @@ struct SiteRenderer: Sendable {
     }
 
     /// Render content through a layout and the layouts it sits in. Errors name the layout's file.
+    /// The last layout (a template's, not Markdown) renders into bytes, which is what the writer
+    /// takes (see `PageOutput`).
     func applyLayouts(_ content: String, layout first: String?, layouts: [String: LayoutFile], parsed: [String: Template],
                       context: TemplateObject, pagePath: String, layoutPosition: SourcePosition? = nil,
-                      diagnostics: inout [Diagnostic]) -> String {
+                      diagnostics: inout [Diagnostic]) -> PageOutput {
         var content = content
         var name = first
         // The layouts' files so far: a chain is a few layouts long (at most 32), so a list compared
@@ -141,28 +143,31 @@ struct SiteRenderer: Sendable {
             guard let layout = layouts[current] else {
                 diagnostics.append(Diagnostic(.error, path: namedIn.path, line: namedIn.position?.line ?? 1, column: namedIn.position?.column ?? 1,
                     message: "layout '\(current)' not found in the layouts or includes folders or the built-in layouts"))
-                return content
+                return PageOutput(content)
             }
             guard !seen.contains(layout.path), seen.count < 32 else {
                 diagnostics.append(Diagnostic(.error, path: namedIn.path, line: namedIn.position?.line ?? 1, column: namedIn.position?.column ?? 1,
                     message: "layout '\(current)' sits inside itself (a layout cycle)"))
-                return content
+                return PageOutput(content)
             }
             seen.append(layout.path)
             namedIn = (layout.displayPath, layout.frontMatter.positions["layout"])
             context["content"] = .safe(content)
-            guard let template = parsed[current] else { return content }  // its parse error is reported once
+            guard let template = parsed[current] else { return PageOutput(content) }  // its parse error is reported once
             do {
+                if layout.parentName == nil, layout.kind != .markdown {
+                    return PageOutput(utf8: try template.renderUTF8(context: context))
+                }
                 var rendered = try template.render(context: context)
                 if layout.kind == .markdown { rendered = MarkdownDocument.html(rendered, options: bodyMarkdown) }
                 content = rendered
             } catch {
                 diagnostics.append(Self.diagnostic(Self.shift(error, path: layout.displayPath, by: layout.frontMatter.bodyLine - 1)))
-                return content
+                return PageOutput(content)
             }
             name = layout.parentName
         }
-        return content
+        return PageOutput(content)
     }
 
     /// Parse every layout once; a layout that does not parse is reported once, not per page.

@@ -215,13 +215,13 @@ extension SiteSession {
 
     /// Write the pages whose content differs from the last build's into the output folder, each
     /// file replaced atomically.
-    func writeFiles(_ outputs: [(path: String, content: String)], diagnostics: inout [Diagnostic]) {
+    func writeFiles(_ outputs: [(path: String, content: PageOutput)], diagnostics: inout [Diagnostic]) {
         let root = configuration.outputURL
         for (path, content) in outputs where state.outputs[path] != content {
             let parts = path.split(separator: "/")
             guard !parts.contains(".."), !parts.isEmpty else { continue }
             let url = parts.reduce(root) { $0.appendingPathComponent(String($1)) }
-            let data = Data(content.utf8)
+            let data = content.withUTF8 { Data(buffer: $0) }
             if SiteWriter.replaceFile(url.path, with: data) { continue }
             // The slow way, for its error message.
             do {
@@ -237,7 +237,7 @@ extension SiteSession {
     /// folder (each file replaced atomically), remove pages that are gone, and copy changed files.
     /// `checkCopies: false` when no copied file can have changed (only templates did): the copies'
     /// dates are not read then, and only copies new to the site are made.
-    func writeChanged(_ outputs: [(path: String, content: String)], copies: [CopyJob], checkCopies: Bool = true, diagnostics: inout [Diagnostic]) -> Int {
+    func writeChanged(_ outputs: [(path: String, content: PageOutput)], copies: [CopyJob], checkCopies: Bool = true, diagnostics: inout [Diagnostic]) -> Int {
         let fm = FileManager.default
         let root = configuration.outputURL
         func target(_ path: String) -> URL? {

@@ -53,7 +53,7 @@ extension SiteSession {
 
     /// Write pages and copies into a staging folder beside the output and swap it in. Returns the
     /// number of files copied; a failure leaves the previous site as it was.
-    func write(pages: [(path: String, content: String)], copies: [CopyJob], diagnostics: inout [Diagnostic]) -> Int {
+    func write(pages: [(path: String, content: PageOutput)], copies: [CopyJob], diagnostics: inout [Diagnostic]) -> Int {
         let writer: SiteWriter
         do {
             writer = try SiteWriter(output: configuration.outputURL, protecting: [configuration.inputURL, configuration.root])

@@ -29,7 +29,7 @@ public final class SiteSession: @unchecked Sendable {
         /// Templates by file path, with the modification date they were read at.
         var templates: [String: SourceTemplate] = [:]
         /// The last build's pages, by output path, for telling what a rebuild changed.
-        var outputs: [String: String] = [:]
+        var outputs: [String: PageOutput] = [:]
         /// Every rendered page's layout chain and whether it lists collections, for rebuilds.
         var dependencies: [String: PageDependencies] = [:]
         /// The last build's pages and collections, for tests and tools that inspect a build.
@@ -111,7 +111,14 @@ public final class SiteSession: @unchecked Sendable {
     public var lastOutputs: [String: String] {
         lock.lock()
         defer { lock.unlock() }
-        return state.outputs
+        return state.outputs.mapValues(\.text)
+    }
+
+    /// The output paths of the last build (without making a string of every page).
+    public var lastOutputPaths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(state.outputs.keys)
     }
 
     // MARK: - The pipeline
@@ -430,7 +437,7 @@ public final class SiteSession: @unchecked Sendable {
         }
         let (finalCollections, items) = buildCollections(pages, templates: templates, contents: contents, cachedItems: cachedItems)
         timings.mark("collections")
-        let renderLayouts: @Sendable (Int, String) -> (output: String, diagnostics: [Diagnostic]) = { index, content in
+        let renderLayouts: @Sendable (Int, String) -> (output: PageOutput, diagnostics: [Diagnostic]) = { index, content in
             let page = finishedPages[index]
             var context = page.data
             context["collections"] = .object(finalCollections)
@@ -443,8 +450,8 @@ public final class SiteSession: @unchecked Sendable {
             return (output, diagnostics)
         }
         let firstContents = contents
-        var rendered: [(output: String, diagnostics: [Diagnostic])] = Parallel.map(count: pages.count) { index in
-            guard firstSet.contains(index), finishedPages[index].outputPath != nil else { return ("", []) }
+        var rendered: [(output: PageOutput, diagnostics: [Diagnostic])] = Parallel.map(count: pages.count) { index in
+            guard firstSet.contains(index), finishedPages[index].outputPath != nil else { return (PageOutput(""), []) }
             return renderLayouts(index, firstContents[index])
         }
         for result in rendered { diagnostics += result.diagnostics }
@@ -468,12 +475,12 @@ public final class SiteSession: @unchecked Sendable {
 
         timings.mark("checks")
         // Write.
-        var outputs: [(path: String, content: String)] = []
+        var outputs: [(path: String, content: PageOutput)] = []
         var outputIndex: [Int: Int] = [:]  // page -> its place in `outputs`
         for index in pages.indices {
             guard let path = pages[index].outputPath else { continue }
             outputIndex[index] = outputs.count
-            outputs.append((path, firstSet.contains(index) ? rendered[index].output : (state.outputs[path] ?? "")))
+            outputs.append((path, firstSet.contains(index) ? rendered[index].output : (state.outputs[path] ?? PageOutput(""))))
         }
         diagnostics = Self.deduplicated(diagnostics)
         var errors = diagnostics.contains { $0.severity == .error }
@@ -495,13 +502,13 @@ public final class SiteSession: @unchecked Sendable {
             timings.mark("first-pages-written")
             let lateIndices = late.sorted()
             let lateCollections = bodiesReadCollections(late) ? buildCollections(pages, templates: templates) : TemplateObject()
-            let lateResults: [(body: (content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic]), page: (output: String, diagnostics: [Diagnostic]), checks: [Diagnostic])]
+            let lateResults: [(body: (content: String, links: [MarkdownLink]?, diagnostics: [Diagnostic]), page: (output: PageOutput, diagnostics: [Diagnostic]), checks: [Diagnostic])]
                 = Parallel.map(lateIndices) { index in
                     let body = renderBody(index, lateCollections)
                     let page = renderLayouts(index, body.content)
                     return (body, page, checkPage(index, body.content, body.links))
                 }
-            var lateOutputs: [(path: String, content: String)] = []
+            var lateOutputs: [(path: String, content: PageOutput)] = []
             for (position, index) in lateIndices.enumerated() {
                 let result = lateResults[position]
                 contents[index] = result.body.content

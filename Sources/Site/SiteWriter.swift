@@ -69,15 +69,19 @@ struct SiteWriter: Sendable {
     /// Write a page below the staging folder (its folder made by `makeFolders`) straight from the
     /// string's UTF-8 storage: one open, write and close, no copy of the text.
     func write(_ text: String, to relativePath: String) throws {
+        try write(PageOutput(text), to: relativePath)
+    }
+
+    /// Write a page's output below the staging folder, its bytes as they are.
+    func write(_ output: PageOutput, to relativePath: String) throws {
         let path = try resolvePath(relativePath)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd >= 0 {
-            var text = text
-            let status = text.withUTF8 { PosixFiles.writeAll(fd, UnsafeRawBufferPointer($0)) }
+            let status = output.withUTF8 { PosixFiles.writeAll(fd, UnsafeRawBufferPointer($0)) }
             close(fd)
             if status == 0 { return }
         }
-        try write(Data(text.utf8), to: relativePath)
+        try write(output.withUTF8 { Data(buffer: $0) }, to: relativePath)
     }
 
     /// Write a file below the staging folder (its folder made by `makeFolders`); `relativePath` never leaves it.

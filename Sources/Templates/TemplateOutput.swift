@@ -11,6 +11,10 @@ import Foundation
 /// another. So only ASCII goes into the byte buffer (it validates a word at a time), and a piece
 /// with other characters is appended as a string, after the bytes before it.
 ///
+/// An output made for a file (`init(capacity:bytesOnly:)`) keeps every piece as bytes, whatever its characters,
+/// and ends as UTF-8 bytes (`finishBytes()`): a page that goes to disk never needs to be a string, so
+/// its pieces with other characters need neither a string to go into nor validating again.
+///
 /// The buffer is its own memory, grown by doubling, rather than an array, whose generic append
 /// costs several times the copy; so an output cannot be copied (`~Copyable`) and frees it when
 /// it ends.
@@ -26,11 +30,20 @@ struct TemplateOutput: ~Copyable {
     private static let longPiece = 16384
     /// The room the string is given when it is first written to.
     private let capacity: Int
+    /// Whether every piece goes into the bytes, ASCII or not (`text` then stays empty).
+    private let bytesOnly: Bool
 
     /// An empty output with room for `capacity` bytes.
     init(capacity: Int = 0) {
+        self.init(capacity: capacity, bytesOnly: false)
+    }
+
+    /// An empty output with room for `capacity` bytes that keeps every piece as UTF-8 bytes, for
+    /// `finishBytes()`.
+    init(capacity: Int, bytesOnly: Bool) {
         text = ""
         self.capacity = capacity
+        self.bytesOnly = bytesOnly
         if capacity > 0 {
             bytes = .allocate(capacity: capacity)
             size = capacity
@@ -77,12 +90,22 @@ struct TemplateOutput: ~Copyable {
 
     /// Appends a string: its bytes when they are ASCII, else the string itself.
     mutating func append(_ piece: String) {
+        if bytesOnly { return appendUTF8(of: piece) }
         let copied: Bool? = piece.utf8.withContiguousStorageIfAvailable { source in
             source.count < Self.longPiece && appendIfASCII(source)
         }
         if copied != true {
             flush(before: piece.utf8.count)
             text.append(piece)
+        }
+    }
+
+    /// Appends a string's UTF-8 bytes, whatever they are (an output of bytes only).
+    private mutating func appendUTF8(of piece: String) {
+        let copied: Void? = piece.utf8.withContiguousStorageIfAvailable { appendBytes($0) }
+        if copied == nil {
+            var piece = piece
+            piece.withUTF8 { appendBytes($0) }
         }
     }
 
@@ -121,7 +144,10 @@ struct TemplateOutput: ~Copyable {
             appendEscapingHTML(ascii: source)
             return true
         }
-        if copied != true { append(TemplateValue.escapeHTML(piece)) }
+        if copied != true {
+            if bytesOnly { return appendUTF8(of: TemplateValue.escapeHTML(piece)) }
+            append(TemplateValue.escapeHTML(piece))
+        }
     }
 
     private mutating func appendEscapingHTML(ascii source: UnsafeBufferPointer<UInt8>) {
@@ -166,7 +192,7 @@ struct TemplateOutput: ~Copyable {
         used += count
     }
 
-    /// Appends bytes that are ASCII.
+    /// Appends bytes that are ASCII (or, in an output of bytes only, any whole UTF-8 characters).
     private mutating func appendBytes(_ source: UnsafeBufferPointer<UInt8>) {
         guard let start = source.baseAddress, source.count > 0 else { return }
         reserve(source.count).update(from: start, count: source.count)
@@ -224,6 +250,11 @@ struct TemplateOutput: ~Copyable {
 
     /// What was written since `start` (a `count` taken before), as a string of its own.
     mutating func string(from start: Int) -> String {
+        if bytesOnly {
+            // Pieces start on character boundaries: the bytes since `start` are whole characters.
+            guard let bytes, start < used else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: bytes + start, count: used - start), as: UTF8.self)
+        }
         flush()
         let utf8 = text.utf8
         guard start < utf8.count else { return "" }
@@ -254,6 +285,13 @@ struct TemplateOutput: ~Copyable {
         exact.append(text)
         if used > 0 { exact.append(pendingString) }
         return exact
+    }
+
+    /// Everything written, as UTF-8 bytes in an array of their size (an output of bytes only; in
+    /// another, what was written as bytes since the last string piece).
+    consuming func finishBytes() -> [UInt8] {
+        guard let bytes, used > 0 else { return [] }
+        return [UInt8](UnsafeBufferPointer(start: bytes, count: used))
     }
 
     /// Outputs at least this long are returned in a string of their size (see `finish()`).

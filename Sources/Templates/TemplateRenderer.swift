@@ -66,12 +66,23 @@ final class TemplateRenderer: @unchecked Sendable {
 
     /// Renders a template as the top of a render.
     func render(_ program: TemplateProgram, context: TemplateObject) throws -> String {
+        var out = TemplateOutput(capacity: program.source.bytes.count * 2)
+        try renderTop(program, context: context, into: &out)
+        return out.finish()
+    }
+
+    /// Renders a template as the top of a render, as UTF-8 bytes (see `Template.renderUTF8`).
+    func renderUTF8(_ program: TemplateProgram, context: TemplateObject) throws -> [UInt8] {
+        var out = TemplateOutput(capacity: program.source.bytes.count * 2, bytesOnly: true)
+        try renderTop(program, context: context, into: &out)
+        return out.finishBytes()
+    }
+
+    private func renderTop(_ program: TemplateProgram, context: TemplateObject, into out: inout TemplateOutput) throws {
         let position = Self.stackPosition()
         stackLimit = position > Self.stackBudget ? position - Self.stackBudget : 0
         let frame = TemplateFrame(isTopLevel: true, capacity: program.topLevelBindings)
-        var out = TemplateOutput(capacity: program.source.bytes.count * 2)
         try renderRoot(program, context: TemplateContext(context), frame: frame, into: &out, caller: nil, at: 0)
-        return out.finish()
     }
 
     private func enter(_ scope: TemplateScope?, at offset: Int?, _ what: String) throws {

@@ -33,4 +33,30 @@ struct OutputTests {
         let output = try Support.render(source, #"{"long": "\#(long)"}"#, autoescape: false)
         #expect(output == "aéb<c>→<ü><c><ü>-1<ü>-2" + long + "z")
     }
+
+    /// `renderUTF8` (a page for a file: every piece kept as bytes) writes exactly the bytes of
+    /// `render`'s string: literal text, outputs escaped or not, remembered macro calls (stored from
+    /// the bytes), captured blocks and callers, with and without characters beyond ASCII.
+    @Test(arguments: [
+        "plain ASCII {{ s }} and {{ n }}",
+        "café {{ u }}|{{ u | escape }}|{{ u | safe }}|{{ s }}→",
+        "{% macro m(x) %}<{{ x }}>é{% endmacro %}a{{ m('c') }}{{ m('ü') }}{{ m('c') }}{% for i in [1, 2] %}{{ m('ü') }}-{{ i }}{% endfor %}",
+        "{% set block %}ß{{ u }}{% endset %}[{{ block }}]{% macro w() %}«{{ caller() }}»{% endmacro %}{% call w() %}ü{{ s }}{% endcall %}",
+        "{{ long }}{{ u }}{{ long | upper }}",
+    ])
+    func bytesAreTheStringsUTF8(_ source: String) throws {
+        let long = String(repeating: "abcdefgh", count: 2500) + "ß" + String(repeating: "<&>", count: 10)
+        let context = TemplateObject([("s", .string("a<b & c")), ("n", .number(42)), ("u", .string("é<\"→\"'")), ("long", .string(long))])
+        // Each order in a new environment: remembered calls are stored by the first render.
+        for autoescape in [true, false] {
+            for bytesFirst in [true, false] {
+                let environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: []), options: TemplateOptions(autoescape: autoescape))
+                let template = try environment.parse(source: source, path: "page.njk")
+                let bytes = bytesFirst ? try template.renderUTF8(context: context) : []
+                let text = try template.render(context: context)
+                #expect(try (bytesFirst ? bytes : template.renderUTF8(context: context)) == Array(text.utf8))
+                #expect(!text.isEmpty)
+            }
+        }
+    }
 }

@@ -30,8 +30,8 @@ public enum BuiltInLayouts {
     }
 
     /// Registers the layouts' filters: `imageSize`, `absoluteUrl`, `atomDate`, `searchTokens`,
-    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
-    /// Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
+    /// `designHistoryPosts`, `screenshotGroups`, `prefixUrl`, `prefixLinks`, `encodeUrl`, `asList`, `tagLinks`, `relatedSections`, `tagIndex`, `searchIndex`, `urlStartsWith`.
+    /// Wraps the engine's `govukDate`, and `atomDate` remembers, so that a date value's text is made once. Also adds the global `generatedPages` (file stem to on or off) that the layouts read to link
     /// only to generated pages that exist.
     public static func register(in environment: inout TemplateEnvironment, resolver: SitePathResolver) {
         let cache = ImageSizeCache(roots: resolver.sourceRoots)
@@ -57,8 +57,10 @@ public enum BuiltInLayouts {
         environment.addFilter("absoluteUrl", pure: true) { value, arguments in
             .string(LayoutFilters.absoluteURL(value.stringValue, base: arguments.value(at: 0, named: "base").stringValue))
         }
+        let atomDates = DateTextCache()
         environment.addFilter("atomDate", pure: true) { value, _ in
-            LayoutFilters.rfc3339(value).map(TemplateValue.string) ?? .undefined
+            guard case .date(let date) = value else { return LayoutFilters.rfc3339(value).map(TemplateValue.string) ?? .undefined }
+            return atomDates.text(of: date) { LayoutFilters.rfc3339(value).map(TemplateValue.string) ?? .undefined }
         }
         environment.addFilter("searchTokens") { value, _ in
             .array(LayoutFilters.searchTokens(value.stringValue).map(TemplateValue.string))
@@ -67,13 +69,40 @@ public enum BuiltInLayouts {
             let limit = arguments.value(at: 0, named: "limit")
             return .array(LayoutFilters.posts(value, limit: limit.isTruthy ? Int(limit.numberValue) : nil))
         }
-        // The site's slugify (registered before this), so ids match the ones content links to.
+        // The site's slugify (registered before this), so ids match the ones content links to; its
+        // markdown, so that a caption's field is what that filter gives.
         let slugifyFilter = environment.filters["slugify"]
+        let markdownFilter = environment.filters["markdown"]
+        let noArguments = TemplateArguments()
+        // The site's url is Eleventy's (`SiteRenderer.url`), called directly: every screenshot asks.
+        let siteURL: @Sendable (String) -> String = { url in SiteRenderer.url(url, pathPrefix: pathPrefix) }
+        let markdown: @Sendable (TemplateValue) -> TemplateValue = { text in markdownFilter.flatMap { try? $0(text, noArguments) } ?? .undefined }
         environment.addFilter("screenshotGroups") { value, arguments in
             let reserved = ScreenshotGroups.idList(inHTML: arguments.value(at: 0, named: "reserved").stringValue)
+            // The page's URL, when given, sizes each item's image as `imageSize(page.url)` would.
+            let page: String? = arguments.positional.count > 1 || arguments.keyword["page"] != nil
+                ? arguments.value(at: 1, named: "page").stringValue : nil
+            let presentation = ScreenshotPresentation(url: siteURL, size: page.map { page in { src in cache.size(forSource: src, onPage: page) } },
+                                                      markdown: markdown)
             return .array(ScreenshotGroups.normalise(value, slugify: slugifyFilter.map { filter in
-                { text in (try? filter(.string(text), TemplateArguments()))?.stringValue ?? text }
-            }, reservedIds: reserved))
+                { text in (try? filter(.string(text), noArguments))?.stringValue ?? text }
+            }, reservedIds: reserved, presentation: presentation))
+        }
+        // The engine's govukDate, each date value's text remembered (see `DateTextCache`).
+        if let govukDate = environment.filters["govukDate"] {
+            let dates = DateTextCache()
+            environment.addFilter("govukDate") { value, arguments in
+                guard case .date(let date) = value, arguments.positional.isEmpty, arguments.keyword.isEmpty else {
+                    return try govukDate(value, arguments)
+                }
+                return try dates.text(of: date) { try govukDate(value, arguments) }
+            }
+        }
+        let tagLinks = TagLinkCache()
+        environment.addFilter("tagLinks", pure: true) { value, _ in
+            .array(LayoutFilters.tagLinks(value, pathPrefix: pathPrefix, cache: tagLinks) { tag in
+                slugifyFilter.flatMap { try? $0(tag, noArguments) }?.stringValue ?? tag.stringValue
+            })
         }
         environment.addFilter("asList", pure: true) { value, _ in
             .array(LayoutFilters.list(value))

@@ -28,18 +28,30 @@ final class ImageSizeCache: @unchecked Sendable {
     /// The `imageSize` filter: the size of the image that `src` refers to on the page at `page`, as
     /// `{width, height}`; undefined when it is not a file of the site or not an image.
     func value(forSource src: String, onPage page: String) -> TemplateValue {
+        lookUp(source: src, onPage: page)?.value ?? .undefined
+    }
+
+    /// The size of the image that `src` refers to on the page at `page`, as `value(forSource:onPage:)`
+    /// finds it (what `screenshotGroups` gives each item); nil when it has none.
+    func size(forSource src: String, onPage page: String) -> ImageSize? {
+        lookUp(source: src, onPage: page)?.size
+    }
+
+    /// The size and filter value of the file that `src` refers to on the page at `page`; nil when
+    /// there is no such file of the site.
+    private func lookUp(source src: String, onPage page: String) -> (size: ImageSize?, value: TemplateValue)? {
         var src = src, page = page
         return src.withUTF8 { reference in
             page.withUTF8 { page in
                 let joinedRoom = SitePathResolver.joinedCapacity(reference, page)
                 // The site path, then room for a candidate file path or a stored one.
                 return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * joinedRoom + longestFolder + 1) { buffer in
-                    guard let count = SitePathResolver.joinSitePath(reference, onPage: page, into: buffer) else { return .undefined }
+                    guard let count = SitePathResolver.joinSitePath(reference, onPage: page, into: buffer) else { return nil }
                     let joined = UnsafeBufferPointer(rebasing: buffer[..<count])
                     if joined.contains(UInt8(ascii: "%")) {
-                        return lookUp(SitePathResolver.decodedSitePath(joined))?.value ?? .undefined
+                        return lookUp(SitePathResolver.decodedSitePath(joined))
                     }
-                    return lookUp(joined, scratch: UnsafeMutableBufferPointer(rebasing: buffer[joinedRoom...]))?.value ?? .undefined
+                    return lookUp(joined, scratch: UnsafeMutableBufferPointer(rebasing: buffer[joinedRoom...]))
                 }
             }
         }

@@ -341,6 +341,30 @@ public enum LayoutFilters {
         }
     }
 
+    /// A post's tags (`list`) as the metadata component links them: for each, `href` is
+    /// `("/tags/" ~ (tag | slugify) ~ "/") | url | encodeUrl` and `html` is `tag | escape`, worked
+    /// out here rather than by five template operations a tag on every post.
+    /// A tag that is a plain string has its link made once, in `cache`.
+    static func tagLinks(_ tags: TemplateValue, pathPrefix: String, cache: TagLinkCache? = nil,
+                         slugify: (TemplateValue) -> String) -> [TemplateValue] {
+        let tags = list(tags)
+        var links: [TemplateValue] = []
+        links.reserveCapacity(tags.count)
+        for tag in tags {
+            func make() -> TemplateValue {
+                let path = "/tags/" + slugify(tag) + "/"
+                let href = encodeURL(SiteRenderer.url(path, pathPrefix: pathPrefix))
+                return .object(TemplateObject([("href", .string(href)), ("html", ScreenshotPresentation.escaped(tag))]))
+            }
+            if let cache, case .string(let text) = tag {
+                links.append(cache.link(for: text, make: make))
+            } else {
+                links.append(make())
+            }
+        }
+        return links
+    }
+
     static let postLayouts: Set<String> = ["post", "post.njk", "layouts/post", "layouts/post.njk"]
 
     /// The posts among `pages` (pages whose layout is `post`), newest first, ties by URL.

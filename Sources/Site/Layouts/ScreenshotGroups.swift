@@ -19,13 +19,19 @@ public enum ScreenshotGroups {
     /// `normalise` with the page's ids in a list (see `idList(inHTML:)`): no set to build for a
     /// page's few headings.
     public static func normalise(_ value: TemplateValue, slugify: ((String) -> String)?, reservedIds reserved: some Collection<String>) -> [TemplateValue] {
+        normalise(value, slugify: slugify, reservedIds: reserved, presentation: nil)
+    }
+
+    /// `normalise`, each item also given the fields the component writes (see `ScreenshotPresentation`).
+    static func normalise(_ value: TemplateValue, slugify: ((String) -> String)?, reservedIds reserved: some Collection<String>,
+                          presentation: ScreenshotPresentation?) -> [TemplateValue] {
         // Items are named as they are made, in order: an object is built once, not copied to be named.
         var naming = slugify.map { ItemNaming(slugify: $0, reserved: reserved) }
         switch value {
         case .undefined, .null: return []
-        case .string, .safe: return [group(title: .undefined, id: .undefined, items: [value], naming: &naming)]
+        case .string, .safe: return [group(title: .undefined, id: .undefined, items: [value], naming: &naming, presentation: presentation)]
         case .object:
-            return [group(title: value[member: "title"], id: value[member: "id"], items: items(of: value), naming: &naming)]
+            return [group(title: value[member: "title"], id: value[member: "id"], items: items(of: value), naming: &naming, presentation: presentation)]
         case .array(let elements):
             let isGroupList = !elements.isEmpty && elements.allSatisfy { element in
                 if case .array = element[member: "items"] { return true }
@@ -35,11 +41,11 @@ public enum ScreenshotGroups {
                 var groups: [TemplateValue] = []
                 groups.reserveCapacity(elements.count)
                 for element in elements {
-                    groups.append(group(title: element[member: "title"], id: element[member: "id"], items: items(of: element), naming: &naming))
+                    groups.append(group(title: element[member: "title"], id: element[member: "id"], items: items(of: element), naming: &naming, presentation: presentation))
                 }
                 return groups
             }
-            return [group(title: .undefined, id: .undefined, items: elements, naming: &naming)]
+            return [group(title: .undefined, id: .undefined, items: elements, naming: &naming, presentation: presentation)]
         default: return []
         }
     }
@@ -68,14 +74,15 @@ public enum ScreenshotGroups {
         return []
     }
 
-    private static func group(title: TemplateValue, id: TemplateValue, items: [TemplateValue], naming: inout ItemNaming?) -> TemplateValue {
+    private static func group(title: TemplateValue, id: TemplateValue, items: [TemplateValue], naming: inout ItemNaming?,
+                              presentation: ScreenshotPresentation?) -> TemplateValue {
         var object = TemplateObject()
         if title.isTruthy { object["title"] = title }
         if id.isTruthy { object["id"] = id }
         var list: [TemplateValue] = []
         list.reserveCapacity(items.count)
         for value in items {
-            guard let item = item(value, naming: &naming) else { continue }
+            guard let item = item(value, naming: &naming, presentation: presentation) else { continue }
             list.append(.object(item))
         }
         object["items"] = .array(list)
@@ -85,11 +92,15 @@ public enum ScreenshotGroups {
     /// One item as an object, named (`id`, `src`) as it is made: its pairs are gathered first and
     /// the object made once, sized for them. The keys keep the order they had when naming set
     /// them on a made object: `title`, its own `id`, `src`, `alt`, `caption`, then an `id` and a
-    /// `src` that naming added.
-    private static func item(_ value: TemplateValue, naming: inout ItemNaming?) -> TemplateObject? {
+    /// `src` that naming added, then the fields of `presentation`.
+    private static func item(_ value: TemplateValue, naming: inout ItemNaming?, presentation: ScreenshotPresentation?) -> TemplateObject? {
         var pairs: [(String, TemplateValue)] = []
-        pairs.reserveCapacity(7)
+        pairs.reserveCapacity(presentation == nil ? 7 : 13)
         var title = TemplateValue.undefined, ownId = TemplateValue.undefined, src = TemplateValue.undefined
+        var alt = TemplateValue.undefined, caption = TemplateValue.undefined
+        // The item's id as the component reads it, and whether naming gave it already.
+        var id = TemplateValue.undefined
+        var named = false
         switch value {
         case .string, .safe, .number:
             guard value.isTruthy else { return nil }
@@ -104,22 +115,33 @@ public enum ScreenshotGroups {
             pairs.append(("title", title))
             ownId = value[member: "id"]
             let name = naming != nil && ownId.isTruthy ? naming?.name(title: title, ownId: ownId) : nil
-            if ownId.isTruthy { pairs.append(("id", name.map { .string($0.id) } ?? ownId)) }
+            if ownId.isTruthy {
+                id = name.map { .string($0.id) } ?? ownId
+                pairs.append(("id", id))
+            }
             if src.isTruthy { pairs.append(("src", src)) }
-            let alt = first(value[member: "alt"], image[member: "alt"])
+            alt = first(value[member: "alt"], image[member: "alt"])
             if alt.isTruthy { pairs.append(("alt", alt)) }
-            let caption = value[member: "caption"]
+            caption = value[member: "caption"]
             if caption.isTruthy { pairs.append(("caption", caption)) }
             if let name {
-                if !src.isTruthy { pairs.append(("src", .string(name.stem + ".png"))) }
-                return TemplateObject(pairs)
+                named = true
+                if !src.isTruthy {
+                    src = .string(ScreenshotPresentation.joined(name.stem, ".png"))
+                    pairs.append(("src", src))
+                }
             }
         default: return nil
         }
-        if naming != nil, let name = naming?.name(title: title, ownId: ownId) {
-            pairs.append(("id", .string(name.id)))
-            if !src.isTruthy { pairs.append(("src", .string(name.stem + ".png"))) }
+        if !named, naming != nil, let name = naming?.name(title: title, ownId: ownId) {
+            id = .string(name.id)
+            pairs.append(("id", id))
+            if !src.isTruthy {
+                src = .string(ScreenshotPresentation.joined(name.stem, ".png"))
+                pairs.append(("src", src))
+            }
         }
+        presentation?.appendFields(title: title, id: id, src: src, alt: alt, caption: caption, to: &pairs)
         return TemplateObject(pairs)
     }
 

@@ -53,6 +53,23 @@ import Testing
         #expect(html.contains("<title>A post - History</title>"))
     }
 
+    /// The body's classes: the page's own `bodyClasses` and its theme's class, either alone, both
+    /// with a space, none without a class list at all.
+    @Test(arguments: [
+        (nil, nil, #"<body class="govuk-template__body">"#),
+        ("app-wide", nil, #"<body class="govuk-template__body app-wide">"#),
+        (nil, "dark", #"<body class="govuk-template__body app-theme--dark">"#),
+        ("app-wide", "dark", #"<body class="govuk-template__body app-wide app-theme--dark">"#),
+    ] as [(String?, String?, String)])
+    func bodyClassesJoinThePageClassesAndTheTheme(bodyClasses: String?, theme: String?, expected: String) throws {
+        var pairs: [(String, TemplateValue)] = [("title", .string("A page")), ("content", .safe("Body")),
+                                                ("page", Self.object([("url", .string("/a-page/"))]))]
+        if let bodyClasses { pairs.append(("bodyClasses", .string(bodyClasses))) }
+        if let theme { pairs.append(("theme", .string(theme))) }
+        let html = try Self.environment().render(templateNamed: "layouts/page.njk", context: TemplateObject(pairs))
+        #expect(html.contains(expected))
+    }
+
     @Test func aPageWithoutAJourneyHasNoJourneySection() throws {
         let context = TemplateObject([("title", .string("A post")), ("content", .safe("Body")),
                                       ("page", Self.object([("url", .string("/a-post/"))]))])
