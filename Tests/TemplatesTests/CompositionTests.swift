@@ -133,17 +133,14 @@ private func siteEnvironment() -> TemplateEnvironment {
 @Test func layoutsAndIncludesNamedByLiteralsAreReadAgainAfterClearCache() throws {
     // A cached template's `extends`, `include` and import with context remember what they loaded;
     // clearing the cache forgets that too, so a changed layout or include is read again.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-loaded-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    func write(_ text: String, _ name: String) throws {
-        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
+    let folder = try TemplateFolder("templates-loaded")
+    defer { folder.remove() }
+    let write = folder.write
     try write("{% extends \"base.njk\" %}{% block main %}{% include \"part.njk\" %}{% from \"m.njk\" import m with context %}{{ m() }}{% endblock %}", "page.njk")
     try write("base1[{% block main %}{% endblock %}]", "base.njk")
     try write("part1", "part.njk")
     try write("{% macro m() %}m1{% endmacro %}", "m.njk")
-    let environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: [folder]))
+    let environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: [folder.url]))
     for _ in 0..<2 {
         #expect(try environment.render(templateNamed: "page.njk", context: TemplateObject()) == "base1[part1m1]")
     }

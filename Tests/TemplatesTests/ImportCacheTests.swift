@@ -123,17 +123,14 @@ struct ImportCacheTests {
     @Test func aParsedPageFindsChangedTemplatesAfterClearCache() throws {
         // A page parsed once and rendered many times remembers what its statements found, until
         // the cache is cleared: then its layout, include and imports are read again.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-parsed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        func write(_ text: String, _ name: String) throws {
-            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
+        let folder = try TemplateFolder("import-parsed")
+        defer { folder.remove() }
+        let write = folder.write
         try write("base1[{% block main %}{% endblock %}]", "base.njk")
         try write("part1", "part.njk")
         try write("{% macro m() %}m1{% endmacro %}", "m.njk")
         try write("{% macro w() %}w1{{ x }}{% endmacro %}", "w.njk")
-        let environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: [folder]))
+        let environment = TemplateEnvironment(loader: TemplateLoader(searchPaths: [folder.url]))
         let page = try environment.parse(source: """
             {% extends "base.njk" %}{% from "m.njk" import m %}{% from "w.njk" import w with context %}\
             {% block main %}{% include "part.njk" %}{{ m() }}{{ w() }}{% endblock %}

@@ -49,6 +49,25 @@ enum Support {
     }
 }
 
+/// A folder of templates made for one test in the temporary directory, written a file at a time
+/// (again, to change a template between renders); `remove()` deletes it.
+struct TemplateFolder {
+    let url: URL
+
+    init(_ name: String) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func write(_ text: String, _ name: String) throws {
+        try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
 /// A small JSON reader that keeps object key order (JSONSerialization does not).
 struct JSONValueParser {
     let bytes: [UInt8]
