@@ -43,10 +43,20 @@ enum GovukLayouts {
             let normalised: [TemplateValue] = items.map { item in
                 let title = item[member: "text"].stringValue
                 let id = String(decoding: title.utf8.map { $0 == 0x20 ? 0x2D : (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+                // With what the component writes ready, as the site's filter hands it over.
                 return .object(TemplateObject([("title", .string(title)), ("id", .string(id)),
-                                               ("src", item[member: "src"]), ("alt", .undefined), ("caption", .undefined)]))
+                                               ("src", item[member: "src"]), ("alt", .undefined), ("caption", .undefined),
+                                               ("url", item[member: "src"]), ("width", .number(1280)), ("height", .number(800)),
+                                               ("titleHtml", .safe(title)), ("altHtml", .safe("Screenshot of " + title)), ("captionHtml", .undefined)]))
             }
             return .array([.object(TemplateObject([("items", .array(normalised))]))])
+        }
+        // The site's filter gives each tag its link and escaped text, each made once.
+        environment.addFilter("tagLinks", pure: true) { value, _ in
+            let tags: [TemplateValue] = if case .array(let items) = value { items } else if value.isTruthy { [value] } else { [] }
+            return .array(tags.map { tag in
+                .object(TemplateObject([("href", .string("/tags/" + tag.stringValue + "/")), ("html", .safe(tag.stringValue))]))
+            })
         }
         environment.addGlobal("generatedPages", .object(TemplateObject([("feed", .bool(true)), ("search-index", .bool(true)), ("sitemap", .bool(true)), ("tags", .bool(true))])))
         return environment
