@@ -355,10 +355,7 @@ enum NunjucksFilters {
         return value
     }
 
-    static let escapeFilter: TemplateFilter = { value, _ in
-        if case .safe = value { return value }
-        return .safe(TemplateValue.escapeHTML(text(value)))
-    }
+    static let escapeFilter: TemplateFilter = { value, _ in value.escaped }
 
     static func stableSorted<T>(_ list: [T], by less: (T, T) -> Bool) -> [T] {
         list.enumerated().sorted { a, b in

@@ -189,6 +189,14 @@ extension TemplateValue {
         return nil
     }
 
+    /// The value as Nunjucks' `escape` filter gives it: a safe value as it is, anything else as its
+    /// text (nothing for `undefined` and `null`) with `& < > " ' \` escaped, marked safe. Public so
+    /// that a filter handing a template ready-made HTML escapes as `escape` would.
+    public var escaped: TemplateValue {
+        if case .safe = self { return self }
+        return .safe(Self.escapeHTML(isNullish ? "" : stringValue))
+    }
+
     public static func escapeHTML(_ text: String) -> String {
         var text = text
         // Over the UTF-8 buffer: most strings need no escaping and are returned as they are.

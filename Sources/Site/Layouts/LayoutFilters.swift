@@ -354,7 +354,7 @@ public enum LayoutFilters {
             func make() -> TemplateValue {
                 let path = "/tags/" + slugify(tag) + "/"
                 let href = encodeURL(SiteRenderer.url(path, pathPrefix: pathPrefix))
-                return .object(TemplateObject([("href", .string(href)), ("html", ScreenshotPresentation.escaped(tag))]))
+                return .object(TemplateObject([("href", .string(href)), ("html", tag.escaped)]))
             }
             if let cache, case .string(let text) = tag {
                 links.append(cache.link(for: text, make: make))

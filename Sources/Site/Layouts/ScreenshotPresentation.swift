@@ -29,8 +29,8 @@ struct ScreenshotPresentation {
             pairs.append(("width", .number(Double(imageSize.width))))
             pairs.append(("height", .number(Double(imageSize.height))))
         }
-        pairs.append(("titleHtml", Self.escaped(title)))
-        pairs.append(("altHtml", alt.isTruthy ? Self.escaped(alt) : .safe(TemplateValue.escapeHTML(Self.joined("Screenshot of ", title.stringValue)))))
+        pairs.append(("titleHtml", title.escaped))
+        pairs.append(("altHtml", alt.isTruthy ? alt.escaped : .safe(TemplateValue.escapeHTML(Self.joined("Screenshot of ", title.stringValue)))))
         if caption.isTruthy { pairs.append(("captionHtml", markdown(caption))) }
     }
 
@@ -47,15 +47,6 @@ struct ScreenshotPresentation {
                     return first.count + second.count
                 }
             }
-        }
-    }
-
-    /// `value | escape`: a safe value as it is, anything else escaped and marked safe.
-    static func escaped(_ value: TemplateValue) -> TemplateValue {
-        switch value {
-        case .safe: value
-        case .undefined, .null: .safe("")
-        default: .safe(TemplateValue.escapeHTML(value.stringValue))
         }
     }
 }
