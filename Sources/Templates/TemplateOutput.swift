@@ -144,10 +144,7 @@ struct TemplateOutput: ~Copyable {
             appendEscapingHTML(ascii: source)
             return true
         }
-        if copied != true {
-            if bytesOnly { return appendUTF8(of: TemplateValue.escapeHTML(piece)) }
-            append(TemplateValue.escapeHTML(piece))
-        }
+        if copied != true { append(TemplateValue.escapeHTML(piece)) }
     }
 
     private mutating func appendEscapingHTML(ascii source: UnsafeBufferPointer<UInt8>) {
